@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "dbsynth",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dbsynth", targets: ["dbsynth"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Thin module maps over the C client libraries; everything Swift-facing
+        // lives in Introspect, which owns every C pointer these hand out.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        // Connections, catalog queries and the Schema model.
+        .target(name: "Introspect", dependencies: ["CSQLite", "CLibPQ"]),
+        // The plan (DAG, cycles, feasibility) and the value generators. Never talks to a database.
+        .target(name: "Engine", dependencies: ["Introspect"]),
+        // Sinks: PostgreSQL COPY, SQLite prepared statements. Never decides a value.
+        .target(name: "Loader", dependencies: ["Introspect", "Engine"]),
+        .executableTarget(
+            name: "dbsynth",
+            dependencies: [
+                "Introspect", "Engine", "Loader",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "IntrospectTests", dependencies: ["Introspect"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "LoaderTests", dependencies: ["Loader", "Engine", "Introspect"]),
+        .testTarget(name: "dbsynthTests", dependencies: ["dbsynth", "Introspect"]),
+    ]
+)

@@ -1,0 +1,122 @@
+import Foundation
+
+/// `pg_type`, enums and domain constraints, read once, so column types
+/// resolve in memory: domains to their base type (nested domains too) with
+/// every CHECK collected on the way, arrays to their element type.
+struct PostgresTypeCatalog {
+    struct Entry {
+        var name: String
+        var schema: String
+        var kind: Character        // typtype: b base, d domain, e enum, c composite, r range, m multirange, p pseudo
+        var category: Character    // typcategory: A array, ...
+        var element: UInt32
+        var baseType: UInt32
+        var baseTypmod: Int
+        var notNull: Bool
+        var dimensions: Int
+    }
+
+    struct Resolved {
+        var type: DataType
+        var domain: String?
+        var checks: [String]
+        var notNull: Bool
+    }
+
+    private var entries: [UInt32: Entry] = [:]
+    private var enumLabels: [UInt32: [String]] = [:]
+    private var domainChecks: [UInt32: [String]] = [:]
+
+    init(connection: PostgresConnection) throws {
+        for row in try connection.query("""
+            SELECT t.oid, t.typname, n.nspname, t.typtype, t.typcategory, t.typelem, t.typbasetype, t.typtypmod, t.typnotnull, t.typndims
+            FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+            """) {
+            guard let oid = UInt32(row[0] ?? "") else { continue }
+            entries[oid] = Entry(
+                name: row[1] ?? "", schema: row[2] ?? "", kind: row[3]?.first ?? "b", category: row[4]?.first ?? "U",
+                element: UInt32(row[5] ?? "0") ?? 0, baseType: UInt32(row[6] ?? "0") ?? 0,
+                baseTypmod: Int(row[7] ?? "-1") ?? -1, notNull: row[8] == "t", dimensions: Int(row[9] ?? "0") ?? 0)
+        }
+        for row in try connection.query("SELECT enumtypid, enumlabel FROM pg_enum ORDER BY enumtypid, enumsortorder") {
+            guard let oid = UInt32(row[0] ?? ""), let label = row[1] else { continue }
+            enumLabels[oid, default: []].append(label)
+        }
+        for row in try connection.query("""
+            SELECT contypid, pg_get_constraintdef(oid, true) FROM pg_constraint WHERE contypid <> 0 AND contype = 'c' ORDER BY contypid, conname
+            """) {
+            guard let oid = UInt32(row[0] ?? ""), var def = row[1] else { continue }
+            if def.hasPrefix("CHECK ") { def = String(def.dropFirst(6)) }
+            if def.hasSuffix(" NOT VALID") { def = String(def.dropLast(10)) }
+            domainChecks[oid, default: []].append(PostgresIntrospector.stripOuterParens(def))
+        }
+    }
+
+    func qualifiedName(_ entry: Entry) -> String {
+        entry.schema == "public" || entry.schema == "pg_catalog" ? entry.name : "\(entry.schema).\(entry.name)"
+    }
+
+    /// Resolves a column's type, following domains down to their base.
+    func resolve(oid: UInt32, typmod: Int) -> Resolved {
+        var checks: [String] = []
+        var notNull = false
+        var domain: String?
+        var oid = oid
+        var typmod = typmod
+        var guardCount = 0
+        while let entry = entries[oid], entry.kind == "d", guardCount < 32 {
+            if domain == nil { domain = qualifiedName(entry) }
+            checks += domainChecks[oid] ?? []
+            notNull = notNull || entry.notNull
+            oid = entry.baseType
+            if entry.baseTypmod != -1 { typmod = entry.baseTypmod }
+            guardCount += 1
+        }
+        return Resolved(type: dataType(oid: oid, typmod: typmod), domain: domain, checks: checks, notNull: notNull)
+    }
+
+    func dataType(oid: UInt32, typmod: Int) -> DataType {
+        guard let entry = entries[oid] else { return .unknown("oid \(oid)") }
+        if entry.category == "A", entry.element != 0 {
+            // A domain over an array, or an array of a domain: resolve the element.
+            let element = resolve(oid: entry.element, typmod: typmod).type
+            return .array(element: element, dimensions: 1)
+        }
+        if entry.kind == "e" { return .enumeration(name: qualifiedName(entry), labels: enumLabels[oid] ?? []) }
+        switch entry.name {
+        case "bool": return .boolean
+        case "int2": return .integer(bytes: 2)
+        case "int4", "oid", "xid", "cid", "regclass", "regproc", "regtype": return .integer(bytes: 4)
+        case "int8": return .integer(bytes: 8)
+        case "numeric":
+            if typmod >= 4 { return .numeric(precision: ((typmod - 4) >> 16) & 0xffff, scale: (typmod - 4) & 0xffff) }
+            return .numeric(precision: nil, scale: nil)
+        case "float4": return .real
+        case "float8": return .double
+        case "money": return .money
+        case "text", "name", "citext": return .text(maxLength: nil)
+        case "varchar": return .text(maxLength: typmod >= 4 ? typmod - 4 : nil)
+        case "bpchar": return .char(length: typmod >= 4 ? typmod - 4 : 1)
+        case "char": return .char(length: 1)
+        case "date": return .date
+        case "time": return .time(withTimeZone: false)
+        case "timetz": return .time(withTimeZone: true)
+        case "timestamp": return .timestamp(withTimeZone: false)
+        case "timestamptz": return .timestamp(withTimeZone: true)
+        case "interval": return .interval
+        case "uuid": return .uuid
+        case "json": return .json
+        case "jsonb": return .jsonb
+        case "bytea": return .bytes
+        case "inet": return .inet
+        case "cidr": return .cidr
+        case "macaddr", "macaddr8": return .macaddr
+        case "bit": return .bit(length: typmod > 0 ? typmod : 1, varying: false)
+        case "varbit": return .bit(length: typmod > 0 ? typmod : 16, varying: true)
+        case "xml": return .xml
+        case "tsvector": return .tsvector
+        case "tsquery": return .tsquery
+        default: return .unknown(qualifiedName(entry))
+        }
+    }
+}
