@@ -36,9 +36,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "IntrospectTests", dependencies: ["Introspect"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
-        .testTarget(name: "LoaderTests", dependencies: ["Loader", "Engine", "Introspect"]),
-        .testTarget(name: "dbsynthTests", dependencies: ["dbsynth", "Introspect"]),
+        // Shared test helpers: scratch databases, running the built binary.
+        .target(name: "TestSupport", dependencies: ["Introspect"], path: "Tests/TestSupport"),
+        .testTarget(name: "IntrospectTests", dependencies: ["Introspect", "TestSupport"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Introspect"]),
+        .testTarget(name: "LoaderTests", dependencies: ["Loader", "Engine", "Introspect", "TestSupport"]),
+        // End-to-end: runs the built `dbsynth` against real databases.
+        .testTarget(name: "dbsynthTests", dependencies: ["dbsynth", "Introspect", "TestSupport"]),
     ]
 )

@@ -123,7 +123,7 @@ public struct PostgresIntrospector {
                 table.foreignKeys.append(ForeignKey(
                     name: row[1], columns: cols, referencedTable: parent, referencedColumns: parentCols,
                     isDeferrable: row[6] == "t", isInitiallyDeferred: row[7] == "t", isValidated: row[8] == "t",
-                    onDelete: row[9]))
+                    onDelete: row[9], definition: row[10]))
             case "c":
                 var def = row[10] ?? ""
                 if def.hasPrefix("CHECK ") { def = String(def.dropFirst(6)) }

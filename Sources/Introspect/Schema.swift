@@ -160,12 +160,16 @@ public struct ForeignKey: Sendable, Hashable {
     /// False for PostgreSQL `NOT VALID` constraints.
     public var isValidated: Bool
     public var onDelete: String?
+    /// The constraint as the database would re-create it (`FOREIGN KEY (a) REFERENCES p(id) …`),
+    /// PostgreSQL only: used to drop and re-add it around a load.
+    public var definition: String?
 
     public init(
         name: String?, columns: [String], referencedTable: QualifiedName, referencedColumns: [String],
         isDeferrable: Bool = false, isInitiallyDeferred: Bool = false, isValidated: Bool = true,
-        onDelete: String? = nil
+        onDelete: String? = nil, definition: String? = nil
     ) {
+        self.definition = definition
         self.name = name
         self.columns = columns
         self.referencedTable = referencedTable

@@ -1,0 +1,71 @@
+/// PostgreSQL array literals (`{1,2,3}`, `{"two words","x"}`) of 0–4 elements
+/// from an element generator.
+package struct ArrayGenerator: ValueGenerator {
+    package let element: any ValueGenerator
+    package let stream: UInt64
+
+    package init(element: any ValueGenerator, stream: UInt64) {
+        self.element = element
+        self.stream = stream
+    }
+
+    package func generate(row: Int64, into value: inout Value) {
+        var r = RowRandom(stream: stream, row: row)
+        let n = r.int(0...4)
+        var item = Value()
+        value.beginText()
+        value.bytes.append(UInt8(ascii: "{"))
+        for i in 0..<n {
+            if i > 0 { value.bytes.append(UInt8(ascii: ",")) }
+            // Element rows are spread so elements differ within one array.
+            element.generate(row: row &* 5 &+ i, into: &item)
+            switch item.kind {
+            case .null: value.bytes.append("NULL")
+            case .int: value.bytes.appendInt(item.int)
+            case .double: value.bytes.append(String(item.double))
+            case .bool: value.bytes.append(item.int != 0 ? "t" : "f")
+            case .text:
+                value.bytes.append(UInt8(ascii: "\""))
+                for b in item.bytes.bytes {
+                    if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { value.bytes.append(UInt8(ascii: "\\")) }
+                    value.bytes.append(b)
+                }
+                value.bytes.append(UInt8(ascii: "\""))
+            case .bytes:
+                value.bytes.append("\"\\\\x")
+                for b in item.bytes.bytes { value.bytes.appendHex(UInt64(b), digits: 2) }
+                value.bytes.append(UInt8(ascii: "\""))
+            }
+        }
+        value.bytes.append(UInt8(ascii: "}"))
+    }
+
+    package var summary: String { "array of \(element.summary)" }
+}
+
+/// Distinct dates (or midnight timestamps) for distinct rows: consecutive
+/// days from a start, shuffled.
+package struct UniqueDayGenerator: UniqueValueGenerator {
+    package let startDays: Int64
+    package let permutation: Permutation
+    package let timestamp: Bool
+
+    package init(startDays: Int64, key: UInt64, rows: Int64, timestamp: Bool) {
+        self.startDays = startDays
+        self.timestamp = timestamp
+        permutation = Permutation(count: UInt64(max(rows, 1)), key: key)
+    }
+
+    package func generate(row: Int64, into value: inout Value) {
+        let day = startDays + Int64(permutation.apply(UInt64(row) % permutation.count))
+        value.beginText()
+        if timestamp {
+            CivilDate.writeTimestamp(seconds: day * 86_400, into: &value.bytes)
+        } else {
+            CivilDate.writeDate(days: day, into: &value.bytes)
+        }
+    }
+
+    package var capacity: Int64? { Int64(permutation.count) }
+    package var summary: String { timestamp ? "unique timestamp" : "unique date" }
+}

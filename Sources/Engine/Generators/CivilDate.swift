@@ -1,0 +1,79 @@
+/// Proleptic Gregorian calendar arithmetic on day numbers (days since
+/// 1970-01-01), after Howard Hinnant's `civil_from_days`: dates are written
+/// without Foundation's calendars and formatters, which are slow and
+/// depend on the machine's locale and time zone.
+package enum CivilDate {
+    package static func days(year: Int, month: Int, day: Int) -> Int64 {
+        let y = Int64(month <= 2 ? year - 1 : year)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let m = Int64(month)
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + Int64(day) - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    package static func civil(days: Int64) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (Int(m <= 2 ? y + 1 : y), Int(m), Int(d))
+    }
+
+    /// Parses `YYYY-MM-DD` (a time part after it is ignored).
+    package static func parseDays(_ text: String) -> Int64? {
+        let parts = text.prefix(10).split(separator: "-")
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), (1...31).contains(d) else { return nil }
+        return days(year: y, month: m, day: d)
+    }
+
+    /// Parses `YYYY-MM-DD[ T]HH:MM[:SS]` into seconds since the epoch.
+    package static func parseSeconds(_ text: String) -> Int64? {
+        guard let d = parseDays(text) else { return nil }
+        var seconds = d * 86_400
+        let rest = text.dropFirst(10).drop { $0 == " " || $0 == "T" }
+        let hms = rest.prefix(8).split(separator: ":").compactMap { Int($0.prefix(2)) }
+        if hms.count >= 2 { seconds += Int64(hms[0] * 3600 + hms[1] * 60 + (hms.count > 2 ? hms[2] : 0)) }
+        return seconds
+    }
+
+    package static func writeDate(days: Int64, into out: inout ByteWriter) {
+        let (y, m, d) = civil(days: days)
+        out.appendPadded(y, width: 4)
+        out.append(UInt8(ascii: "-"))
+        out.appendPadded(m, width: 2)
+        out.append(UInt8(ascii: "-"))
+        out.appendPadded(d, width: 2)
+    }
+
+    package static func writeTime(secondsOfDay s: Int64, into out: inout ByteWriter) {
+        out.appendPadded(Int(s / 3600), width: 2)
+        out.append(UInt8(ascii: ":"))
+        out.appendPadded(Int(s / 60 % 60), width: 2)
+        out.append(UInt8(ascii: ":"))
+        out.appendPadded(Int(s % 60), width: 2)
+    }
+
+    /// `YYYY-MM-DD HH:MM:SS`, the form both databases parse.
+    package static func writeTimestamp(seconds: Int64, into out: inout ByteWriter) {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        writeDate(days: days, into: &out)
+        out.append(UInt8(ascii: " "))
+        writeTime(secondsOfDay: seconds - days * 86_400, into: &out)
+    }
+}
+
+/// The window generated dates fall into unless a CHECK or config says
+/// otherwise. Fixed, not relative to today, so the same seed gives the same
+/// data next year too; it ends before any run's `now()`.
+package enum DefaultWindow {
+    package static let startDays = CivilDate.days(year: 2021, month: 1, day: 1)
+    package static let endDays = CivilDate.days(year: 2025, month: 12, day: 31)
+}

@@ -1,0 +1,77 @@
+/// Chooses the parent row a child row points at. Children never read parents
+/// back: the parent's key for a row index is recomputed from the parent's own
+/// generator.
+package enum ParentRowPicker: Sendable {
+    /// Any parent row, uniformly.
+    case uniform(parentRows: Int64, stream: UInt64)
+    /// Distinct child rows get distinct parents (a UNIQUE FK, i.e. 1:1).
+    case injective(Permutation)
+    /// A self-reference: row i points at an earlier row (row 0 at none, or at itself when the FK is NOT NULL).
+    case earlierRow(stream: UInt64, nullable: Bool)
+    /// One component of a tuple of parents that is distinct per row (a join
+    /// table whose key is several FKs): the permuted row index read in mixed radix.
+    case tupleComponent(Permutation, radices: [Int64], component: Int)
+    /// Always NULL (an FK broken for a cycle, filled by a later UPDATE).
+    case none
+
+    @inline(__always)
+    package func parentRow(for row: Int64) -> Int64? {
+        switch self {
+        case .uniform(let n, let stream):
+            var r = RowRandom(stream: stream, row: row)
+            return Int64(r.below(UInt64(n)))
+        case .injective(let p):
+            return Int64(p.apply(UInt64(row) % p.count))
+        case .earlierRow(let stream, let nullable):
+            if row == 0 { return nullable ? nil : 0 }
+            var r = RowRandom(stream: stream, row: row)
+            // Mostly recent rows, so chains (manager of manager…) stay shallow-ish.
+            return Int64(r.below(UInt64(row)))
+        case .tupleComponent(let p, let radices, let component):
+            var x = p.apply(UInt64(row) % p.count)
+            for k in 0..<component { x /= UInt64(radices[k]) }
+            return Int64(x % UInt64(radices[component]))
+        case .none:
+            return nil
+        }
+    }
+
+    package var summary: String {
+        switch self {
+        case .uniform: return "random parent"
+        case .injective: return "distinct parent per row"
+        case .earlierRow: return "earlier row of the same table"
+        case .tupleComponent: return "distinct parent tuple per row"
+        case .none: return "NULL"
+        }
+    }
+}
+
+/// An FK column: the referenced column's value at the picked parent row.
+package struct ForeignKeyGenerator: ValueGenerator {
+    package let picker: ParentRowPicker
+    package let parentColumn: any ValueGenerator
+    package let parentName: String
+
+    package init(picker: ParentRowPicker, parentColumn: any ValueGenerator, parentName: String) {
+        self.picker = picker
+        self.parentColumn = parentColumn
+        self.parentName = parentName
+    }
+
+    @inline(__always)
+    package func generate(row: Int64, into value: inout Value) {
+        guard let parent = picker.parentRow(for: row) else { value.setNull(); return }
+        parentColumn.generate(row: parent, into: &value)
+    }
+
+    package var summary: String { "→ \(parentName) (\(picker.summary))" }
+}
+
+extension ForeignKeyGenerator: UniqueValueGenerator {
+    /// Distinct only when the picker is injective; the planner asks only then.
+    package var capacity: Int64? {
+        if case .injective(let p) = picker { return Int64(p.count) }
+        return nil
+    }
+}

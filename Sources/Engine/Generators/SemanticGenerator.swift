@@ -1,0 +1,107 @@
+import Introspect
+
+/// Realistic values of one `SemanticKind`, consistent within a row: every
+/// person column of a row (first, last, full name, email, username) comes from
+/// one person drawn from the row's *person stream*, and every place column
+/// (city, state, country, postal code, coordinates) from one place. So
+/// `email` matches the row's name and `city` matches its country, while each
+/// value still depends only on (seed, table, row, kind).
+package struct SemanticGenerator: UniqueValueGenerator {
+    package let kind: SemanticKind
+    package let maxLength: Int?
+    package let unique: Bool
+    package let stream: UInt64
+    package let personStream: UInt64
+    package let placeStream: UInt64
+    package let scale: Int
+
+    package init(kind: SemanticKind, column: Column, unique: Bool, stream: UInt64, seed: UInt64, table: String) {
+        self.kind = kind
+        switch column.type {
+        case .text(let n): maxLength = n
+        case .char(let n): maxLength = n
+        default: maxLength = nil
+        }
+        if case .numeric(_, let s) = column.type { scale = s ?? 6 } else { scale = 6 }
+        self.unique = unique
+        self.stream = stream
+        personStream = RowRandom.streamKey(seed: seed, table: table, column: "\u{1}person")
+        placeStream = RowRandom.streamKey(seed: seed, table: table, column: "\u{1}place")
+    }
+
+    package func generate(row: Int64, into value: inout Value) {
+        value.beginText()
+        switch kind {
+        case .firstName, .lastName, .fullName, .email, .username:
+            var p = RowRandom(stream: personStream, row: row)
+            let first = RealisticText.firstName(&p)
+            let last = RealisticText.lastName(&p)
+            switch kind {
+            case .firstName: value.bytes.append(first)
+            case .lastName: value.bytes.append(last)
+            case .fullName:
+                value.bytes.append(first)
+                value.bytes.append(UInt8(ascii: " "))
+                value.bytes.append(last)
+            case .email: RealisticText.writeEmail(first: first, last: last, unique: unique ? row : nil, into: &value.bytes)
+            default: RealisticText.writeUsername(first: first, last: last, unique: unique ? row : nil, into: &value.bytes)
+            }
+        case .city, .state, .country, .countryCode, .postalCode, .latitude, .longitude:
+            var p = RowRandom(stream: placeStream, row: row)
+            let place = RealisticText.place(&p)
+            switch kind {
+            case .city: value.bytes.append(place.city)
+            case .state: value.bytes.append(place.state)
+            case .country: value.bytes.append(place.country)
+            case .countryCode: value.bytes.append(place.countryCode)
+            case .postalCode: Self.fill(pattern: place.postalPattern, random: &p, into: &value.bytes)
+            default:
+                // Within ~5 km of the place, at the column's scale.
+                let base = kind == .latitude ? place.latitude : place.longitude
+                let jitter = (p.unit() - 0.5) * 0.09
+                let units = Int64(((base + jitter) * Double(DecimalGenerator.power10(scale))).rounded())
+                DecimalGenerator.write(units: units, scale: scale, into: &value.bytes)
+            }
+        default:
+            var r = RowRandom(stream: stream, row: row)
+            RealisticText.write(kind, row: row, random: &r, into: &value.bytes)
+        }
+        if let maxLength { value.truncateText(toCharacters: maxLength) }
+    }
+
+    /// `#` → digit, `?` → capital letter, anything else literally.
+    static func fill(pattern: String, random: inout RowRandom, into out: inout ByteWriter) {
+        for b in pattern.utf8 {
+            switch b {
+            case UInt8(ascii: "#"): out.append(UInt8(48 + random.below(10)))
+            case UInt8(ascii: "?"): out.append(UInt8(65 + random.below(26)))
+            default: out.append(b)
+            }
+        }
+    }
+
+    package var capacity: Int64? { unique ? nil : 0 }
+    package var summary: String { unique ? "unique \(kind.rawValue)" : kind.rawValue }
+}
+
+extension DecimalGenerator {
+    static func power10(_ n: Int) -> Int64 { ValueGeneratorFactory.power10(n) }
+}
+
+extension SemanticKind {
+    /// Kinds whose natural values are numbers.
+    var isNumeric: Bool {
+        switch self {
+        case .price, .quantity, .percentage, .rating, .age, .latitude, .longitude: return true
+        default: return false
+        }
+    }
+
+    /// Kinds whose natural values are dates or timestamps.
+    var isTemporal: Bool {
+        switch self {
+        case .birthDate, .createdAt, .updatedAt, .deletedAt: return true
+        default: return false
+        }
+    }
+}

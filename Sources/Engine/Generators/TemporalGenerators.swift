@@ -1,0 +1,77 @@
+/// A date uniformly drawn from a day range.
+package struct DateGenerator: ValueGenerator {
+    package let days: ClosedRange<Int64>
+    package let stream: UInt64
+
+    package init(days: ClosedRange<Int64> = DefaultWindow.startDays...DefaultWindow.endDays, stream: UInt64) {
+        self.days = days
+        self.stream = stream
+    }
+
+    package func generate(row: Int64, into value: inout Value) {
+        var r = RowRandom(stream: stream, row: row)
+        value.beginText()
+        CivilDate.writeDate(days: r.int(days), into: &value.bytes)
+    }
+
+    package var summary: String { "date" }
+}
+
+/// A timestamp uniformly drawn from a range of epoch seconds; with a time
+/// zone it is written in UTC with an explicit `+00` offset.
+package struct TimestampGenerator: ValueGenerator {
+    package let seconds: ClosedRange<Int64>
+    package let withTimeZone: Bool
+    package let stream: UInt64
+
+    package init(seconds: ClosedRange<Int64>? = nil, withTimeZone: Bool, stream: UInt64) {
+        self.seconds = seconds ?? (DefaultWindow.startDays * 86_400)...(DefaultWindow.endDays * 86_400 + 86_399)
+        self.withTimeZone = withTimeZone
+        self.stream = stream
+    }
+
+    package func generate(row: Int64, into value: inout Value) {
+        var r = RowRandom(stream: stream, row: row)
+        value.beginText()
+        CivilDate.writeTimestamp(seconds: r.int(seconds), into: &value.bytes)
+        if withTimeZone { value.bytes.append("+00") }
+    }
+
+    package var summary: String { withTimeZone ? "timestamptz" : "timestamp" }
+}
+
+/// A time of day.
+package struct TimeGenerator: ValueGenerator {
+    package let withTimeZone: Bool
+    package let stream: UInt64
+
+    package init(withTimeZone: Bool, stream: UInt64) {
+        self.withTimeZone = withTimeZone
+        self.stream = stream
+    }
+
+    package func generate(row: Int64, into value: inout Value) {
+        var r = RowRandom(stream: stream, row: row)
+        value.beginText()
+        CivilDate.writeTime(secondsOfDay: r.int(0...86_399), into: &value.bytes)
+        if withTimeZone { value.bytes.append("+00") }
+    }
+
+    package var summary: String { "time" }
+}
+
+/// An interval of whole days, hours and minutes (`3 days 04:05:00`).
+package struct IntervalGenerator: ValueGenerator {
+    package let stream: UInt64
+    package init(stream: UInt64) { self.stream = stream }
+
+    package func generate(row: Int64, into value: inout Value) {
+        var r = RowRandom(stream: stream, row: row)
+        value.beginText()
+        value.bytes.appendInt(r.int(0...30))
+        value.bytes.append(" days ")
+        CivilDate.writeTime(secondsOfDay: r.int(0...86_399), into: &value.bytes)
+    }
+
+    package var summary: String { "interval" }
+}

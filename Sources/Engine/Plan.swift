@@ -1,0 +1,99 @@
+import Introspect
+
+/// Everything needed to generate a fill: tables in load order, each with its
+/// row count and one generator per written column, plus how FK cycles are
+/// broken and what was capped. Built once by `Planner`; immutable and
+/// `Sendable`, so batches can be generated on any thread.
+package struct Plan: Sendable {
+    package var tables: [TablePlan]
+    package var warnings: [String]
+    package var seed: UInt64
+
+    package func table(named name: QualifiedName) -> TablePlan? {
+        tables.first { $0.table.name == name }
+    }
+
+    /// Checks the plan's invariants, naming the first one that fails: every
+    /// table appears once, parents come before children except across a
+    /// broken edge, and every written column has a generator.
+    package func checkInvariants() -> String? {
+        var seen: Set<QualifiedName> = []
+        for plan in tables {
+            if !seen.insert(plan.table.name).inserted { return "\(plan.table.name) appears twice" }
+            let broken = Set(plan.brokenForeignKeys.map(\.foreignKey))
+            for fk in plan.table.foreignKeys where fk.referencedTable != plan.table.name && !broken.contains(fk) {
+                if !seen.contains(fk.referencedTable), tables.contains(where: { $0.table.name == fk.referencedTable }) {
+                    return "\(plan.table.name) is loaded before its parent \(fk.referencedTable)"
+                }
+            }
+            if plan.columns.count != plan.table.writableColumns.count {
+                return "\(plan.table.name) has \(plan.columns.count) generators for \(plan.table.writableColumns.count) columns"
+            }
+        }
+        return nil
+    }
+}
+
+package struct TablePlan: Sendable {
+    package let table: Table
+    package var rows: Int64
+    /// Generators for `table.writableColumns`, in that order.
+    package var columns: [ColumnPlan]
+    /// FKs that close a cycle, and how each is handled.
+    package var brokenForeignKeys: [BrokenForeignKey]
+    /// Why the row count is lower than asked, if it is.
+    package var capacityNote: String?
+    /// UPDATEs that fill the cycle-broken nullable FKs once all parents exist.
+    package var updates: [DeferredUpdate]
+
+    /// The same table and rows, generating only `columns` (e.g. key + FK for a deferred UPDATE).
+    package func projected(onto columns: [ColumnPlan]) -> TablePlan {
+        TablePlan(table: table, rows: rows, columns: columns, brokenForeignKeys: [], capacityNote: nil, updates: [])
+    }
+
+    /// Generates rows `range` into `batch` (cleared first).
+    package func generate(rows range: Range<Int64>, into batch: inout RowBatch, scratch: inout Value) {
+        batch.removeAll()
+        for row in range {
+            for column in columns {
+                column.generator.generate(row: row, into: &scratch)
+                batch.append(scratch)
+            }
+            batch.endRow()
+        }
+    }
+}
+
+package struct ColumnPlan: Sendable {
+    package let column: Column
+    package let generator: any ValueGenerator
+    /// The inferred realistic kind, shown by `inspect` (nil: by type only).
+    package let kind: String?
+}
+
+/// After the load, `UPDATE table SET set… WHERE key… = …` for every row:
+/// the FK columns that were NULL during the load get their real values.
+package struct DeferredUpdate: Sendable {
+    package let foreignKey: ForeignKey
+    /// Generators of the primary key columns (to find each row).
+    package let keyColumns: [ColumnPlan]
+    /// Generators of the FK columns' real values.
+    package let setColumns: [ColumnPlan]
+}
+
+/// An FK edge removed from the load order to break a cycle.
+package struct BrokenForeignKey: Sendable, Hashable {
+    package enum Strategy: String, Sendable, Codable {
+        /// Insert NULL, then one UPDATE per table after every parent exists.
+        case nullThenUpdate = "null-then-update"
+        /// A DEFERRABLE constraint: deferred to commit, values written directly.
+        case deferConstraint = "defer-constraint"
+        /// Not null, not deferrable: PostgreSQL drops and re-adds it inside the
+        /// transaction; SQLite defers all FK checks to commit.
+        case dropAndRecreate = "drop-and-recreate"
+        case sqliteDeferForeignKeys = "sqlite-defer-foreign-keys"
+    }
+
+    package let foreignKey: ForeignKey
+    package let strategy: Strategy
+}

@@ -1,0 +1,33 @@
+import Introspect
+
+/// What the user asked for: row counts, seed, append mode.
+package struct PlanOptions: Sendable {
+    package var seed: UInt64
+    /// Rows per table unless overridden.
+    package var defaultRows: Int64
+    /// Per-table counts by the table's `QualifiedName`.
+    package var tableRows: [QualifiedName: Int64]
+    /// Multiplies every count (after overrides), rounding to the nearest row.
+    package var scale: Double
+    /// Append after existing rows: keys continue after the current maximum.
+    package var append: Bool
+
+    package init(seed: UInt64 = 42, defaultRows: Int64 = 1000, tableRows: [QualifiedName: Int64] = [:], scale: Double = 1, append: Bool = false) {
+        self.seed = seed
+        self.defaultRows = defaultRows
+        self.tableRows = tableRows
+        self.scale = scale
+        self.append = append
+    }
+
+    package func rows(for table: QualifiedName) -> Int64 {
+        let base = tableRows[table] ?? defaultRows
+        return max(0, Int64((Double(base) * scale).rounded()))
+    }
+}
+
+/// Why a plan cannot be made; reported before anything is written.
+package struct PlanError: Error, Sendable, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
+}

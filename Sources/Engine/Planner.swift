@@ -1,0 +1,270 @@
+import Introspect
+
+/// Turns a `Schema` and the user's options into a `Plan`.
+///
+/// The planner decides, for every written column, a generator whose values
+/// satisfy the column's type, keys, uniqueness, foreign keys and CHECKs by
+/// construction. It never talks to a database.
+package final class Planner {
+    let schema: Schema
+    let options: PlanOptions
+    private var rowCounts: [QualifiedName: Int64] = [:]
+    private var tablesByName: [QualifiedName: Table] = [:]
+    /// Memoised generators by (table, column), so an FK reuses its parent
+    /// column's generator, including across cycles loaded later.
+    private var memo: [QualifiedName: [String: any ValueGenerator]] = [:]
+    private var inProgress: Set<String> = []
+    private var warnings: [String] = []
+    private var broken: [QualifiedName: [BrokenForeignKey]] = [:]
+
+    package init(schema: Schema, options: PlanOptions) {
+        self.schema = schema
+        self.options = options
+        for t in schema.tables { tablesByName[t.name] = t }
+    }
+
+    package func plan() throws -> Plan {
+        let order = TableOrder(schema: schema)
+        var loadOrder: [QualifiedName] = []
+        for component in order.components {
+            loadOrder += breakCycles(in: component)
+        }
+        for name in loadOrder { rowCounts[name] = options.rows(for: name) }
+        // Caps must be known before any child picks a parent row.
+        for name in loadOrder { applyCapacity(tablesByName[name]!) }
+
+        var plans: [TablePlan] = []
+        for name in loadOrder {
+            let table = tablesByName[name]!
+            var columns: [ColumnPlan] = []
+            for column in table.writableColumns {
+                let generator = try generator(table: table, column: column.name)
+                columns.append(ColumnPlan(column: column, generator: generator, kind: kindName(table: table, column: column)))
+            }
+            var updates: [DeferredUpdate] = []
+            for b in broken[name] ?? [] where b.strategy == .nullThenUpdate {
+                updates.append(DeferredUpdate(
+                    foreignKey: b.foreignKey,
+                    keyColumns: try table.primaryKey.map { c in
+                        ColumnPlan(column: table.column(named: c)!, generator: try generator(table: table, column: c), kind: nil)
+                    },
+                    setColumns: try b.foreignKey.columns.map { c in
+                        ColumnPlan(column: table.column(named: c)!, generator: try foreignKeyGenerator(b.foreignKey, table: table, column: c), kind: nil)
+                    }))
+            }
+            plans.append(TablePlan(
+                table: table, rows: rowCounts[name] ?? 0, columns: columns,
+                brokenForeignKeys: broken[name] ?? [], capacityNote: capacityNotes[name], updates: updates))
+        }
+        return Plan(tables: plans, warnings: warnings, seed: options.seed)
+    }
+
+    // MARK: Cycles
+
+    /// Orders one strongly connected component and records which FK edges
+    /// point "forward" (to a table loaded later) and how each is handled.
+    ///
+    /// Edges are dropped in order of cost: nullable first (NULL + UPDATE),
+    /// then deferrable, then the rest (drop and re-create / SQLite deferral),
+    /// until the remaining graph of the component is acyclic.
+    func breakCycles(in component: [QualifiedName]) -> [QualifiedName] {
+        guard component.count > 1 else { return component }
+        let members = Set(component)
+        struct Edge { let child: QualifiedName; let fk: ForeignKey; let cost: Int }
+        var edges: [Edge] = []
+        for name in component {
+            let table = tablesByName[name]!
+            for fk in table.foreignKeys where members.contains(fk.referencedTable) && fk.referencedTable != name {
+                // NULL-then-UPDATE needs a primary key to find the rows again.
+                let nullable = !table.primaryKey.isEmpty && fk.columns.allSatisfy { c in table.column(named: c)?.isNullable ?? false }
+                edges.append(Edge(child: name, fk: fk, cost: nullable ? 0 : (fk.isDeferrable ? 1 : 2)))
+            }
+        }
+        // Remove the edges of cost ≤ k for k = 0, 1, 2: the first k whose
+        // remaining graph orders the component wins; then only the removed
+        // edges that really point forward are broken.
+        for removedCost in 0...2 {
+            let kept = edges.filter { $0.cost > removedCost }
+            if let order = Self.topologicalOrder(component, edges: kept.map { ($0.child, $0.fk.referencedTable) }) {
+                let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+                for edge in edges where position[edge.fk.referencedTable]! > position[edge.child]! {
+                    let strategy: BrokenForeignKey.Strategy
+                    switch edge.cost {
+                    case 0: strategy = .nullThenUpdate
+                    case 1: strategy = .deferConstraint
+                    default: strategy = schema.dialect == .postgres ? .dropAndRecreate : .sqliteDeferForeignKeys
+                    }
+                    broken[edge.child, default: []].append(BrokenForeignKey(foreignKey: edge.fk, strategy: strategy))
+                }
+                return order
+            }
+        }
+        // Only reachable when even without any edge there is no order, which cannot happen.
+        return component
+    }
+
+    static func topologicalOrder(_ nodes: [QualifiedName], edges: [(child: QualifiedName, parent: QualifiedName)]) -> [QualifiedName]? {
+        var pending: [QualifiedName: Set<QualifiedName>] = [:]
+        for n in nodes { pending[n] = [] }
+        for e in edges where e.child != e.parent { pending[e.child]!.insert(e.parent) }
+        var order: [QualifiedName] = []
+        var remaining = Set(nodes)
+        while !remaining.isEmpty {
+            guard let next = remaining.filter({ pending[$0]!.isEmpty }).min() else { return nil }
+            order.append(next)
+            remaining.remove(next)
+            for n in remaining { pending[n]!.remove(next) }
+        }
+        return order
+    }
+
+    // MARK: Capacity
+
+    private var capacityNotes: [QualifiedName: String] = [:]
+
+    /// Caps a table's rows where its keys cannot take more distinct values:
+    /// a unique FK (1:1) cannot outnumber its parent, a key made only of FKs
+    /// cannot outnumber the product of its parents' rows.
+    func applyCapacity(_ table: Table) {
+        guard var rows = rowCounts[table.name], rows > 0 else { return }
+        var reasons: [String] = []
+        for set in uniqueSets(table) {
+            let fks = fkCover(table, set)
+            guard !fks.isEmpty else { continue }
+            let product = fks.reduce(Int64(1)) { acc, fk in
+                let n = fk.referencedTable == table.name ? rows : (rowCounts[fk.referencedTable] ?? 0)
+                return acc.multipliedReportingOverflow(by: n).overflow ? Int64.max : acc * n
+            }
+            if product < rows {
+                rows = product
+                reasons.append("(\(set.joined(separator: ", "))) must be unique and takes its values from \(fks.map { $0.referencedTable.description }.joined(separator: " × "))")
+            }
+        }
+        if rows < rowCounts[table.name]! {
+            let note = "\(table.name): \(rows) rows instead of \(rowCounts[table.name]!), because " + reasons.joined(separator: "; ")
+            warnings.append(note)
+            capacityNotes[table.name] = note
+            rowCounts[table.name] = rows
+        }
+    }
+
+    /// The primary key and every unique constraint, as column lists.
+    func uniqueSets(_ table: Table) -> [[String]] {
+        var sets: [[String]] = []
+        if !table.primaryKey.isEmpty { sets.append(table.primaryKey) }
+        for u in table.uniques where !u.columns.isEmpty && u.expressions.isEmpty {
+            if !sets.contains(u.columns) { sets.append(u.columns) }
+        }
+        return sets
+    }
+
+    /// When every column of a unique set belongs to some FK, the FKs covering
+    /// it (their parent tuples must then be distinct per row); else empty.
+    func fkCover(_ table: Table, _ set: [String]) -> [ForeignKey] {
+        var cover: [ForeignKey] = []
+        for column in set {
+            guard let fk = table.foreignKeys.first(where: { $0.columns.contains(column) && isLive($0, in: table) }) else { return [] }
+            if !cover.contains(fk) { cover.append(fk) }
+        }
+        // Every column of each covering FK must be inside the set, or the tuple
+        // could repeat with a different value of the outside column.
+        guard cover.allSatisfy({ $0.columns.allSatisfy(set.contains) }) else { return [] }
+        return cover
+    }
+
+    /// An FK whose parent is being filled and that is not written as NULL.
+    func isLive(_ fk: ForeignKey, in table: Table) -> Bool {
+        tablesByName[fk.referencedTable] != nil
+    }
+
+    // MARK: Generators
+
+    func stream(_ table: Table, _ part: String) -> UInt64 {
+        RowRandom.streamKey(seed: options.seed, table: table.name.description, column: part)
+    }
+
+    /// The generator of `column` in `table`, built once.
+    func generator(table: Table, column: String) throws -> any ValueGenerator {
+        if let g = memo[table.name]?[column] { return g }
+        let key = "\(table.name.quoted).\(column)"
+        guard inProgress.insert(key).inserted else {
+            throw PlanError("\(table.name).\(column): its key depends on itself through foreign keys; give it a generator in the config")
+        }
+        defer { inProgress.remove(key) }
+        let g = try build(table: table, column: column)
+        memo[table.name, default: [:]][column] = g
+        return g
+    }
+
+    private func build(table: Table, column name: String) throws -> any ValueGenerator {
+        guard let column = table.column(named: name) else {
+            throw PlanError("\(table.name) has no column \(name)")
+        }
+        let rows = rowCounts[table.name] ?? options.rows(for: table.name)
+
+        // Foreign key columns take the parent's value.
+        if let fk = table.foreignKeys.first(where: { $0.columns.contains(name) }),
+           let parent = tablesByName[fk.referencedTable] {
+            let brokenFK = broken[table.name]?.first { $0.foreignKey == fk }
+            if brokenFK?.strategy == .nullThenUpdate {
+                return NullGenerator()
+            }
+            _ = parent
+            return try foreignKeyGenerator(fk, table: table, column: name)
+        }
+
+        let uniqueAlone = uniqueSets(table).contains { set in
+            set.contains(name) && carrier(of: set, in: table) == name
+        }
+        return try ValueGeneratorFactory(
+            table: table, column: column, rows: rows, unique: uniqueAlone,
+            isPrimaryKey: table.primaryKey == [name],
+            stream: stream(table, name), seed: options.seed
+        ).make(warn: { warnings.append($0) })
+    }
+
+    /// The generator writing `column` of `fk`: the parent column's value at the picked parent row.
+    func foreignKeyGenerator(_ fk: ForeignKey, table: Table, column name: String) throws -> any ValueGenerator {
+        let parent = tablesByName[fk.referencedTable]!
+        let parentColumn = fk.referencedColumns[fk.columns.firstIndex(of: name)!]
+        let parentGenerator = try generator(table: parent, column: parentColumn)
+        let picker = self.picker(for: fk, in: table)
+        return ForeignKeyGenerator(picker: picker, parentColumn: parentGenerator, parentName: "\(parent.name).\(parentColumn)")
+    }
+
+    /// For a unique set not covered by FKs, the column that carries the
+    /// uniqueness on its own (the first non-FK column); the other columns are free.
+    func carrier(of set: [String], in table: Table) -> String? {
+        if !fkCover(table, set).isEmpty { return nil }
+        return set.first { c in !table.foreignKeys.contains { $0.columns.contains(c) } }
+    }
+
+    func picker(for fk: ForeignKey, in table: Table) -> ParentRowPicker {
+        let parentRows = rowCounts[fk.referencedTable] ?? 0
+        let fkStream = stream(table, "fk:" + fk.columns.joined(separator: ","))
+        let nullable = fk.columns.allSatisfy { table.column(named: $0)?.isNullable ?? false }
+        if fk.referencedTable == table.name {
+            return .earlierRow(stream: fkStream, nullable: nullable)
+        }
+        guard parentRows > 0 else { return .none }
+        // Part of a unique set made only of FKs: distinct tuples.
+        for set in uniqueSets(table) {
+            let cover = fkCover(table, set)
+            guard let index = cover.firstIndex(of: fk) else { continue }
+            if cover.count == 1 {
+                return .injective(Permutation(count: UInt64(parentRows), key: fkStream))
+            }
+            let radices = cover.map { f in max(1, rowCounts[f.referencedTable] ?? 1) }
+            let product = radices.reduce(UInt64(1)) { acc, r in
+                let (v, o) = acc.multipliedReportingOverflow(by: UInt64(r)); return o ? UInt64(Int64.max) : v
+            }
+            let setKey = stream(table, "key:" + set.joined(separator: ","))
+            return .tupleComponent(Permutation(count: product, key: setKey), radices: radices, component: index)
+        }
+        return .uniform(parentRows: parentRows, stream: fkStream)
+    }
+
+    func kindName(table: Table, column: Column) -> String? {
+        (memo[table.name]?[column.name] as? SemanticGenerator)?.kind.rawValue
+    }
+}

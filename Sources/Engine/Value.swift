@@ -1,0 +1,64 @@
+/// The scratch cell a generator writes one value into.
+///
+/// One `Value` is reused for every cell a worker generates, so text is
+/// written into a buffer that has already grown: no allocation per value.
+package struct Value {
+    package enum Kind: UInt8, Sendable {
+        case null, int, double, bool, text, bytes
+    }
+
+    package var kind: Kind = .null
+    package var int: Int64 = 0
+    package var double: Double = 0
+    /// UTF-8 text or raw bytes, for `.text` and `.bytes`.
+    package var bytes = ByteWriter(capacity: 128)
+
+    package init() {}
+
+    @inline(__always) package mutating func setNull() { kind = .null }
+    @inline(__always) package mutating func setInt(_ v: Int64) { kind = .int; int = v }
+    @inline(__always) package mutating func setDouble(_ v: Double) { kind = .double; double = v }
+    @inline(__always) package mutating func setBool(_ v: Bool) { kind = .bool; int = v ? 1 : 0 }
+
+    /// Clears the buffer and marks the value as text; append to `bytes` next.
+    @inline(__always) package mutating func beginText() {
+        kind = .text
+        bytes.removeAll()
+    }
+
+    @inline(__always) package mutating func beginBytes() {
+        kind = .bytes
+        bytes.removeAll()
+    }
+
+    @inline(__always) package mutating func setText(_ s: String) {
+        beginText()
+        bytes.append(s)
+    }
+
+    /// The value as a `String`, for tests and messages (not the hot path).
+    package var debugText: String? {
+        switch kind {
+        case .null: return nil
+        case .int: return String(int)
+        case .double: return String(double)
+        case .bool: return int != 0 ? "true" : "false"
+        case .text: return String(decoding: bytes.bytes, as: UTF8.self)
+        case .bytes: return bytes.bytes.map { String($0, radix: 16) }.joined()
+        }
+    }
+
+    /// Truncates text to `limit` characters (not bytes), keeping UTF-8 valid.
+    package mutating func truncateText(toCharacters limit: Int) {
+        guard kind == .text, bytes.count > limit else { return }
+        var chars = 0
+        var cut = bytes.count
+        for (i, b) in bytes.bytes.enumerated() where b & 0xC0 != 0x80 {
+            if chars == limit { cut = i; break }
+            chars += 1
+        }
+        if cut < bytes.count { bytes.bytes.removeSubrange(cut...) }
+        // Trailing spaces after a cut read badly and break `btrim(x) = x` checks.
+        while let last = bytes.bytes.last, last == 0x20 { bytes.bytes.removeLast() }
+    }
+}

@@ -1,0 +1,54 @@
+import Engine
+import Introspect
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Per-table outcome of a fill, for the summary and `--report`.
+package struct TableReport: Sendable, Codable {
+    package var table: String
+    package var rows: Int64
+    package var seconds: Double
+    package var rowsPerSecond: Double { seconds > 0 ? Double(rows) / seconds : 0 }
+}
+
+/// Loads a plan through a sink, all or nothing.
+package struct Filler {
+    package let sink: any Sink
+    package var batchRows = 4096
+
+    package init(sink: any Sink) {
+        self.sink = sink
+    }
+
+    /// Runs the whole fill in one transaction; on any error the transaction is
+    /// rolled back and the error rethrown.
+    package func run(_ plan: Plan, truncate: Bool, onTableStart: (TablePlan) -> Void = { _ in },
+                     progress: (TablePlan, Int64) -> Void = { _, _ in }) throws -> [TableReport] {
+        var reports: [TableReport] = []
+        do {
+            try sink.begin(plan: plan, truncate: truncate)
+            for table in plan.tables {
+                onTableStart(table)
+                let start = Self.now()
+                try sink.load(table, batchRows: batchRows) { progress(table, $0) }
+                reports.append(TableReport(table: table.table.name.description, rows: table.rows, seconds: Self.now() - start))
+            }
+            try sink.finish(plan: plan)
+        } catch {
+            sink.rollback()
+            throw error
+        }
+        return reports
+    }
+
+    /// Monotonic seconds.
+    package static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,144 @@
+import Engine
+import Introspect
+
+/// Loads a plan into PostgreSQL with `COPY … FROM STDIN` (text format), the
+/// whole fill in one transaction.
+package final class PostgresSink: Sink {
+    let connection: PostgresConnection
+    /// COPY data is sent in chunks of about this many bytes.
+    let chunkBytes = 1 << 20
+    private var inTransaction = false
+
+    package init(connection: PostgresConnection) {
+        self.connection = connection
+    }
+
+    package func begin(plan: Plan, truncate: Bool) throws {
+        try connection.execute("BEGIN")
+        inTransaction = true
+        if truncate, !plan.tables.isEmpty {
+            try connection.execute("TRUNCATE " + plan.tables.map { $0.table.name.quoted }.joined(separator: ", ") + " RESTART IDENTITY")
+        }
+        for t in plan.tables {
+            for b in t.brokenForeignKeys {
+                switch b.strategy {
+                case .deferConstraint:
+                    if let name = b.foreignKey.name {
+                        try connection.execute("SET CONSTRAINTS \(qualifiedConstraint(name, of: t.table)) DEFERRED")
+                    }
+                case .dropAndRecreate:
+                    if let name = b.foreignKey.name {
+                        try connection.execute("ALTER TABLE \(t.table.name.quoted) DROP CONSTRAINT \(quoteIdentifier(name))")
+                    }
+                default: break
+                }
+            }
+        }
+    }
+
+    func qualifiedConstraint(_ name: String, of table: Table) -> String {
+        if let schema = table.name.schema { return "\(quoteIdentifier(schema)).\(quoteIdentifier(name))" }
+        return quoteIdentifier(name)
+    }
+
+    package func load(_ plan: TablePlan, batchRows: Int, progress: (Int64) -> Void) throws {
+        guard plan.rows > 0 else { return }
+        let columns = plan.columns.map { quoteIdentifier($0.column.name) }.joined(separator: ", ")
+        let sql = "COPY \(plan.table.name.quoted) (\(columns)) FROM STDIN"
+        try connection.beginCopy(sql)
+        var batch = RowBatch(columnCount: plan.columns.count, capacity: batchRows)
+        var scratch = Value()
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(chunkBytes + chunkBytes / 4)
+        var row: Int64 = 0
+        do {
+            while row < plan.rows {
+                let end = min(plan.rows, row + Int64(batchRows))
+                plan.generate(rows: row..<end, into: &batch, scratch: &scratch)
+                CopyTextEncoder.encode(batch, into: &buffer)
+                if buffer.count >= chunkBytes {
+                    try buffer.withUnsafeBytes { try connection.putCopyData($0) }
+                    buffer.removeAll(keepingCapacity: true)
+                }
+                row = end
+                progress(row)
+            }
+            try buffer.withUnsafeBytes { try connection.putCopyData($0) }
+        } catch {
+            try? connection.endCopy(failure: "dbsynth aborted the load", sql: sql)
+            throw error
+        }
+        do {
+            try connection.endCopy(sql: sql)
+        } catch let error as DatabaseError {
+            throw DatabaseError(error.kind, "loading \(plan.table.name) failed: \(error.message)", code: error.code, sql: error.sql)
+        }
+    }
+
+    package func finish(plan: Plan) throws {
+        for t in plan.tables {
+            for update in t.updates { try runUpdate(update, table: t) }
+        }
+        for t in plan.tables {
+            for b in t.brokenForeignKeys where b.strategy == .dropAndRecreate {
+                if let name = b.foreignKey.name, let definition = b.foreignKey.definition {
+                    try connection.execute("ALTER TABLE \(t.table.name.quoted) ADD CONSTRAINT \(quoteIdentifier(name)) \(definition)")
+                }
+            }
+        }
+        try advanceSequences(plan)
+        try connection.execute("COMMIT")
+        inTransaction = false
+    }
+
+    /// Set-based: the (key, fk) pairs are COPYed into a temporary table and
+    /// applied with one `UPDATE … FROM`.
+    func runUpdate(_ update: DeferredUpdate, table: TablePlan) throws {
+        guard table.rows > 0 else { return }
+        let temp = quoteIdentifier("dbsynth_update")
+        let all = update.keyColumns + update.setColumns
+        let defs = all.enumerated().map { "c\($0.offset) \($0.element.column.declaredType.isEmpty ? "text" : $0.element.column.declaredType)" }
+        try connection.execute("CREATE TEMP TABLE \(temp) (\(defs.joined(separator: ", "))) ON COMMIT DROP")
+        let sql = "COPY \(temp) FROM STDIN"
+        try connection.beginCopy(sql)
+        let subplan = table.projected(onto: all)
+        var batch = RowBatch(columnCount: all.count)
+        var scratch = Value()
+        var buffer: [UInt8] = []
+        var row: Int64 = 0
+        while row < table.rows {
+            let end = min(table.rows, row + 4096)
+            subplan.generate(rows: row..<end, into: &batch, scratch: &scratch)
+            CopyTextEncoder.encode(batch, into: &buffer)
+            try buffer.withUnsafeBytes { try connection.putCopyData($0) }
+            buffer.removeAll(keepingCapacity: true)
+            row = end
+        }
+        try connection.endCopy(sql: sql)
+        let keyCount = update.keyColumns.count
+        let sets = update.setColumns.enumerated().map { "\(quoteIdentifier($0.element.column.name)) = u.c\($0.offset + keyCount)" }
+        let matches = update.keyColumns.enumerated().map { "t.\(quoteIdentifier($0.element.column.name)) = u.c\($0.offset)" }
+        try connection.execute("UPDATE \(table.table.name.quoted) AS t SET \(sets.joined(separator: ", ")) FROM \(temp) AS u WHERE \(matches.joined(separator: " AND "))")
+        try connection.execute("DROP TABLE \(temp)")
+    }
+
+    /// Moves every serial/identity sequence past the largest key now in the
+    /// table, so the application's next INSERT does not collide.
+    func advanceSequences(_ plan: Plan) throws {
+        for t in plan.tables {
+            for c in t.table.columns {
+                guard let sequence = c.sequence else { continue }
+                try connection.execute(
+                    "SELECT setval($1::regclass, COALESCE((SELECT max(\(quoteIdentifier(c.name))) FROM \(t.table.name.quoted)), 0) + 1, false)",
+                    [sequence])
+            }
+            try connection.execute("ANALYZE \(t.table.name.quoted)")
+        }
+    }
+
+    package func rollback() {
+        guard inTransaction else { return }
+        _ = try? connection.execute("ROLLBACK")
+        inTransaction = false
+    }
+}

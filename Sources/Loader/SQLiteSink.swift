@@ -1,0 +1,110 @@
+import Engine
+import Introspect
+
+/// Loads a plan into SQLite: one transaction, one prepared INSERT per table
+/// with bound parameters, foreign keys enforced.
+package final class SQLiteSink: Sink {
+    let connection: SQLiteConnection
+    private var inTransaction = false
+
+    package init(connection: SQLiteConnection) {
+        self.connection = connection
+    }
+
+    package func begin(plan: Plan, truncate: Bool) throws {
+        // Foreign keys are checked for every inserted row; this pragma cannot
+        // change inside a transaction, so it is set first.
+        try connection.execute("PRAGMA foreign_keys = ON")
+        try connection.execute("BEGIN IMMEDIATE")
+        inTransaction = true
+        let hardCycle = plan.tables.contains { $0.brokenForeignKeys.contains { $0.strategy == .sqliteDeferForeignKeys } }
+        if hardCycle || truncate {
+            // Checked at COMMIT instead of per row: a cycle closes only at the end.
+            try connection.execute("PRAGMA defer_foreign_keys = ON")
+        }
+        if truncate {
+            for t in plan.tables.reversed() {
+                try connection.execute("DELETE FROM \(t.table.name.quoted)")
+            }
+            let hasSequence = try connection.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_sequence'") ?? 0
+            if hasSequence > 0 {
+                let names = plan.tables.map { quoteLiteral($0.table.name.name) }.joined(separator: ", ")
+                try connection.execute("DELETE FROM sqlite_sequence WHERE name IN (\(names))")
+            }
+        }
+    }
+
+    package func load(_ plan: TablePlan, batchRows: Int, progress: (Int64) -> Void) throws {
+        guard plan.rows > 0 else { return }
+        let columns = plan.columns.map { quoteIdentifier($0.column.name) }.joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: plan.columns.count).joined(separator: ", ")
+        let statement = try connection.prepare("INSERT INTO \(plan.table.name.quoted) (\(columns)) VALUES (\(placeholders))")
+        var batch = RowBatch(columnCount: plan.columns.count, capacity: batchRows)
+        var scratch = Value()
+        var row: Int64 = 0
+        while row < plan.rows {
+            let end = min(plan.rows, row + Int64(batchRows))
+            plan.generate(rows: row..<end, into: &batch, scratch: &scratch)
+            do {
+                try insert(batch, with: statement)
+            } catch let error as DatabaseError {
+                throw DatabaseError(error.kind, "loading \(plan.table.name) failed: \(error.message)", code: error.code, sql: error.sql)
+            }
+            row = end
+            progress(row)
+        }
+    }
+
+    func insert(_ batch: RowBatch, with statement: SQLiteStatement) throws {
+        try batch.arena.withUnsafeBytes { arena in
+            for row in 0..<batch.rowCount {
+                for column in 0..<batch.columnCount {
+                    let index = Int32(column + 1)
+                    let cell = batch.cell(row: row, column: column)
+                    switch cell.kind {
+                    case .null: try statement.bindNull(at: index)
+                    case .int, .bool: try statement.bind(int64: cell.payload, at: index)
+                    case .double: try statement.bind(double: Double(bitPattern: UInt64(bitPattern: cell.payload)), at: index)
+                    case .text:
+                        try statement.bind(utf8: UnsafeRawBufferPointer(rebasing: arena[Int(cell.payload)..<Int(cell.payload) + Int(cell.length)]), at: index)
+                    case .bytes:
+                        try statement.bind(blob: UnsafeRawBufferPointer(rebasing: arena[Int(cell.payload)..<Int(cell.payload) + Int(cell.length)]), at: index)
+                    }
+                }
+                try statement.step()
+                statement.reset()
+            }
+        }
+    }
+
+    package func finish(plan: Plan) throws {
+        for t in plan.tables {
+            for update in t.updates { try runUpdate(update, table: t) }
+        }
+        try connection.execute("COMMIT")
+        inTransaction = false
+    }
+
+    /// One prepared UPDATE per row, keyed by the primary key.
+    func runUpdate(_ update: DeferredUpdate, table: TablePlan) throws {
+        let sets = update.setColumns.map { "\(quoteIdentifier($0.column.name)) = ?" }.joined(separator: ", ")
+        let matches = update.keyColumns.map { "\(quoteIdentifier($0.column.name)) = ?" }.joined(separator: " AND ")
+        let statement = try connection.prepare("UPDATE \(table.table.name.quoted) SET \(sets) WHERE \(matches)")
+        let subplan = table.projected(onto: update.setColumns + update.keyColumns)
+        var batch = RowBatch(columnCount: subplan.columns.count)
+        var scratch = Value()
+        var row: Int64 = 0
+        while row < table.rows {
+            let end = min(table.rows, row + 4096)
+            subplan.generate(rows: row..<end, into: &batch, scratch: &scratch)
+            try insert(batch, with: statement)
+            row = end
+        }
+    }
+
+    package func rollback() {
+        guard inTransaction else { return }
+        _ = try? connection.execute("ROLLBACK")
+        inTransaction = false
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Introspect
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+#if canImport(Darwin)
+private let systemExit = Darwin.exit
+#else
+private let systemExit = Glibc.exit
+#endif
+
+/// The root command: configuration only; the work happens in the subcommands.
+@main
+struct DBSynth: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dbsynth",
+        abstract: "Fill a live SQLite or PostgreSQL database with realistic, constraint-correct, reproducible rows.",
+        discussion: """
+            DB is postgres://… or postgresql://… (a libpq URI), sqlite:PATH, or a path ending in \
+            .db, .sqlite or .sqlite3. Without it, DATABASE_URL is used, then the libpq environment \
+            (PGHOST, PGDATABASE, …).
+
+            Exit codes: 0 success; 1 the fill failed and was rolled back; 2 refused before writing \
+            anything (bad input, non-empty tables, unsatisfiable schema); 3 cannot connect or open \
+            the database; 64 usage error.
+            """,
+        version: "0.1.0",
+        subcommands: [FillCommand.self, InspectCommand.self]
+    )
+
+    /// Runs the command and maps errors to the documented exit codes, printing
+    /// exactly one `error:` line to stderr.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            fail(error.message, code: error.exitCode)
+        } catch let error as DatabaseError {
+            fail(error.message, code: error.kind == .connection ? ExitStatus.cannotConnect : ExitStatus.failed)
+        } catch let error as TargetError {
+            fail(error.description, code: ExitStatus.refused)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    static func fail(_ message: String, code: Int32) -> Never {
+        Terminal.error(message)
+        systemExit(code)
+    }
+}
+
+/// The documented exit codes.
+enum ExitStatus {
+    static let failed: Int32 = 1
+    static let refused: Int32 = 2
+    static let cannotConnect: Int32 = 3
+}
+
+/// An error the CLI reports itself, with its exit code.
+struct CLIError: Error {
+    var message: String
+    var exitCode: Int32
+
+    static func refused(_ message: String) -> CLIError { CLIError(message: message, exitCode: ExitStatus.refused) }
+}

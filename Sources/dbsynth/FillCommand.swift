@@ -1,0 +1,107 @@
+import ArgumentParser
+import Engine
+import Foundation
+import Introspect
+import Loader
+
+struct FillCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fill",
+        abstract: "Generate rows for every table and load them in one transaction.",
+        discussion: """
+            Tables are filled parents first. The whole fill is one transaction: if anything fails, \
+            nothing changes. Tables that already hold rows are refused unless --truncate (replace \
+            them) or --append (add after them) is given.
+
+            Example: dbsynth fill sqlite:shop.db --rows 5000 --table orders=20000 --seed 7
+            """
+    )
+
+    @OptionGroup var db: DatabaseOptions
+
+    @Option(help: "Rows per table (default 1000).")
+    var rows: Int64 = 1000
+
+    @Option(name: .customLong("table"), help: ArgumentHelp("Rows for one table; repeatable.", valueName: "NAME=N"))
+    var tableCounts: [String] = []
+
+    @Option(help: "Seed: the same seed and options give the same rows.")
+    var seed: UInt64 = 42
+
+    @Option(help: "Multiply every row count by this factor.")
+    var scale: Double = 1
+
+    @Flag(help: "Empty the tables first (in the same transaction).")
+    var truncate = false
+
+    @Flag(help: "Add rows to tables that already have some; keys continue after the existing ones.")
+    var append = false
+
+    @Option(help: ArgumentHelp("Run this DDL first when the database has no tables yet.", valueName: "FILE.sql"))
+    var schema: String?
+
+    @Flag(help: "Print nothing but errors and warnings.")
+    var quiet = false
+
+    func validate() throws {
+        if rows < 0 { throw ValidationError("--rows must be 0 or more, not \(rows)") }
+        if truncate && append { throw ValidationError("--truncate and --append exclude each other: pick one") }
+        if !(scale >= 0) || !scale.isFinite { throw ValidationError("--scale must be a non-negative number") }
+    }
+
+    func run() throws {
+        let target = try db.target()
+        let connection = try DatabaseConnection.open(target, create: schema != nil)
+        if let schema { try applySchemaFile(schema, to: connection) }
+        let live = try connection.readSchema()
+        guard !live.tables.isEmpty else {
+            throw CLIError.refused("\(target) has no tables to fill; create them first or pass --schema FILE.sql")
+        }
+        let counts = try TableCounts.resolve(tableCounts, schema: live)
+        if !truncate && !append {
+            let busy = live.tables.filter { $0.rowCount > 0 }
+            if !busy.isEmpty {
+                let list = busy.map { "\($0.name) (\(Terminal.grouped($0.rowCount)) rows)" }.joined(separator: ", ")
+                throw CLIError.refused("tables already hold rows: \(list); pass --truncate to replace them or --append to add to them")
+            }
+        }
+        let options = PlanOptions(seed: seed, defaultRows: rows, tableRows: counts, scale: scale, append: append)
+        let plan: Plan
+        do {
+            plan = try Planner(schema: live, options: options).plan()
+        } catch let error as PlanError {
+            throw CLIError.refused(error.description)
+        }
+        for warning in plan.warnings { Terminal.warning(warning) }
+
+        let sink: any Sink
+        switch connection {
+        case .sqlite(let c): sink = SQLiteSink(connection: c)
+        case .postgres(let c): sink = PostgresSink(connection: c)
+        }
+        let progress = Progress(enabled: !quiet && Terminal.stderrIsTerminal)
+        let start = Filler.now()
+        let reports = try Filler(sink: sink).run(plan, truncate: truncate, progress: progress.update)
+        progress.finish()
+        if !quiet {
+            print(Summary(reports: reports, target: target.description, seed: seed, seconds: Filler.now() - start).text)
+        }
+    }
+
+    /// Runs the DDL file when the database has no tables yet, in its own
+    /// transaction so a broken file leaves nothing behind.
+    func applySchemaFile(_ path: String, to connection: DatabaseConnection) throws {
+        guard let sql = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw CLIError.refused("--schema \(path): cannot read the file")
+        }
+        if !(try connection.readSchema().tables.isEmpty) { return }
+        do {
+            try connection.execute("BEGIN")
+            try connection.execute(sql)
+            try connection.execute("COMMIT")
+        } catch let error as DatabaseError {
+            try? connection.execute("ROLLBACK")
+            throw CLIError.refused("--schema \(path): \(error.message); nothing was created")
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import Engine
+import Introspect
+
+/// What `inspect` shows, as a Codable document: the JSON form is the
+/// documented contract (docs/inspect-json.md); the text form is derived from it.
+struct InspectReport: Encodable {
+    struct ColumnInfo: Encodable {
+        var name: String
+        var type: String
+        var declaredType: String
+        var nullable: Bool
+        var defaultExpression: String?
+        var identity: String?
+        var generated: Bool
+        var domain: String?
+        var kind: String?
+        var generator: String
+
+        enum CodingKeys: String, CodingKey {
+            case name, type, nullable, identity, generated, domain, kind, generator
+            case declaredType = "declared_type"
+            case defaultExpression = "default"
+        }
+    }
+
+    struct UniqueInfo: Encodable {
+        var name: String?
+        var columns: [String]
+        var expressions: [String]
+        var predicate: String?
+    }
+
+    struct ForeignKeyInfo: Encodable {
+        var name: String?
+        var columns: [String]
+        var referencesTable: String
+        var referencesColumns: [String]
+        var deferrable: Bool
+        /// How the edge is broken when it closes a cycle, else nil.
+        var cycleBreak: String?
+
+        enum CodingKeys: String, CodingKey {
+            case name, columns, deferrable
+            case referencesTable = "references_table"
+            case referencesColumns = "references_columns"
+            case cycleBreak = "cycle_break"
+        }
+    }
+
+    struct CheckInfo: Encodable {
+        var name: String?
+        var expression: String
+    }
+
+    struct TableInfo: Encodable {
+        var order: Int
+        var schema: String?
+        var name: String
+        var existingRows: Int64
+        var columns: [ColumnInfo]
+        var primaryKey: [String]
+        var unique: [UniqueInfo]
+        var foreignKeys: [ForeignKeyInfo]
+        var checks: [CheckInfo]
+        var capacity: String?
+
+        enum CodingKeys: String, CodingKey {
+            case order, schema, name, columns, unique, checks, capacity
+            case existingRows = "existing_rows"
+            case primaryKey = "primary_key"
+            case foreignKeys = "foreign_keys"
+        }
+    }
+
+    struct SkippedInfo: Encodable {
+        var name: String
+        var reason: String
+    }
+
+    var dialect: String
+    var tables: [TableInfo]
+    var skipped: [SkippedInfo]
+    var warnings: [String]
+
+    init(schema: Schema, plan: Plan) {
+        dialect = schema.dialect.rawValue
+        skipped = schema.skipped.map { SkippedInfo(name: $0.name.description, reason: $0.reason) }
+        warnings = plan.warnings
+        tables = plan.tables.enumerated().map { index, t in
+            let generators = Dictionary(uniqueKeysWithValues: t.columns.map { ($0.column.name, $0) })
+            let broken = Dictionary(t.brokenForeignKeys.map { ($0.foreignKey, $0.strategy.rawValue) }, uniquingKeysWith: { a, _ in a })
+            return TableInfo(
+                order: index + 1, schema: t.table.name.schema, name: t.table.name.name, existingRows: t.table.rowCount,
+                columns: t.table.columns.map { c in
+                    ColumnInfo(
+                        name: c.name, type: c.type.summary, declaredType: c.declaredType, nullable: c.isNullable,
+                        defaultExpression: c.defaultExpression, identity: c.identity?.rawValue, generated: c.isGenerated,
+                        domain: c.domain, kind: generators[c.name]?.kind,
+                        generator: c.isGenerated ? "computed by the database" : (generators[c.name]?.generator.summary ?? "-"))
+                },
+                primaryKey: t.table.primaryKey,
+                unique: t.table.uniques.map { UniqueInfo(name: $0.name, columns: $0.columns, expressions: $0.expressions, predicate: $0.predicate) },
+                foreignKeys: t.table.foreignKeys.map { fk in
+                    ForeignKeyInfo(
+                        name: fk.name, columns: fk.columns, referencesTable: fk.referencedTable.description,
+                        referencesColumns: fk.referencedColumns, deferrable: fk.isDeferrable, cycleBreak: broken[fk])
+                },
+                checks: t.table.checks.map { CheckInfo(name: $0.name, expression: $0.expression) },
+                capacity: t.capacityNote)
+        }
+    }
+
+    func text(target: String) -> String {
+        var lines = ["\(target) (\(dialect)): \(tables.count) tables in load order"]
+        for t in tables {
+            lines.append("")
+            let qualified = t.schema.map { $0 == "public" ? t.name : "\($0).\(t.name)" } ?? t.name
+            lines.append("\(t.order). \(qualified)  (\(t.existingRows) rows now)")
+            let nameWidth = t.columns.map(\.name.count).max() ?? 0
+            let typeWidth = t.columns.map(\.type.count).max() ?? 0
+            for c in t.columns {
+                var flags: [String] = []
+                if !c.nullable { flags.append("not null") }
+                if t.primaryKey.contains(c.name) { flags.append("pk") }
+                if let identity = c.identity { flags.append(identity) }
+                let flagText = flags.joined(separator: ",")
+                lines.append("   " + Terminal.pad(c.name, nameWidth, left: true) + "  " + Terminal.pad(c.type, typeWidth, left: true)
+                             + "  " + Terminal.pad(flagText, 22, left: true) + "  " + c.generator)
+            }
+            if !t.primaryKey.isEmpty { lines.append("   primary key (\(t.primaryKey.joined(separator: ", ")))") }
+            for u in t.unique {
+                var text = "   unique (\((u.columns + u.expressions).joined(separator: ", ")))"
+                if let p = u.predicate { text += " where \(p)" }
+                lines.append(text)
+            }
+            for fk in t.foreignKeys {
+                var text = "   foreign key (\(fk.columns.joined(separator: ", "))) → \(fk.referencesTable) (\(fk.referencesColumns.joined(separator: ", ")))"
+                if fk.deferrable { text += " deferrable" }
+                if let b = fk.cycleBreak { text += "  [cycle broken: \(b)]" }
+                lines.append(text)
+            }
+            for c in t.checks { lines.append("   check \(c.name.map { "\($0): " } ?? "")\(c.expression)") }
+            if let capacity = t.capacity { lines.append("   capacity: \(capacity)") }
+        }
+        if !skipped.isEmpty {
+            lines.append("")
+            lines.append("skipped: " + skipped.map { "\($0.name) (\($0.reason))" }.joined(separator: ", "))
+        }
+        for w in warnings { lines.append("warning: \(w)") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,35 @@
+import Loader
+
+/// The per-table summary printed after a fill.
+struct Summary {
+    let reports: [TableReport]
+    let target: String
+    let seed: UInt64
+    let seconds: Double
+
+    var text: String {
+        let total = reports.reduce(Int64(0)) { $0 + $1.rows }
+        let nameWidth = max(5, reports.map(\.table.count).max() ?? 0)
+        var lines = ["Filled \(reports.count) tables in \(target) (seed \(seed)):"]
+        lines.append("  " + Terminal.pad("table", nameWidth, left: true) + Terminal.pad("rows", 12) + Terminal.pad("time", 10) + Terminal.pad("rows/s", 12))
+        for r in reports {
+            lines.append("  " + Terminal.pad(r.table, nameWidth, left: true) + Terminal.pad(Terminal.grouped(r.rows), 12)
+                         + Terminal.pad(Self.time(r.seconds), 10) + Terminal.pad(Terminal.grouped(Int64(r.rowsPerSecond)), 12))
+        }
+        let rate = seconds > 0 ? Int64(Double(total) / seconds) : 0
+        lines.append("  " + Terminal.pad("total", nameWidth, left: true) + Terminal.pad(Terminal.grouped(total), 12)
+                     + Terminal.pad(Self.time(seconds), 10) + Terminal.pad(Terminal.grouped(rate), 12))
+        return lines.joined(separator: "\n")
+    }
+
+    static func time(_ s: Double) -> String {
+        let ms = Int((s * 1000).rounded())
+        return ms < 10_000 ? "\(ms / 1000).\(String(ms % 1000 / 10).leftPadded(2))s" : "\(ms / 1000)s"
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

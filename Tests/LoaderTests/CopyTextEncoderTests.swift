@@ -1,0 +1,29 @@
+import Testing
+@testable import Engine
+@testable import Loader
+
+@Suite struct CopyTextEncoderTests {
+    @Test func escapesEveryCharacterThatWouldBreakARow() {
+        var batch = RowBatch(columnCount: 6)
+        var v = Value()
+        v.setText("tab\there\nnew\\slash\rcr"); batch.append(v)
+        v.setNull(); batch.append(v)
+        v.setInt(-12); batch.append(v)
+        v.setBool(true); batch.append(v)
+        v.beginBytes(); v.bytes.append(0x00); v.bytes.append(0xff); batch.append(v)
+        v.setDouble(1.5); batch.append(v)
+        batch.endRow()
+        var out: [UInt8] = []
+        CopyTextEncoder.encode(batch, into: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "tab\\there\\nnew\\\\slash\\rcr\t\\N\t-12\tt\t\\\\x00ff\t1.5\n")
+    }
+
+    @Test func keepsNonASCIIBytesIntact() {
+        var batch = RowBatch(columnCount: 1)
+        var v = Value()
+        v.setText("Zoë — 東京"); batch.append(v); batch.endRow()
+        var out: [UInt8] = []
+        CopyTextEncoder.encode(batch, into: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "Zoë — 東京\n")
+    }
+}

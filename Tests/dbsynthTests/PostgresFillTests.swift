@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import TestSupport
+import Introspect
+
+/// End-to-end: the built binary against the throwaway PostgreSQL server.
+@Suite(.enabled(if: TestEnvironment.postgresTestsEnabled, "needs DBSYNTH_TEST_PG (scripts/test.sh starts a server)"))
+struct PostgresFillTests {
+    static let shop = TestEnvironment.packageRoot.appendingPathComponent("Examples/shop.pg.sql").path
+
+    func scalar(_ db: ScratchPostgres, _ sql: String) throws -> String? {
+        try db.open().query(sql).first?.first ?? nil
+    }
+
+    @Test func fillsTheShopWithEveryRowValid() throws {
+        let db = try ScratchPostgres()
+        defer { db.drop() }
+        let result = try CommandRunner.dbsynth(["fill", db.url, "--schema", Self.shop, "--rows", "5000"])
+        #expect(result.status == 0, "\(result.stderr)")
+        for table in ["customers", "products", "orders", "order_items"] {
+            #expect(try scalar(db, "SELECT count(*) FROM \(table)") == "5000", "\(table)")
+        }
+        // Every constraint is enforced by the server; re-validate the FKs anyway.
+        #expect(try scalar(db, "SELECT count(*) FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE c.id IS NULL") == "0")
+        #expect(try scalar(db, "SELECT count(*) FROM order_items i LEFT JOIN products p ON p.id = i.product_id WHERE p.id IS NULL") == "0")
+        #expect(try scalar(db, "SELECT count(DISTINCT email) FROM customers") == "5000")
+        #expect(try scalar(db, "SELECT count(*) FROM customers WHERE email !~ '^[a-z0-9._-]+@[a-z0-9.-]+\\.[a-z]+$'") == "0")
+        #expect(try scalar(db, "SELECT count(DISTINCT status) FROM orders") == "4")
+    }
+
+    @Test func sequencesAndIdentitiesContinueAfterTheLoad() throws {
+        let db = try ScratchPostgres()
+        defer { db.drop() }
+        #expect(try CommandRunner.dbsynth(["fill", db.url, "--schema", Self.shop, "--rows", "250", "--quiet"]).status == 0)
+        #expect(try scalar(db, "INSERT INTO customers (first_name, last_name, email, created_at) VALUES ('a', 'b', 'x@example.com', now()) RETURNING id") == "251")
+        #expect(try scalar(db, "INSERT INTO products (name, sku, price) VALUES ('p', 'NEW-1', 1) RETURNING id") == "251")
+        #expect(try scalar(db, "INSERT INTO orders (customer_id, status, ordered_at) VALUES (1, 'paid', now()) RETURNING id") == "251")
+    }
+
+    @Test func sameSeedGivesIdenticalRows() throws {
+        func dump(_ seed: String) throws -> String {
+            let db = try ScratchPostgres(schema: try String(contentsOfFile: Self.shop, encoding: .utf8))
+            defer { db.drop() }
+            #expect(try CommandRunner.dbsynth(["fill", db.url, "--rows", "200", "--seed", seed, "--quiet"]).status == 0)
+            let c = try db.open()
+            return try ["customers", "products", "orders", "order_items"].map { t in
+                try c.query("SELECT t::text FROM \(t) t ORDER BY 1").map { $0[0] ?? "" }.joined(separator: "\n")
+            }.joined(separator: "\n")
+        }
+        let first = try dump("11")
+        #expect(try dump("11") == first)
+        #expect(try dump("12") != first)
+    }
+
+    @Test func refusesNonEmptyTablesAndLeavesThemUnchanged() throws {
+        let db = try ScratchPostgres()
+        defer { db.drop() }
+        #expect(try CommandRunner.dbsynth(["fill", db.url, "--schema", Self.shop, "--rows", "10", "--quiet"]).status == 0)
+        let before = try db.open().query("SELECT * FROM orders ORDER BY id")
+        let refused = try CommandRunner.dbsynth(["fill", db.url, "--rows", "10"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("orders (10 rows)"))
+        #expect(try db.open().query("SELECT * FROM orders ORDER BY id") == before)
+        let again = try CommandRunner.dbsynth(["fill", db.url, "--rows", "15", "--truncate", "--quiet"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try scalar(db, "SELECT count(*) FROM orders") == "15")
+        #expect(try scalar(db, "SELECT min(id) FROM orders") == "1")
+    }
+
+    @Test func failedLoadIsRolledBackCompletely() throws {
+        // A trigger makes the second table's COPY fail after the first table is loaded.
+        let db = try ScratchPostgres(schema: """
+            CREATE TABLE a (id int PRIMARY KEY);
+            CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a(id));
+            CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$
+              BEGIN IF NEW.id = 40 THEN RAISE EXCEPTION 'boom at row %', NEW.id; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER boom BEFORE INSERT ON b FOR EACH ROW EXECUTE FUNCTION boom();
+            """)
+        defer { db.drop() }
+        let r = try CommandRunner.dbsynth(["fill", db.url, "--rows", "50"])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("error: loading b failed: boom at row 40"), "\(r.stderr)")
+        #expect(try scalar(db, "SELECT count(*) FROM a") == "0", "the first table's rows were rolled back")
+    }
+
+    @Test func connectionErrorsNeverShowThePassword() throws {
+        let admin = try #require(TestEnvironment.postgresURL)
+        let url = admin.replacingOccurrences(of: "postgres@", with: "ghost:topsecret@")
+        let r = try CommandRunner.dbsynth(["fill", url, "--rows", "1"])
+        #expect(r.status == 3)
+        #expect(r.stderr.hasPrefix("error: cannot connect to "))
+        #expect(!r.stderr.contains("topsecret"))
+        #expect(!r.stdout.contains("topsecret"))
+
+        let closed = try CommandRunner.dbsynth(["inspect", "postgresql://u:pw@127.0.0.1:1/x"])
+        #expect(closed.status == 3)
+        #expect(closed.stderr.contains("127.0.0.1"))
+        #expect(!closed.stderr.contains(":pw@"))
+    }
+}
