@@ -16,6 +16,10 @@ package final class Planner {
     private var inProgress: Set<String> = []
     private var warnings: [String] = []
     private var broken: [QualifiedName: [BrokenForeignKey]] = [:]
+    /// CHECK constraints of each table, turned into per-column domains.
+    private var derived: [QualifiedName: DerivedConstraints] = [:]
+    /// What `now()` means in CHECKs during this fill (Unix seconds).
+    private let now = CheckEvaluator.currentUnixTime()
 
     package init(schema: Schema, options: PlanOptions) {
         self.schema = schema
@@ -30,6 +34,7 @@ package final class Planner {
             loadOrder += breakCycles(in: component)
         }
         for name in loadOrder { rowCounts[name] = options.rows(for: name) }
+        for name in loadOrder { try deriveConstraints(tablesByName[name]!) }
         // Caps must be known before any child picks a parent row.
         for name in loadOrder { applyCapacity(tablesByName[name]!) }
 
@@ -41,6 +46,7 @@ package final class Planner {
                 let generator = try generator(table: table, column: column.name)
                 columns.append(ColumnPlan(column: column, generator: generator, kind: kindName(table: table, column: column)))
             }
+            try capUniqueColumns(table, columns)
             var updates: [DeferredUpdate] = []
             for b in broken[name] ?? [] where b.strategy == .nullThenUpdate {
                 updates.append(DeferredUpdate(
@@ -116,6 +122,47 @@ package final class Planner {
             for n in remaining { pending[n]!.remove(next) }
         }
         return order
+    }
+
+    // MARK: CHECK constraints
+
+    /// Derives the column domains of a table's CHECKs (and its columns'
+    /// domain CHECKs). What cannot be captured is reported now, before
+    /// anything is written; an unsatisfiable NOT NULL column stops the plan.
+    func deriveConstraints(_ table: Table) throws {
+        let domainChecks = table.columns.flatMap { c in c.domainChecks.map { (column: c.name, expression: $0) } }
+        guard !table.checks.isEmpty || !domainChecks.isEmpty else { return }
+        let result = DomainDeriver.derive(
+            checks: table.checks.map { (name: $0.name, expression: $0.expression) },
+            columns: table.columns.map(\.name),
+            domainChecks: domainChecks,
+            nonNullable: Set(table.columns.filter { !$0.isNullable }.map(\.name)))
+        for u in result.unsupported {
+            let name = u.name.map { "CHECK \($0)" } ?? "CHECK"
+            warnings.append("\(table.name): \(name) (\(u.expression)) is not understood (\(u.reason)); values are generated without it and the database will reject any row that breaks it")
+        }
+        for (columnName, domain) in result.domains {
+            guard let column = table.column(named: columnName) else { continue }
+            if let reason = domain.unsatisfiableReason, !column.isNullable || domain.notNull {
+                throw PlanError("\(table.name).\(columnName): its CHECK constraints cannot be satisfied: \(reason)")
+            }
+        }
+        derived[table.name] = result
+    }
+
+    /// A unique column whose generator has fewer distinct values than rows
+    /// (a CHECK range, a short char(n)) caps the table, with a warning.
+    func capUniqueColumns(_ table: Table, _ columns: [ColumnPlan]) throws {
+        guard let rows = rowCounts[table.name] else { return }
+        for c in columns {
+            guard let u = c.generator as? any UniqueValueGenerator, !(c.generator is ForeignKeyGenerator),
+                  let capacity = u.capacity, capacity < rows,
+                  uniqueSets(table).contains(where: { $0.contains(c.column.name) }) else { continue }
+            let note = "\(table.name): \(capacity) rows instead of \(rows), because \(c.column.name) must be unique and has only \(capacity) possible values"
+            warnings.append(note)
+            capacityNotes[table.name] = note
+            rowCounts[table.name] = capacity
+        }
     }
 
     // MARK: Capacity
@@ -216,11 +263,23 @@ package final class Planner {
         let uniqueAlone = uniqueSets(table).contains { set in
             set.contains(name) && carrier(of: set, in: table) == name
         }
-        return try ValueGeneratorFactory(
+        let constraints = derived[table.name]
+        // A CHECK orders this column after another (`end_date > start_date`).
+        if !uniqueAlone, let order = constraints?.orders.first(where: { $0.greater == name }),
+           order.lesser != name, let lesser = table.column(named: order.lesser), lesser.type == column.type,
+           let unit = Self.orderUnit(column.type) {
+            let base = try generator(table: table, column: order.lesser)
+            let minimum: Int64 = order.strict ? 1 : 0
+            let span: Int64 = unit == .seconds ? 30 * 86_400 : (unit == .days ? 60 : 100)
+            return OrderedAfterGenerator(base: base, unit: unit, gap: minimum...max(minimum, span), timeZoneSuffix: Self.hasTimeZone(column.type), stream: stream(table, name))
+        }
+        var factory = ValueGeneratorFactory(
             table: table, column: column, rows: rows, unique: uniqueAlone,
             isPrimaryKey: table.primaryKey == [name],
-            stream: stream(table, name), seed: options.seed
-        ).make(warn: { warnings.append($0) })
+            stream: stream(table, name), seed: options.seed)
+        if let domain = constraints?.domains[name] { factory.domain = domain }
+        factory.now = now
+        return try factory.make(warn: { warnings.append($0) })
     }
 
     /// The generator writing `column` of `fk`: the parent column's value at the picked parent row.
@@ -230,6 +289,20 @@ package final class Planner {
         let parentGenerator = try generator(table: parent, column: parentColumn)
         let picker = self.picker(for: fk, in: table)
         return ForeignKeyGenerator(picker: picker, parentColumn: parentGenerator, parentName: "\(parent.name).\(parentColumn)")
+    }
+
+    static func orderUnit(_ type: DataType) -> OrderedAfterGenerator.Unit? {
+        switch type {
+        case .date: return .days
+        case .timestamp: return .seconds
+        case .integer, .real, .double: return .number
+        default: return nil
+        }
+    }
+
+    static func hasTimeZone(_ type: DataType) -> Bool {
+        if case .timestamp(true) = type { return true }
+        return false
     }
 
     /// For a unique set not covered by FKs, the column that carries the

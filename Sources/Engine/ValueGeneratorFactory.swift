@@ -1,7 +1,8 @@
 import Introspect
 
-/// Chooses the generator for one column that is not an FK: by uniqueness,
-/// allowed values, realistic kind and type, in that order of precedence.
+/// Chooses the generator for one column that is not an FK: by the CHECK
+/// domain's allowed values, uniqueness, realistic kind and type, in that
+/// order, with ranges and lengths narrowed to what the CHECKs allow.
 struct ValueGeneratorFactory {
     let table: Table
     let column: Column
@@ -10,17 +11,100 @@ struct ValueGeneratorFactory {
     let isPrimaryKey: Bool
     let stream: UInt64
     let seed: UInt64
+    /// What the column's CHECKs (table and domain) require; unconstrained if none.
+    var domain = ColumnDomain()
+    /// Unix time that `now()` in a CHECK means during this fill.
+    var now: Int64 = 0
 
     func make(warn: (String) -> Void) throws -> any ValueGenerator {
+        if domain.mustBeNull { return NullGenerator() }
         let type = column.type
-        if case .enumeration(_, let labels) = type, !labels.isEmpty {
-            return unique ? UniqueChoiceGenerator(values: labels, numeric: false, key: stream)
-                          : ChoiceGenerator(values: labels, stream: stream)
+        var labels: [String]?
+        if case .enumeration(_, let l) = type, !l.isEmpty { labels = l }
+        if let allowed = domain.allowedValues {
+            let values = labels.map { l in allowed.filter(l.contains) } ?? allowed
+            if values.isEmpty {
+                throw PlanError("\(table.name).\(column.name): no value satisfies its CHECK constraints (\(allowed.joined(separator: ", ")) are not valid \(type.summary) values)")
+            }
+            labels = values
+        }
+        if let labels {
+            let numeric = domain.allowedAreNumbers && type.isInteger
+            return unique ? UniqueChoiceGenerator(values: labels, numeric: numeric, key: stream)
+                          : ChoiceGenerator(values: labels, numeric: numeric, stream: stream)
         }
         let kind = KindInference.infer(table: table.name.name, column: column.name, type: type)
         if unique { return try makeUnique(kind: kind) }
-        if let kind, let g = semantic(kind) { return g }
-        return try byType(type, warn: warn)
+        var base: any ValueGenerator
+        if let pattern = domain.pattern, type.isTextual {
+            let letterCase: SimplePattern.LetterCase = domain.lowercase ? .lower : (domain.uppercase ? .upper : .any)
+            base = PatternGenerator(pattern: pattern, minLength: domain.minLength ?? 0, maxLength: textLimit, letterCase: letterCase, stream: stream)
+        } else if let kind, let g = semantic(kind) {
+            base = g
+        } else {
+            base = try byType(type, warn: warn)
+        }
+        return guarded(base)
+    }
+
+    /// Wraps `base` in a `DomainGuardGenerator` when the column has CHECKs.
+    func guarded(_ base: any ValueGenerator) -> any ValueGenerator {
+        guard !domain.isUnconstrained else { return base }
+        return DomainGuardGenerator(inner: base, domain: domain, fallback: fallback(), now: now)
+    }
+
+    /// A generator of one value known to satisfy the domain, for the guard's last resort.
+    func fallback() -> (any ValueGenerator)? {
+        if let lower = domain.lower {
+            var v = lower.value
+            if !lower.inclusive { v = column.type.isInteger ? v.rounded(.down) + 1 : v + 0.01 }
+            if column.type.isInteger { return ConstantGenerator(String(Int64(v.rounded(.up)))) }
+            return ConstantGenerator(CheckCalendar.formatNumber(v))
+        }
+        if let upper = domain.upper {
+            var v = upper.value
+            if !upper.inclusive { v = column.type.isInteger ? v.rounded(.up) - 1 : v - 0.01 }
+            if column.type.isInteger { return ConstantGenerator(String(Int64(v.rounded(.down)))) }
+            return ConstantGenerator(CheckCalendar.formatNumber(v))
+        }
+        if let min = domain.minLength, column.type.isTextual {
+            return ConstantGenerator(String(repeating: domain.uppercase ? "X" : "x", count: max(min, 1)))
+        }
+        return nil
+    }
+
+    /// The text length limit: the type's, narrowed by CHECKs on the length.
+    var textLimit: Int? {
+        var limit: Int?
+        switch column.type {
+        case .text(let n): limit = n
+        case .char(let n): limit = n
+        default: break
+        }
+        for l in [domain.maxLength, domain.maxOctetLength].compactMap({ $0 }) { limit = min(limit ?? l, l) }
+        return limit
+    }
+
+    /// `preferred` narrowed to the CHECK bounds, or the bounds' own start
+    /// when the two do not meet.
+    func integerRange(_ preferred: ClosedRange<Int64>, typeMax: Int64 = .max) -> ClosedRange<Int64> {
+        var lo = Int64.min / 4, hi = min(typeMax, Int64.max / 4)
+        if case .integer(let bytes) = column.type { lo = max(lo, -Self.maxInteger(bytes: bytes) - 1) }
+        if let l = domain.lower {
+            var v = l.value.rounded(.up)
+            if !l.inclusive && v == l.value { v += 1 }
+            lo = max(lo, Int64(max(min(v, 1e18), -1e18)))
+        }
+        if let u = domain.upper {
+            var v = u.value.rounded(.down)
+            if !u.inclusive && v == u.value { v -= 1 }
+            hi = min(hi, Int64(max(min(v, 1e18), -1e18)))
+        }
+        guard lo <= hi else { return preferred }
+        let a = max(preferred.lowerBound, lo), b = min(preferred.upperBound, hi)
+        if a <= b { return a...b }
+        if preferred.upperBound < lo { return lo...min(hi, lo &+ 1000) }
+        return max(lo, hi &- 1000)...hi
     }
 
     /// Distinct values for distinct rows, by type.
@@ -28,8 +112,10 @@ struct ValueGeneratorFactory {
         switch column.type {
         case .integer(let bytes):
             let upper = Self.maxInteger(bytes: bytes)
-            if isPrimaryKey || column.identity != nil { return SequenceGenerator(start: 1, upperBound: upper) }
-            return UniqueIntegerGenerator(range: 1...min(upper, max(rows * 10, 1000)), key: stream)
+            if isPrimaryKey || column.identity != nil, domain.lower == nil, domain.upper == nil {
+                return SequenceGenerator(start: 1, upperBound: upper)
+            }
+            return UniqueIntegerGenerator(range: integerRange(1...min(upper, max(rows * 10, 1000)), typeMax: upper), key: stream)
         case .numeric(let p, let s):
             let digits = (p ?? 18) - (s ?? 0)
             let upper = digits >= 18 ? Int64.max : Self.power10(digits) - 1
@@ -59,38 +145,51 @@ struct ValueGeneratorFactory {
         }
     }
 
-    /// A realistic generator for `kind` when it suits the column's type.
+    /// A realistic generator for `kind` when it suits the column's type,
+    /// within the CHECK bounds.
     func semantic(_ kind: SemanticKind) -> (any ValueGenerator)? {
+        let person = { SemanticGenerator(kind: kind, column: column, unique: false, stream: stream, seed: seed, table: table.name.description) }
         switch (kind, column.type) {
-        case (.price, .numeric(_, let s)):
+        case (.price, .numeric(let p, let s)), (.salary, .numeric(let p, let s)):
             let scale = s ?? 2
-            let upper = upperUnits(scale: scale, cap: 100_000)
-            return DecimalGenerator(scale: scale, minUnits: max(1, Self.power10(scale) / 2), maxUnits: upper,
-                                    medianUnits: Double(20 * Self.power10(scale)), stream: stream)
-        case (.price, .integer), (.quantity, .integer):
-            return IntegerGenerator(range: 1...kindMax(kind == .price ? 500 : 20), stream: stream)
-        case (.quantity, .numeric(_, let s)):
-            return DecimalGenerator(scale: s ?? 0, minUnits: Self.power10(s ?? 0), maxUnits: 20 * Self.power10(s ?? 0), stream: stream)
-        case (.rating, .integer): return IntegerGenerator(range: 1...5, stream: stream)
-        case (.rating, .numeric(_, let s)):
-            return DecimalGenerator(scale: s ?? 1, minUnits: Self.power10(s ?? 1), maxUnits: 5 * Self.power10(s ?? 1), stream: stream)
-        case (.age, .integer): return IntegerGenerator(range: 18...kindMax(90), stream: stream)
-        case (.percentage, .integer): return IntegerGenerator(range: 0...kindMax(100), stream: stream)
-        case (.percentage, .numeric(_, let s)):
-            return DecimalGenerator(scale: s ?? 2, minUnits: 0, maxUnits: upperUnits(scale: s ?? 2, cap: 100), stream: stream)
-        case (.price, .real), (.price, .double), (.price, .money): return DoubleGenerator(range: 1..<500, stream: stream)
-        case (.rating, .real), (.rating, .double): return DoubleGenerator(range: 1..<5, stream: stream)
+            let units = unitRange(scale: scale, preferred: kind == .salary ? 20_000...250_000 : 1...100_000, precision: p)
+            let median = Double(kind == .salary ? 60_000 : 20) * Double(Self.power10(scale))
+            return DecimalGenerator(scale: scale, minUnits: units.lowerBound, maxUnits: units.upperBound,
+                                    medianUnits: min(max(median, Double(units.lowerBound)), Double(units.upperBound)), stream: stream)
+        case (.price, .integer), (.quantity, .integer), (.salary, .integer):
+            let preferred: ClosedRange<Int64> = kind == .price ? 1...500 : (kind == .salary ? 20_000...250_000 : 1...20)
+            return IntegerGenerator(range: integerRange(preferred, typeMax: kindMax(.max)), stream: stream)
+        case (.quantity, .numeric(let p, let s)):
+            let units = unitRange(scale: s ?? 0, preferred: 1...20, precision: p)
+            return DecimalGenerator(scale: s ?? 0, minUnits: units.lowerBound, maxUnits: units.upperBound, stream: stream)
+        case (.rating, .integer): return IntegerGenerator(range: integerRange(1...5), stream: stream)
+        case (.rating, .numeric(let p, let s)):
+            let units = unitRange(scale: s ?? 1, preferred: 1...5, precision: p)
+            return DecimalGenerator(scale: s ?? 1, minUnits: units.lowerBound, maxUnits: units.upperBound, stream: stream)
+        case (.age, .integer): return IntegerGenerator(range: integerRange(18...90, typeMax: kindMax(.max)), stream: stream)
+        case (.percentage, .integer): return IntegerGenerator(range: integerRange(0...100, typeMax: kindMax(.max)), stream: stream)
+        case (.percentage, .numeric(let p, let s)):
+            let units = unitRange(scale: s ?? 2, preferred: 0...100, precision: p)
+            return DecimalGenerator(scale: s ?? 2, minUnits: units.lowerBound, maxUnits: units.upperBound, stream: stream)
+        case (.price, .real), (.price, .double), (.price, .money), (.salary, .real), (.salary, .double), (.salary, .money):
+            let r = integerRange(kind == .salary ? 20_000...250_000 : 1...500)
+            return DoubleGenerator(range: Double(r.lowerBound)..<Double(r.upperBound) + 1, stream: stream)
+        case (.rating, .real), (.rating, .double):
+            let r = integerRange(1...5)
+            return DoubleGenerator(range: Double(r.lowerBound)..<Double(r.upperBound), stream: stream)
         case (.latitude, .numeric), (.latitude, .real), (.latitude, .double),
              (.longitude, .numeric), (.longitude, .real), (.longitude, .double):
-            return SemanticGenerator(kind: kind, column: column, unique: false, stream: stream, seed: seed, table: table.name.description)
+            return person()
         case (.birthDate, .date):
             return DateGenerator(days: CivilDate.days(year: 1950, month: 1, day: 1)...CivilDate.days(year: 2003, month: 12, day: 31), stream: stream)
+        case (.birthDate, .timestamp(let tz)):
+            return TimestampGenerator(seconds: CivilDate.days(year: 1950, month: 1, day: 1) * 86_400...CivilDate.days(year: 2003, month: 12, day: 31) * 86_400, withTimeZone: tz, stream: stream)
         case (.deletedAt, .timestamp(let tz)):
             return NullableGenerator(inner: TimestampGenerator(withTimeZone: tz, stream: stream), nullFraction: column.isNullable ? 0.9 : 0, stream: stream ^ 0xde1)
         case (.uuid, .uuid): return UUIDGenerator(stream: stream)
         case (_, .text), (_, .char):
             if kind.isNumeric || kind.isTemporal { return nil }
-            return SemanticGenerator(kind: kind, column: column, unique: false, stream: stream, seed: seed, table: table.name.description)
+            return person()
         default:
             return nil
         }
@@ -100,6 +199,31 @@ struct ValueGeneratorFactory {
     func kindMax(_ cap: Int64) -> Int64 {
         if case .integer(let bytes) = column.type { return min(cap, Self.maxInteger(bytes: bytes)) }
         return cap
+    }
+
+    /// A decimal column's range in smallest units (`scale` digits), narrowed
+    /// by the CHECK bounds and the precision.
+    func unitRange(scale: Int, preferred: ClosedRange<Int64>, precision: Int?) -> ClosedRange<Int64> {
+        let f = Self.power10(scale)
+        let typeMax = precision.map { Self.power10($0) - 1 } ?? Int64.max / 4
+        var lo = max(-typeMax, preferred.lowerBound * f), hi = min(typeMax, preferred.upperBound * f)
+        var blo = -typeMax, bhi = typeMax
+        if let l = domain.lower {
+            var v = (l.value * Double(f)).rounded(.up)
+            if !l.inclusive && v == l.value * Double(f) { v += 1 }
+            blo = max(blo, Int64(max(min(v, 1e18), -1e18)))
+        }
+        if let u = domain.upper {
+            var v = (u.value * Double(f)).rounded(.down)
+            if !u.inclusive && v == u.value * Double(f) { v -= 1 }
+            bhi = min(bhi, Int64(max(min(v, 1e18), -1e18)))
+        }
+        guard blo <= bhi else { return lo...max(lo, hi) }
+        let a = max(lo, blo), b = min(hi, bhi)
+        if a <= b { return a...b }
+        lo = blo; hi = bhi
+        if preferred.upperBound * f < blo { return blo...min(bhi, blo &+ 1000 * f) }
+        return max(blo, bhi &- 1000 * f)...bhi
     }
 
     /// Largest number of smallest units a numeric(p, s) holds, capped.
@@ -115,13 +239,16 @@ struct ValueGeneratorFactory {
     func byType(_ type: DataType, warn: (String) -> Void) throws -> any ValueGenerator {
         switch type {
         case .boolean: return BoolGenerator(stream: stream)
-        case .integer(let bytes): return IntegerGenerator(range: 0...min(1000, Self.maxInteger(bytes: bytes)), stream: stream)
+        case .integer(let bytes): return IntegerGenerator(range: integerRange(0...1000, typeMax: Self.maxInteger(bytes: bytes)), stream: stream)
         case .numeric(let p, let s):
             let scale = s ?? 2
-            return DecimalGenerator(scale: scale, minUnits: 0, maxUnits: p.map { min(Self.power10($0) - 1, 1000 * Self.power10(scale)) } ?? 1000 * Self.power10(scale), stream: stream)
-        case .real, .double: return DoubleGenerator(range: 0..<1000, stream: stream)
+            let units = unitRange(scale: scale, preferred: 0...1000, precision: p)
+            return DecimalGenerator(scale: scale, minUnits: units.lowerBound, maxUnits: units.upperBound, stream: stream)
+        case .real, .double:
+            let r = integerRange(0...999)
+            return DoubleGenerator(range: Double(r.lowerBound)..<Double(r.upperBound) + (r.lowerBound == r.upperBound ? 0.5 : 0), stream: stream)
         case .money: return DecimalGenerator(scale: 2, minUnits: 100, maxUnits: 100_000, medianUnits: 2000, stream: stream)
-        case .text(let maxLength): return TextGenerator(words: Vocabulary.words, maxLength: maxLength, stream: stream)
+        case .text: return TextGenerator(words: Vocabulary.words, maxLength: textLimit, stream: stream)
         case .char(let n):
             return n <= 3 ? UniqueTextGenerator(words: Vocabulary.words, maxLength: n, fixedLength: n, rows: 1, key: stream)
                           : TextGenerator(words: Vocabulary.words, wordCount: 1...1, maxLength: n, stream: stream)
@@ -140,6 +267,7 @@ struct ValueGeneratorFactory {
         case .tsvector: return TextGenerator(words: Vocabulary.words, wordCount: 2...5, maxLength: nil, capitalized: false, stream: stream)
         case .tsquery: return TextGenerator(words: Vocabulary.words, wordCount: 1...1, maxLength: nil, capitalized: false, stream: stream)
         case .enumeration(_, let labels): return ChoiceGenerator(values: labels, stream: stream)
+        case .geometric(let name): return GeometricGenerator(type: name, stream: stream)
         case .array(let element, _): return ArrayGenerator(element: try byType(element, warn: warn), stream: stream)
         case .unknown(let name):
             if column.isNullable {

@@ -31,6 +31,8 @@ public indirect enum DataType: Sendable, Hashable, Codable {
     case xml
     case tsvector
     case tsquery
+    /// A geometric type by name: point, line, lseg, box, path, polygon, circle.
+    case geometric(String)
     /// A PostgreSQL enum with its labels in declaration order.
     case enumeration(name: String, labels: [String])
     /// An array of `element` with `dimensions` (1 for `int[]`).
@@ -66,6 +68,7 @@ public indirect enum DataType: Sendable, Hashable, Codable {
         case .xml: return "xml"
         case .tsvector: return "tsvector"
         case .tsquery: return "tsquery"
+        case .geometric(let name): return name
         case .enumeration(let name, _): return "enum \(name)"
         case .array(let e, let d): return e.summary + String(repeating: "[]", count: d)
         case .unknown(let name): return name

@@ -116,6 +116,7 @@ struct PostgresTypeCatalog {
         case "xml": return .xml
         case "tsvector": return .tsvector
         case "tsquery": return .tsquery
+        case "point", "line", "lseg", "box", "path", "polygon", "circle": return .geometric(entry.name)
         default: return .unknown(qualifiedName(entry))
         }
     }

@@ -87,21 +87,3 @@ package struct SemanticGenerator: UniqueValueGenerator {
 extension DecimalGenerator {
     static func power10(_ n: Int) -> Int64 { ValueGeneratorFactory.power10(n) }
 }
-
-extension SemanticKind {
-    /// Kinds whose natural values are numbers.
-    var isNumeric: Bool {
-        switch self {
-        case .price, .quantity, .percentage, .rating, .age, .latitude, .longitude: return true
-        default: return false
-        }
-    }
-
-    /// Kinds whose natural values are dates or timestamps.
-    var isTemporal: Bool {
-        switch self {
-        case .birthDate, .createdAt, .updatedAt, .deletedAt: return true
-        default: return false
-        }
-    }
-}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Throughput and memory of `dbsynth fill` against the physical baseline:
+# loading the very same rows from a ready CSV file (psql \copy, sqlite3 .import),
+# measured in the same run on the same machine. Prints rows/s, peak RSS and ratios.
+#   Benchmarks/run.sh [ROWS]        (default 1000000 users + 1000000 orders)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows=${1:-1000000}
+scripts/install-deps.sh
+command -v /usr/bin/time >/dev/null 2>&1 || { apt-get install -y -qq time >/dev/null 2>&1 || true; }
+swift build -c release --product dbsynth 2>&1 | tail -n 1
+bin=$(swift build -c release --show-bin-path)/dbsynth
+work=$(mktemp -d /tmp/dbsynth-bench.XXXXXX)
+chmod 755 "$work"
+trap 'rm -rf "$work"' EXIT
+
+source Benchmarks/timed.sh
+
+echo "== SQLite ($rows users + $rows orders)"
+db="$work/fill.db"
+sqlite3 "$db" < Benchmarks/schema.sqlite.sql
+timed "dbsynth fill" "$bin" fill "sqlite:$db" --rows "$rows" --quiet
+fill_sqlite=$secs
+sqlite3 -csv "$db" "SELECT * FROM users" > "$work/users.csv"
+sqlite3 -csv "$db" "SELECT * FROM orders" > "$work/orders.csv"
+imp="$work/import.db"
+sqlite3 "$imp" < Benchmarks/schema.sqlite.sql
+timed "sqlite3 .import (baseline)" sqlite3 "$imp" "PRAGMA foreign_keys=ON" ".import --csv $work/users.csv users" ".import --csv $work/orders.csv orders"
+import_sqlite=$secs
+printf '  ratio fill / .import: %.2f (target <= 1.0)\n' "$(awk "BEGIN { print $fill_sqlite / $import_sqlite }")"
+
+echo "== PostgreSQL ($rows users + $rows orders)"
+BENCH_ROWS=$rows BENCH_BIN=$bin BENCH_WORK=$work scripts/with-postgres.sh bash -c '
+  set -euo pipefail
+  source Benchmarks/timed.sh
+  psql -X -q -d postgres -c "CREATE DATABASE fill" -c "CREATE DATABASE copy"
+  psql -X -q -d fill -f Benchmarks/schema.pg.sql
+  psql -X -q -d copy -f Benchmarks/schema.pg.sql
+  url="postgresql://postgres@127.0.0.1:$PGPORT/fill"
+  timed "dbsynth fill" "$BENCH_BIN" fill "$url" --rows "$BENCH_ROWS" --quiet
+  fill_pg=$secs
+  psql -X -q -d fill -c "\copy users TO $BENCH_WORK/users.pg.csv CSV" -c "\copy orders TO $BENCH_WORK/orders.pg.csv CSV"
+  timed "psql \\copy (baseline)" psql -X -q -d copy -1 -c "\copy users FROM $BENCH_WORK/users.pg.csv CSV" -c "\copy orders FROM $BENCH_WORK/orders.pg.csv CSV"
+  copy_pg=$secs
+  printf "  ratio fill / \\\\copy: %.2f (target <= 1.0)\n" "$(awk "BEGIN { print $fill_pg / $copy_pg }")"
+'
