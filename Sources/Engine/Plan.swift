@@ -45,6 +45,9 @@ package struct TablePlan: Sendable {
     package var capacityNote: String?
     /// UPDATEs that fill the cycle-broken nullable FKs once all parents exist.
     package var updates: [DeferredUpdate]
+    /// CHECKs spanning several columns that construction does not guarantee,
+    /// verified on every generated row.
+    package var rowChecks: [RowCheck] = []
 
     /// The same table and rows, generating only `columns` (e.g. key + FK for a deferred UPDATE).
     package func projected(onto columns: [ColumnPlan]) -> TablePlan {
@@ -54,11 +57,32 @@ package struct TablePlan: Sendable {
     /// Generates rows `range` into `batch` (cleared first).
     package func generate(rows range: Range<Int64>, into batch: inout RowBatch, scratch: inout Value) {
         batch.removeAll()
+        guard rowChecks.isEmpty else { return generateChecked(rows: range, into: &batch) }
         for row in range {
             for column in columns {
                 column.generator.generate(row: row, into: &scratch)
                 batch.append(scratch)
             }
+            batch.endRow()
+        }
+    }
+
+    /// The slow path for tables with row checks: the row is generated whole,
+    /// each check evaluated, and the columns a failing check may change are
+    /// redrawn from alternative rows (still a pure function of the row).
+    private func generateChecked(rows range: Range<Int64>, into batch: inout RowBatch) {
+        var values = [Value](repeating: Value(), count: columns.count)
+        for row in range {
+            for (i, column) in columns.enumerated() { column.generator.generate(row: row, into: &values[i]) }
+            for check in rowChecks {
+                var attempt: UInt64 = 0
+                while attempt < RowCheck.attempts, !check.passes(values, columns: columns) {
+                    attempt += 1
+                    let alternative = Int64(bitPattern: StableHash.mix(UInt64(bitPattern: row) ^ (attempt << 56)) >> 2)
+                    for i in check.redraw { columns[i].generator.generate(row: alternative, into: &values[i]) }
+                }
+            }
+            for v in values { batch.append(v) }
             batch.endRow()
         }
     }
@@ -69,6 +93,25 @@ package struct ColumnPlan: Sendable {
     package let generator: any ValueGenerator
     /// The inferred realistic kind, shown by `inspect` (nil: by type only).
     package let kind: String?
+}
+
+/// A multi-column CHECK verified per row (`a <> b`, arithmetic across columns).
+package struct RowCheck: Sendable {
+    static let attempts: UInt64 = 16
+
+    package let name: String?
+    package let expression: CheckExpression
+    /// Indices (into the table plan's columns) of the columns it reads.
+    package let reads: [Int]
+    /// Indices of the columns that may be redrawn when it fails: not part of
+    /// any key or unique set, whole foreign keys only.
+    package let redraw: [Int]
+
+    func passes(_ values: [Value], columns: [ColumnPlan]) -> Bool {
+        var row: [String: CheckValue] = [:]
+        for i in reads { row[columns[i].column.name] = DomainGuardGenerator.checkValue(values[i]) }
+        return CheckEvaluator.passes(expression, row: row) != false
+    }
 }
 
 /// After the load, `UPDATE table SET set… WHERE key… = …` for every row:

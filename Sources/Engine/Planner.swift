@@ -15,6 +15,8 @@ package final class Planner {
     private var memo: [QualifiedName: [String: any ValueGenerator]] = [:]
     private var inProgress: Set<String> = []
     private var warnings: [String] = []
+    /// How constraints outside the generators' construction are handled (shown by `inspect`).
+    private var notes: [String] = []
     private var broken: [QualifiedName: [BrokenForeignKey]] = [:]
     /// CHECK constraints of each table, turned into per-column domains.
     private var derived: [QualifiedName: DerivedConstraints] = [:]
@@ -58,9 +60,11 @@ package final class Planner {
                         ColumnPlan(column: table.column(named: c)!, generator: try foreignKeyGenerator(b.foreignKey, table: table, column: c), kind: nil)
                     }))
             }
-            plans.append(TablePlan(
+            var plan = TablePlan(
                 table: table, rows: rowCounts[name] ?? 0, columns: columns,
-                brokenForeignKeys: broken[name] ?? [], capacityNote: capacityNotes[name], updates: updates))
+                brokenForeignKeys: broken[name] ?? [], capacityNote: capacityNotes[name], updates: updates)
+            plan.rowChecks = rowChecks(table, columns)
+            plans.append(plan)
         }
         return Plan(tables: plans, warnings: warnings, seed: options.seed)
     }
@@ -139,6 +143,12 @@ package final class Planner {
             nonNullable: Set(table.columns.filter { !$0.isNullable }.map(\.name)))
         for u in result.unsupported {
             let name = u.name.map { "CHECK \($0)" } ?? "CHECK"
+            // Checks across several columns are verified per row (see `rowChecks`).
+            if let parsed = result.checks.first(where: { $0.text == u.expression })?.expression,
+               Set(parsed.columnReferences.map { $0.name.lowercased() }).count >= 2 {
+                notes.append("\(table.name): \(name) (\(u.expression)) is verified on every generated row")
+                continue
+            }
             warnings.append("\(table.name): \(name) (\(u.expression)) is not understood (\(u.reason)); values are generated without it and the database will reject any row that breaks it")
         }
         for (columnName, domain) in result.domains {
@@ -150,6 +160,33 @@ package final class Planner {
         derived[table.name] = result
     }
 
+    /// The CHECKs that span several columns and that construction does not
+    /// capture: verified per row, redrawing the free columns they read.
+    func rowChecks(_ table: Table, _ columns: [ColumnPlan]) -> [RowCheck] {
+        guard let constraints = derived[table.name] else { return [] }
+        let unsupported = Set(constraints.unsupported.map(\.expression))
+        let keyed = Set(uniqueSets(table).flatMap { $0 })
+        let index = Dictionary(columns.enumerated().map { ($1.column.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        var out: [RowCheck] = []
+        for check in constraints.checks where unsupported.contains(check.text) {
+            guard let expression = check.expression else { continue }
+            let reads = Array(Set(expression.columnReferences.compactMap { index[$0.name.lowercased()] })).sorted()
+            guard reads.count >= 2 else { continue }
+            var redraw: Set<Int> = []
+            for i in reads where !keyed.contains(columns[i].column.name) {
+                if let fk = table.foreignKeys.first(where: { $0.columns.contains(columns[i].column.name) }) {
+                    guard !fk.columns.contains(where: keyed.contains) else { continue }
+                    for c in fk.columns { if let j = index[c.lowercased()] { redraw.insert(j) } }
+                } else {
+                    redraw.insert(i)
+                }
+            }
+            guard !redraw.isEmpty else { continue }
+            out.append(RowCheck(name: check.name, expression: expression, reads: reads, redraw: redraw.sorted()))
+        }
+        return out
+    }
+
     /// A unique column whose generator has fewer distinct values than rows
     /// (a CHECK range, a short char(n)) caps the table, with a warning.
     func capUniqueColumns(_ table: Table, _ columns: [ColumnPlan]) throws {
@@ -157,7 +194,7 @@ package final class Planner {
         for c in columns {
             guard let u = c.generator as? any UniqueValueGenerator, !(c.generator is ForeignKeyGenerator),
                   let capacity = u.capacity, capacity < rows,
-                  uniqueSets(table).contains(where: { $0.contains(c.column.name) }) else { continue }
+                  uniqueSets(table).contains(where: { carrier(of: $0, in: table) == c.column.name }) else { continue }
             let note = "\(table.name): \(capacity) rows instead of \(rows), because \(c.column.name) must be unique and has only \(capacity) possible values"
             warnings.append(note)
             capacityNotes[table.name] = note
@@ -178,9 +215,9 @@ package final class Planner {
         for set in uniqueSets(table) {
             let fks = fkCover(table, set)
             guard !fks.isEmpty else { continue }
-            let product = fks.reduce(Int64(1)) { acc, fk in
-                let n = fk.referencedTable == table.name ? rows : (rowCounts[fk.referencedTable] ?? 0)
-                return acc.multipliedReportingOverflow(by: n).overflow ? Int64.max : acc * n
+            let layout = tupleLayout(table, fks, ownRows: rows)
+            let product = layout.radices.reduce(Int64(1)) { acc, n in
+                acc.multipliedReportingOverflow(by: n).overflow ? Int64.max : acc * n
             }
             if product < rows {
                 rows = product
@@ -192,6 +229,37 @@ package final class Planner {
             warnings.append(note)
             capacityNotes[table.name] = note
             rowCounts[table.name] = rows
+        }
+    }
+
+    /// The mixed-radix layout of a key made of FKs: one radix per FK (its
+    /// parent's row count), one less for an FK that a `CHECK (a <> b)` keeps
+    /// apart from an earlier FK to the same parent.
+    func tupleLayout(_ table: Table, _ cover: [ForeignKey], ownRows: Int64) -> (radices: [Int64], distinctFrom: [Int?]) {
+        var radices = cover.map { fk in fk.referencedTable == table.name ? ownRows : (rowCounts[fk.referencedTable] ?? 0) }
+        var distinctFrom = [Int?](repeating: nil, count: cover.count)
+        for (a, b) in notEqualPairs(table) {
+            guard let i = cover.firstIndex(where: { $0.columns == [a] }), let j = cover.firstIndex(where: { $0.columns == [b] }),
+                  i != j, cover[i].referencedTable == cover[j].referencedTable,
+                  cover[i].referencedColumns == cover[j].referencedColumns else { continue }
+            let (first, second) = (min(i, j), max(i, j))
+            guard distinctFrom[second] == nil, distinctFrom[first] == nil else { continue }
+            distinctFrom[second] = first
+            radices[second] = max(0, radices[second] - 1)
+        }
+        return (radices, distinctFrom)
+    }
+
+    /// Column pairs of CHECKs of the form `a <> b`.
+    func notEqualPairs(_ table: Table) -> [(String, String)] {
+        guard let constraints = derived[table.name] else { return [] }
+        return constraints.checks.compactMap { check in
+            guard let e = check.expression?.strippingCasts,
+                  case .comparison(.notEqual, let l, let r) = e,
+                  case .column(let a, _) = l.strippingCasts, case .column(let b, _) = r.strippingCasts else { return nil }
+            let resolve = { (n: String) in table.columns.first { $0.name == n || $0.name.lowercased() == n.lowercased() }?.name }
+            guard let ca = resolve(a), let cb = resolve(b) else { return nil }
+            return (ca, cb)
         }
     }
 
@@ -273,6 +341,35 @@ package final class Planner {
             let span: Int64 = unit == .seconds ? 30 * 86_400 : (unit == .days ? 60 : 100)
             return OrderedAfterGenerator(base: base, unit: unit, gap: minimum...max(minimum, span), timeZoneSuffix: Self.hasTimeZone(column.type), stream: stream(table, name))
         }
+        // Realistic order within the row, by name (updated_at after created_at…).
+        if !uniqueAlone, let unit = Self.orderUnit(column.type), unit != .number,
+           !(table.partitioning?.keyColumns.contains(name) ?? false),
+           constraints?.domains[name]?.isUnconstrained ?? true,
+           let pair = ColumnPairing.earlier(than: name, in: table),
+           let earlier = table.column(named: pair.column), earlier.type == column.type,
+           !table.foreignKeys.contains(where: { $0.columns.contains(name) }) {
+            let base = try generator(table: table, column: pair.column)
+            let scale: Int64 = unit == .seconds ? 86_400 : 1
+            let ordered = OrderedAfterGenerator(base: base, unit: unit, gap: pair.minimumDays * scale...max(pair.minimumDays, pair.maximumDays) * scale,
+                                                timeZoneSuffix: Self.hasTimeZone(column.type), stream: stream(table, name))
+            // Open-ended rows (`deleted_at`, `effective_to`): mostly NULL for deletions, some for ends.
+            let lower = name.lowercased()
+            if column.isNullable, ["deleted_at", "archived_at", "cancelled_at", "canceled_at"].contains(lower) {
+                return NullableGenerator(inner: ordered, nullFraction: 0.9, stream: stream(table, name) ^ 0xde1)
+            }
+            return ordered
+        }
+        if let partitioning = table.partitioning, partitioning.keyColumns.contains(name), !uniqueAlone {
+            let leaves = PartitionLeaf.leaves(of: partitioning)
+            if leaves.contains(where: { $0.requirements[name] != nil }) {
+                var factory = ValueGeneratorFactory(table: table, column: column, rows: rows, unique: false, isPrimaryKey: false,
+                                                    stream: stream(table, name), seed: options.seed)
+                factory.now = now
+                return PartitionKeyGenerator(
+                    leaves: leaves, column: name, type: column.type, leafStream: stream(table, "\u{1}partition"),
+                    stream: stream(table, name), fallback: try factory.make(warn: { warnings.append($0) }))
+            }
+        }
         var factory = ValueGeneratorFactory(
             table: table, column: column, rows: rows, unique: uniqueAlone,
             isPrimaryKey: table.primaryKey == [name],
@@ -309,7 +406,23 @@ package final class Planner {
     /// uniqueness on its own (the first non-FK column); the other columns are free.
     func carrier(of set: [String], in table: Table) -> String? {
         if !fkCover(table, set).isEmpty { return nil }
-        return set.first { c in !table.foreignKeys.contains { $0.columns.contains(c) } }
+        let free = set.filter { c in !table.foreignKeys.contains { $0.columns.contains(c) } }
+        // Prefer a column whose distinct values are cheap and natural: a key
+        // with an identity, then integers, uuids, text; never a partition key
+        // (its values must stay inside the partition bounds).
+        let partitionKeys = Set(table.partitioning?.keyColumns ?? [])
+        func rank(_ name: String) -> Int {
+            guard let c = table.column(named: name) else { return 9 }
+            if partitionKeys.contains(name) { return 8 }
+            if c.identity != nil { return 0 }
+            switch c.type {
+            case .integer: return 1
+            case .uuid: return 2
+            case .text, .char: return 3
+            default: return 5
+            }
+        }
+        return free.min { rank($0) < rank($1) }
     }
 
     func picker(for fk: ForeignKey, in table: Table) -> ParentRowPicker {
@@ -327,12 +440,13 @@ package final class Planner {
             if cover.count == 1 {
                 return .injective(Permutation(count: UInt64(parentRows), key: fkStream))
             }
-            let radices = cover.map { f in max(1, rowCounts[f.referencedTable] ?? 1) }
+            let layout = tupleLayout(table, cover, ownRows: rowCounts[table.name] ?? 0)
+            let radices = layout.radices.map { max(1, $0) }
             let product = radices.reduce(UInt64(1)) { acc, r in
                 let (v, o) = acc.multipliedReportingOverflow(by: UInt64(r)); return o ? UInt64(Int64.max) : v
             }
             let setKey = stream(table, "key:" + set.joined(separator: ","))
-            return .tupleComponent(Permutation(count: product, key: setKey), radices: radices, component: index)
+            return .tupleComponent(Permutation(count: product, key: setKey), radices: radices, component: index, distinctFrom: layout.distinctFrom)
         }
         return .uniform(parentRows: parentRows, stream: fkStream)
     }

@@ -73,6 +73,28 @@ struct ValueGeneratorFactory {
         return nil
     }
 
+    /// Seconds since the epoch that dates and timestamps are drawn from: the
+    /// default window, narrowed (or moved) to the CHECK's date/time bounds.
+    var timeWindow: ClosedRange<Int64> {
+        var lo = DefaultWindow.startDays * 86_400, hi = DefaultWindow.endDays * 86_400 + 86_399
+        var blo = Int64.min / 4, bhi = Int64.max / 4
+        for b in domain.timeLower {
+            guard let (d, s) = b.anchor.resolve(now: now) else { continue }
+            let t = d * 86_400 + Int64(s.rounded(.up)) + (b.inclusive ? 0 : 1)
+            blo = max(blo, t)
+        }
+        for b in domain.timeUpper {
+            guard let (d, s) = b.anchor.resolve(now: now) else { continue }
+            let t = d * 86_400 + Int64(s.rounded(.down)) - (b.inclusive ? 0 : 1)
+            bhi = min(bhi, t)
+        }
+        guard blo <= bhi else { return lo...hi }
+        if max(lo, blo) <= min(hi, bhi) { return max(lo, blo)...min(hi, bhi) }
+        // The CHECK's window lies outside the default one: take up to five years of it.
+        if bhi < lo { lo = max(blo, bhi - 5 * 365 * 86_400); hi = bhi } else { lo = blo; hi = min(bhi, blo + 5 * 365 * 86_400) }
+        return lo...hi
+    }
+
     /// The text length limit: the type's, narrowed by CHECKs on the length.
     var textLimit: Int? {
         var limit: Int?
@@ -252,9 +274,11 @@ struct ValueGeneratorFactory {
         case .char(let n):
             return n <= 3 ? UniqueTextGenerator(words: Vocabulary.words, maxLength: n, fixedLength: n, rows: 1, key: stream)
                           : TextGenerator(words: Vocabulary.words, wordCount: 1...1, maxLength: n, stream: stream)
-        case .date: return DateGenerator(stream: stream)
+        case .date:
+            let w = timeWindow
+            return DateGenerator(days: (w.lowerBound + 86_399) / 86_400...w.upperBound / 86_400, stream: stream)
         case .time(let tz): return TimeGenerator(withTimeZone: tz, stream: stream)
-        case .timestamp(let tz): return TimestampGenerator(withTimeZone: tz, stream: stream)
+        case .timestamp(let tz): return TimestampGenerator(seconds: timeWindow, withTimeZone: tz, stream: stream)
         case .interval: return IntervalGenerator(stream: stream)
         case .uuid: return UUIDGenerator(stream: stream)
         case .json, .jsonb: return JSONGenerator(words: Vocabulary.words, stream: stream)
@@ -268,7 +292,24 @@ struct ValueGeneratorFactory {
         case .tsquery: return TextGenerator(words: Vocabulary.words, wordCount: 1...1, maxLength: nil, capitalized: false, stream: stream)
         case .enumeration(_, let labels): return ChoiceGenerator(values: labels, stream: stream)
         case .geometric(let name): return GeometricGenerator(type: name, stream: stream)
-        case .array(let element, _): return ArrayGenerator(element: try byType(element, warn: warn), stream: stream)
+        case .composite(_, let names, let types):
+            let fields = try zip(names, types).map { name, type in
+                try ValueGeneratorFactory(table: table, column: Column(name: name, type: type, declaredType: type.summary),
+                                          rows: rows, unique: false, isPrimaryKey: false,
+                                          stream: StableHash.mix(stream ^ StableHash.of(name)), seed: seed).byType(type, warn: warn)
+            }
+            return CompositeGenerator(fields: fields)
+        case .range(_, let subtype, let multirange):
+            return RangeGenerator(subtype: subtype, multirange: multirange, stream: stream)
+        case .array(let element, _):
+            guard !column.elementChecks.isEmpty else { return ArrayGenerator(element: try byType(element, warn: warn), stream: stream) }
+            // Elements of a domain type: generate them as a column of that domain.
+            let derived = DomainDeriver.derive(checks: [], columns: ["value"], domainChecks: column.elementChecks.map { (column: "value", expression: $0) })
+            var factory = ValueGeneratorFactory(table: table, column: Column(name: "value", type: element, declaredType: element.summary),
+                                                rows: rows, unique: false, isPrimaryKey: false, stream: stream, seed: seed)
+            factory.domain = derived.domain("value")
+            factory.now = now
+            return ArrayGenerator(element: try factory.make(warn: warn), stream: stream)
         case .unknown(let name):
             if column.isNullable {
                 warn("\(table.name).\(column.name): type \(name) is not supported; the column is left NULL")

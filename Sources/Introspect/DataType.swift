@@ -33,6 +33,10 @@ public indirect enum DataType: Sendable, Hashable, Codable {
     case tsquery
     /// A geometric type by name: point, line, lseg, box, path, polygon, circle.
     case geometric(String)
+    /// A composite (row) type with its fields in order.
+    case composite(name: String, fieldNames: [String], fieldTypes: [DataType])
+    /// A range over `subtype` (`int4range`, `tstzrange`…), or a multirange of it.
+    case range(name: String, subtype: DataType, multirange: Bool)
     /// A PostgreSQL enum with its labels in declaration order.
     case enumeration(name: String, labels: [String])
     /// An array of `element` with `dimensions` (1 for `int[]`).
@@ -69,6 +73,8 @@ public indirect enum DataType: Sendable, Hashable, Codable {
         case .tsvector: return "tsvector"
         case .tsquery: return "tsquery"
         case .geometric(let name): return name
+        case .composite(let name, _, _): return name
+        case .range(let name, _, _): return name
         case .enumeration(let name, _): return "enum \(name)"
         case .array(let e, let d): return e.summary + String(repeating: "[]", count: d)
         case .unknown(let name): return name

@@ -78,12 +78,13 @@ public struct PostgresIntrospector {
             case "d": identity = .byDefault
             default: if defaultExpr?.hasPrefix("nextval(") == true { identity = .serial }
             }
-            let column = Column(
+            var column = Column(
                 name: name, type: resolved.type, declaredType: row[5] ?? "",
                 isNullable: row[6] != "t" && !resolved.notNull,
                 defaultExpression: defaultExpr, identity: identity, sequence: row[11],
                 isGenerated: (row[9] ?? "") == "s", collation: row[10],
                 domain: resolved.domain, domainChecks: resolved.checks)
+            column.elementChecks = resolved.elementChecks
             columnsByTable[rel, default: []].append((attnum, column))
         }
 
@@ -134,6 +135,50 @@ public struct PostgresIntrospector {
             tables[rel] = table
         }
 
+        // Foreign keys declared on partitions only (not on the parent): the
+        // parent's rows must satisfy them too, so they join the parent's.
+        for row in try connection.query("""
+            SELECT pg_partition_root(con.conrelid)::oid, con.conname, con.confrelid,
+                   (SELECT string_agg(a.attname, E'\\x1f' ORDER BY k.ord) FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
+                      JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num),
+                   (SELECT string_agg(a.attname, E'\\x1f' ORDER BY k.ord) FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+                      JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num),
+                   con.condeferrable, con.condeferred, con.convalidated, pg_get_constraintdef(con.oid, true)
+            FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid
+            WHERE c.relispartition AND con.contype = 'f' AND con.conparentid = 0
+            """) {
+            guard let root = row[0], var table = tables[root], let parentOid = row[2] else { continue }
+            let parentName = names[parentOid] ?? names[(try? connection.query("SELECT pg_partition_root($1::oid)::oid", [parentOid]).first?[0] ?? nil) ?? ""]
+            guard let parentName else { continue }
+            let cols = (row[3] ?? "").split(separator: "\u{1f}").map(String.init)
+            let refCols = (row[4] ?? "").split(separator: "\u{1f}").map(String.init)
+            if table.foreignKeys.contains(where: { $0.columns == cols && $0.referencedTable == parentName }) { continue }
+            table.foreignKeys.append(ForeignKey(
+                name: row[1], columns: cols, referencedTable: parentName, referencedColumns: refCols,
+                isDeferrable: row[5] == "t", isInitiallyDeferred: row[6] == "t", isValidated: row[7] == "t",
+                definition: nil))
+            tables[root] = table
+        }
+
+        // EXCLUDE constraints: rows equal on the `WITH =` columns may conflict
+        // (overlapping ranges…), so those columns are treated as a unique set,
+        // which is sound: rows that never share them never conflict.
+        for row in try connection.query("""
+            SELECT con.conrelid, con.conname,
+                   (SELECT string_agg(a.attname, E'\\x1f' ORDER BY k.ord)
+                      FROM unnest(con.conkey, con.conexclop) WITH ORDINALITY k(num, op, ord)
+                      JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num
+                      JOIN pg_operator o ON o.oid = k.op
+                     WHERE o.oprname = '=')
+            FROM pg_constraint con
+            WHERE con.conrelid = ANY($1::oid[]) AND con.contype = 'x'
+            """, [oidArray]) {
+            guard let rel = row[0], var table = tables[rel], let list = row[2], !list.isEmpty else { continue }
+            let cols = list.split(separator: "\u{1f}").map(String.init)
+            table.uniques.append(UniqueConstraint(name: row[1], columns: cols, predicate: nil, expressions: [], nullsNotDistinct: false))
+            tables[rel] = table
+        }
+
         // Unique indexes that are not constraints: partial and expression ones.
         let indexRows = try connection.query("""
             SELECT i.indrelid, ic.relname, i.indkey::text, pg_get_expr(i.indpred, i.indrelid, true),
@@ -162,6 +207,8 @@ public struct PostgresIntrospector {
             tables[rel] = table
         }
 
+        try readPartitioning(into: &tables, oids: oidArray)
+
         // Existing rows: exact counts, all tables in one statement.
         var counts: [Int64] = []
         for chunk in stride(from: 0, to: order.count, by: 200) {
@@ -175,6 +222,48 @@ public struct PostgresIntrospector {
         for (i, oid) in order.enumerated() { tables[oid]?.rowCount = i < counts.count ? counts[i] : 0 }
 
         return Schema(dialect: .postgres, tables: order.compactMap { tables[$0] }, skipped: skipped)
+    }
+
+    /// Reads partition keys and bounds for every partitioned table, nested
+    /// levels included.
+    func readPartitioning(into tables: inout [String: Table], oids: String) throws {
+        let keyQuery = """
+            SELECT pt.partrelid, pt.partstrat,
+                   (SELECT string_agg(a.attname, E'\\x1f' ORDER BY k.ord)
+                      FROM unnest(pt.partattrs::int2[]) WITH ORDINALITY k(num, ord)
+                      JOIN pg_attribute a ON a.attrelid = pt.partrelid AND a.attnum = k.num),
+                   pt.partnatts, n.nspname, c.relname
+            FROM pg_partitioned_table pt JOIN pg_class c ON c.oid = pt.partrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            """
+        var keys: [String: Partitioning] = [:]
+        for row in try connection.query(keyQuery) {
+            guard let oid = row[0] else { continue }
+            let strategy: Partitioning.Strategy = row[1] == "l" ? .list : (row[1] == "h" ? .hash : .range)
+            let columns = (row[2] ?? "").split(separator: "\u{1f}").map(String.init)
+            keys[oid] = Partitioning(strategy: strategy, keyColumns: columns, hasExpressionKey: columns.count < Int(row[3] ?? "0") ?? 0)
+        }
+        guard !keys.isEmpty else { return }
+        var children: [String: [(oid: String, partition: Partition)]] = [:]
+        for row in try connection.query("""
+            SELECT c.oid, i.inhparent, n.nspname, c.relname, pg_get_expr(c.relpartbound, c.oid)
+            FROM pg_class c JOIN pg_inherits i ON i.inhrelid = c.oid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relispartition ORDER BY n.nspname, c.relname
+            """) {
+            guard let oid = row[0], let parent = row[1] else { continue }
+            children[parent, default: []].append((oid, Partition(name: QualifiedName(schema: row[2], row[3] ?? ""), boundText: row[4] ?? "")))
+        }
+        func build(_ oid: String, depth: Int) -> Partitioning? {
+            guard var p = keys[oid], depth < 8 else { return nil }
+            p.partitions = (children[oid] ?? []).map { child in
+                var partition = child.partition
+                partition.subpartitioning = build(child.oid, depth: depth + 1)
+                return partition
+            }
+            return p
+        }
+        for oid in tables.keys {
+            if let p = build(oid, depth: 0) { tables[oid]?.partitioning = p }
+        }
     }
 
     static func intArray(_ text: String?) -> [Int] {

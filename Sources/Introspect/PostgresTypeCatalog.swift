@@ -21,11 +21,18 @@ struct PostgresTypeCatalog {
         var domain: String?
         var checks: [String]
         var notNull: Bool
+        /// CHECKs of the element domain, for an array of a domain.
+        var elementChecks: [String] = []
     }
 
     private var entries: [UInt32: Entry] = [:]
     private var enumLabels: [UInt32: [String]] = [:]
     private var domainChecks: [UInt32: [String]] = [:]
+    /// Standalone composite types: their fields (name, type oid, typmod) in order.
+    private var compositeFields: [UInt32: [(name: String, type: UInt32, typmod: Int)]] = [:]
+    /// Range type → its subtype; multirange type → its range type.
+    private var rangeSubtypes: [UInt32: UInt32] = [:]
+    private var multiranges: [UInt32: UInt32] = [:]
 
     init(connection: PostgresConnection) throws {
         for row in try connection.query("""
@@ -41,6 +48,21 @@ struct PostgresTypeCatalog {
         for row in try connection.query("SELECT enumtypid, enumlabel FROM pg_enum ORDER BY enumtypid, enumsortorder") {
             guard let oid = UInt32(row[0] ?? ""), let label = row[1] else { continue }
             enumLabels[oid, default: []].append(label)
+        }
+        for row in try connection.query("""
+            SELECT t.oid, a.attname, a.atttypid, a.atttypmod
+            FROM pg_type t JOIN pg_class c ON c.oid = t.typrelid AND c.relkind = 'c'
+            JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY t.oid, a.attnum
+            """) {
+            guard let oid = UInt32(row[0] ?? ""), let name = row[1], let type = UInt32(row[2] ?? "") else { continue }
+            compositeFields[oid, default: []].append((name, type, Int(row[3] ?? "-1") ?? -1))
+        }
+        let multirangeColumn = connection.serverVersion >= 140000 ? "rngmultitypid" : "0"
+        for row in try connection.query("SELECT rngtypid, rngsubtype, \(multirangeColumn) FROM pg_range") {
+            guard let range = UInt32(row[0] ?? ""), let sub = UInt32(row[1] ?? "") else { continue }
+            rangeSubtypes[range] = sub
+            if let multi = UInt32(row[2] ?? ""), multi != 0 { multiranges[multi] = range }
         }
         for row in try connection.query("""
             SELECT contypid, pg_get_constraintdef(oid, true) FROM pg_constraint WHERE contypid <> 0 AND contype = 'c' ORDER BY contypid, conname
@@ -72,7 +94,11 @@ struct PostgresTypeCatalog {
             if entry.baseTypmod != -1 { typmod = entry.baseTypmod }
             guardCount += 1
         }
-        return Resolved(type: dataType(oid: oid, typmod: typmod), domain: domain, checks: checks, notNull: notNull)
+        var resolved = Resolved(type: dataType(oid: oid, typmod: typmod), domain: domain, checks: checks, notNull: notNull)
+        if let entry = entries[oid], entry.category == "A", entry.element != 0 {
+            resolved.elementChecks = resolve(oid: entry.element, typmod: typmod).checks
+        }
+        return resolved
     }
 
     func dataType(oid: UInt32, typmod: Int) -> DataType {
@@ -83,6 +109,16 @@ struct PostgresTypeCatalog {
             return .array(element: element, dimensions: 1)
         }
         if entry.kind == "e" { return .enumeration(name: qualifiedName(entry), labels: enumLabels[oid] ?? []) }
+        if entry.kind == "c", let fields = compositeFields[oid] {
+            return .composite(name: qualifiedName(entry), fieldNames: fields.map(\.name),
+                              fieldTypes: fields.map { resolve(oid: $0.type, typmod: $0.typmod).type })
+        }
+        if entry.kind == "r", let sub = rangeSubtypes[oid] {
+            return .range(name: qualifiedName(entry), subtype: dataType(oid: sub, typmod: -1), multirange: false)
+        }
+        if entry.kind == "m", let range = multiranges[oid], let sub = rangeSubtypes[range] {
+            return .range(name: qualifiedName(entry), subtype: dataType(oid: sub, typmod: -1), multirange: true)
+        }
         switch entry.name {
         case "bool": return .boolean
         case "int2": return .integer(bytes: 2)

@@ -47,6 +47,8 @@ public struct Table: Sendable {
     public var rowCount: Int64
     /// SQLite `WITHOUT ROWID` table.
     public var withoutRowid: Bool
+    /// PostgreSQL declarative partitioning of this (parent) table.
+    public var partitioning: Partitioning?
 
     public init(
         name: QualifiedName, columns: [Column], primaryKey: [String] = [],
@@ -106,6 +108,8 @@ public struct Column: Sendable {
     public var domain: String?
     /// CHECK expressions inherited from the domain, with `VALUE` meaning this column.
     public var domainChecks: [String]
+    /// For an array of a domain: the element domain's CHECKs (`VALUE` is one element).
+    public var elementChecks: [String] = []
 
     public init(
         name: String, type: DataType, declaredType: String, isNullable: Bool = true,

@@ -1,4 +1,5 @@
 import Engine
+import Foundation
 import Introspect
 
 /// Loads a plan into PostgreSQL with `COPY … FROM STDIN` (text format), the
@@ -16,6 +17,7 @@ package final class PostgresSink: Sink {
     package func begin(plan: Plan, truncate: Bool) throws {
         try connection.execute("BEGIN")
         inTransaction = true
+        try extendSearchPath(plan)
         if truncate, !plan.tables.isEmpty {
             try connection.execute("TRUNCATE " + plan.tables.map { $0.table.name.quoted }.joined(separator: ", ") + " RESTART IDENTITY")
         }
@@ -34,6 +36,21 @@ package final class PostgresSink: Sink {
                 }
             }
         }
+    }
+
+    /// Triggers and defaults in the filled tables may name objects of their
+    /// own schema unqualified (they were created with that schema on the
+    /// search path), so every filled schema joins the search path for this
+    /// transaction. dbsynth's own statements always qualify names.
+    func extendSearchPath(_ plan: Plan) throws {
+        let current = try connection.query("SELECT current_setting('search_path')").first?.first ?? nil
+        var path = current ?? "\"$user\", public"
+        var seen = Set(path.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
+        for t in plan.tables {
+            guard let schema = t.table.name.schema, seen.insert(schema).inserted else { continue }
+            path += ", " + quoteIdentifier(schema)
+        }
+        try connection.execute("SELECT set_config('search_path', $1, true)", [path])
     }
 
     func qualifiedConstraint(_ name: String, of table: Table) -> String {

@@ -34,13 +34,25 @@ package enum CivilDate {
         return days(year: y, month: m, day: d)
     }
 
-    /// Parses `YYYY-MM-DD[ T]HH:MM[:SS]` into seconds since the epoch.
+    /// Parses `YYYY-MM-DD[ T]HH:MM[:SS[.fff]][±HH[:MM]]` into seconds since the
+    /// epoch; a UTC offset, when present, is applied (the result is UTC).
     package static func parseSeconds(_ text: String) -> Int64? {
         guard let d = parseDays(text) else { return nil }
         var seconds = d * 86_400
         let rest = text.dropFirst(10).drop { $0 == " " || $0 == "T" }
-        let hms = rest.prefix(8).split(separator: ":").compactMap { Int($0.prefix(2)) }
+        let clock = rest.prefix { $0.isNumber || $0 == ":" || $0 == "." }
+        let hms = clock.split(separator: ":").compactMap { Int($0.prefix(2)) }
         if hms.count >= 2 { seconds += Int64(hms[0] * 3600 + hms[1] * 60 + (hms.count > 2 ? hms[2] : 0)) }
+        let zone = rest.dropFirst(clock.count)
+        if let sign = zone.first, sign == "+" || sign == "-" {
+            let parts = zone.dropFirst().split(separator: ":").compactMap { Int($0) }
+            var offset = 0
+            if let first = parts.first {
+                offset = first >= 100 ? (first / 100) * 3600 + (first % 100) * 60 : first * 3600
+                if parts.count > 1 { offset += parts[1] * 60 }
+            }
+            seconds -= Int64(sign == "+" ? offset : -offset)
+        }
         return seconds
     }
 

@@ -9,8 +9,12 @@ package enum ParentRowPicker: Sendable {
     /// A self-reference: row i points at an earlier row (row 0 at none, or at itself when the FK is NOT NULL).
     case earlierRow(stream: UInt64, nullable: Bool)
     /// One component of a tuple of parents that is distinct per row (a join
-    /// table whose key is several FKs): the permuted row index read in mixed radix.
-    case tupleComponent(Permutation, radices: [Int64], component: Int)
+    /// table whose key is several FKs): the permuted row index read in mixed
+    /// radix. `distinctFrom[k] = i` means component k must differ from
+    /// component i (a `CHECK (a <> b)` on a pair of the same parent): its
+    /// radix is one less and values at or above component i's are shifted up,
+    /// which keeps the map a bijection onto the pairs with a ≠ b.
+    case tupleComponent(Permutation, radices: [Int64], component: Int, distinctFrom: [Int?])
     /// Always NULL (an FK broken for a cycle, filled by a later UPDATE).
     case none
 
@@ -27,10 +31,17 @@ package enum ParentRowPicker: Sendable {
             var r = RowRandom(stream: stream, row: row)
             // Mostly recent rows, so chains (manager of manager…) stay shallow-ish.
             return Int64(r.below(UInt64(row)))
-        case .tupleComponent(let p, let radices, let component):
+        case .tupleComponent(let p, let radices, let component, let distinctFrom):
             var x = p.apply(UInt64(row) % p.count)
-            for k in 0..<component { x /= UInt64(radices[k]) }
-            return Int64(x % UInt64(radices[component]))
+            var digits = [Int64](repeating: 0, count: component + 1)
+            for k in 0...component {
+                digits[k] = Int64(x % UInt64(radices[k]))
+                x /= UInt64(radices[k])
+            }
+            if let i = distinctFrom[component], i < component, digits[component] >= digits[i] {
+                return digits[component] + 1
+            }
+            return digits[component]
         case .none:
             return nil
         }
