@@ -128,7 +128,7 @@ public struct PostgresIntrospector {
             case "c":
                 var def = row[10] ?? ""
                 if def.hasPrefix("CHECK ") { def = String(def.dropFirst(6)) }
-                if def.hasSuffix(" NOT VALID") { def = String(def.dropLast(10)) }
+                for suffix in [" NOT VALID", " NO INHERIT"] where def.hasSuffix(suffix) { def = String(def.dropLast(suffix.count)) }
                 table.checks.append(CheckConstraint(name: row[1], expression: Self.stripOuterParens(def)))
             default: break
             }

@@ -30,6 +30,7 @@ package enum SQLTokenizer {
         let bytes = Array(source.utf8)
         var tokens: [SQLToken] = []
         var i = 0
+        var arrayDepth = 0
         func text(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
         while i < bytes.count {
             let c = bytes[i]
@@ -63,10 +64,30 @@ package enum SQLTokenizer {
                 let kind: SQLToken.Kind = c == UInt8(ascii: "'") ? .string : .quotedIdentifier
                 tokens.append(SQLToken(kind: kind, text: String(decoding: value, as: UTF8.self), range: start..<i))
             case UInt8(ascii: "["):
+                // `[` quotes an identifier in SQLite (`[Order Details]`) but is an
+                // array bracket in PostgreSQL: after ARRAY, inside an array
+                // literal, in `text[]`, and in subscripts like `a[1]` / `a[1:2]`.
+                var j = i + 1
+                while j < bytes.count, bytes[j] != UInt8(ascii: "]") { j += 1 }
+                let inner = bytes[(i + 1)..<min(j, bytes.count)]
+                let previous = tokens.last
+                let isArrayBracket = arrayDepth > 0
+                    || previous?.isWord("ARRAY") == true
+                    || inner.isEmpty
+                    || inner.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ":") || $0 == 0x20 }
+                if isArrayBracket {
+                    arrayDepth += 1
+                    i += 1
+                    tokens.append(SQLToken(kind: .symbol, text: "[", range: start..<i))
+                } else {
+                    i = j
+                    tokens.append(SQLToken(kind: .quotedIdentifier, text: text(start + 1..<min(i, bytes.count)), range: start..<min(i + 1, bytes.count)))
+                    i += 1
+                }
+            case UInt8(ascii: "]") where arrayDepth > 0:
+                arrayDepth -= 1
                 i += 1
-                while i < bytes.count, bytes[i] != UInt8(ascii: "]") { i += 1 }
-                tokens.append(SQLToken(kind: .quotedIdentifier, text: text(start + 1..<min(i, bytes.count)), range: start..<min(i + 1, bytes.count)))
-                i += 1
+                tokens.append(SQLToken(kind: .symbol, text: "]", range: start..<i))
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 while i < bytes.count, isNumberByte(bytes[i]) ||
                         ((bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-")) && (bytes[i - 1] | 0x20) == UInt8(ascii: "e")) {

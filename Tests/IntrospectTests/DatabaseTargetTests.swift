@@ -37,3 +37,23 @@ import Testing
         #expect(!DatabaseTarget.postgres(conninfo: "postgresql://u:pw@h/d").description.contains("pw@"))
     }
 }
+
+@Suite struct SQLTokenizerTests {
+    @Test func bracketsQuoteSQLiteIdentifiersButStayArrayBracketsInPostgres() {
+        let sqlite = SQLTokenizer.tokenize("CREATE TABLE [Order Details] ([Unit Price] REAL)")
+        #expect(sqlite.filter { $0.kind == .quotedIdentifier }.map(\.text) == ["Order Details", "Unit Price"])
+
+        let pg = SQLTokenizer.tokenize("rating = ANY (ARRAY['G'::mpaa_rating, 'PG'::mpaa_rating])")
+        #expect(pg.filter { $0.kind == .string }.map(\.text) == ["G", "PG"])
+        #expect(!pg.contains { $0.kind == .quotedIdentifier })
+
+        let nested = SQLTokenizer.tokenize("x = ARRAY[[1,2],[3,4]] AND y::text[] <> '{}' AND z[1:2] IS NOT NULL")
+        #expect(!nested.contains { $0.kind == .quotedIdentifier })
+        #expect(nested.filter { $0.kind == .number }.map(\.text) == ["1", "2", "3", "4", "1", "2"])
+    }
+
+    @Test func skipsCommentsAndKeepsDoubledQuotes() {
+        let t = SQLTokenizer.tokenize("a -- note\n + 'it''s' /* x */ \"we\"\"ird\"")
+        #expect(t.map(\.text) == ["a", "+", "it's", "we\"ird"])
+    }
+}
