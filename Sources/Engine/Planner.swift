@@ -160,6 +160,17 @@ package final class Planner {
         derived[table.name] = result
     }
 
+    /// Wraps a column of a `num_nonnulls(…)`-style group so each row has an
+    /// allowed number of non-NULL columns.
+    func inNullCountGroup(_ g: any ValueGenerator, table: Table, column: String) -> any ValueGenerator {
+        guard let group = derived[table.name]?.groups.first(where: { $0.columns.contains(column) }),
+              let index = group.columns.firstIndex(of: column) else { return g }
+        let required = group.columns.map { table.column(named: $0)?.isNullable == false }
+        return NullCountGroupGenerator(
+            inner: g, groupStream: stream(table, "\u{1}nulls:" + group.columns.joined(separator: ",")), index: index,
+            required: required, minNonNull: group.minNonNull, maxNonNull: group.maxNonNull)
+    }
+
     /// The CHECKs that span several columns and that construction does not
     /// capture: verified per row, redrawing the free columns they read.
     func rowChecks(_ table: Table, _ columns: [ColumnPlan]) -> [RowCheck] {
@@ -306,7 +317,7 @@ package final class Planner {
             throw PlanError("\(table.name).\(column): its key depends on itself through foreign keys; give it a generator in the config")
         }
         defer { inProgress.remove(key) }
-        let g = try build(table: table, column: column)
+        let g = inNullCountGroup(try build(table: table, column: column), table: table, column: column)
         memo[table.name, default: [:]][column] = g
         return g
     }

@@ -70,3 +70,36 @@ struct PostgresSinkTests {
         #expect(try connection.query("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND convalidated").first?.first == "6")
     }
 }
+
+@Suite struct CheckConstraintLoadTests {
+    /// Every construct the CHECK support promises, loaded into real SQLite,
+    /// which enforces each CHECK on insert.
+    @Test func satisfiesEveryKindOfCheckOnARealDatabase() throws {
+        let db = try ScratchSQLite(schema: """
+            CREATE TABLE t (
+                id INTEGER PRIMARY KEY,
+                code TEXT NOT NULL CHECK (length(code) = 3 AND code = upper(code)),
+                kind TEXT NOT NULL CHECK (kind IN ('a', 'b', 'c')),
+                pct REAL CHECK (pct BETWEEN 0 AND 100),
+                qty INTEGER NOT NULL CHECK (qty > 10 AND qty <= 12),
+                sku TEXT CHECK (sku LIKE 'SKU-%'),
+                start_date DATE NOT NULL,
+                end_date DATE NOT NULL,
+                email TEXT, phone TEXT,
+                lo INTEGER NOT NULL, hi INTEGER NOT NULL,
+                CHECK (end_date > start_date),
+                CHECK ((email IS NOT NULL) + (phone IS NOT NULL) = 1),
+                CHECK (lo <> hi)
+            );
+            """)
+        defer { db.remove() }
+        let connection = try db.open()
+        let plan = try Planner(schema: try SQLiteIntrospector(connection: connection).schema(), options: PlanOptions(defaultRows: 500)).plan()
+        _ = try Filler(sink: SQLiteSink(connection: connection)).run(plan, truncate: false)
+        #expect(try connection.scalarInt("SELECT count(*) FROM t") == 500)
+        #expect(try connection.scalarInt("SELECT count(DISTINCT kind) FROM t") == 3)
+        #expect(try connection.scalarInt("SELECT count(*) FROM t WHERE email IS NULL") ?? 0 > 100)
+        #expect(try connection.scalarInt("SELECT count(*) FROM t WHERE phone IS NULL") ?? 0 > 100)
+        #expect(try connection.scalarInt("SELECT count(DISTINCT qty) FROM t") == 2)
+    }
+}
