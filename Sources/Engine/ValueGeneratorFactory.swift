@@ -148,7 +148,7 @@ struct ValueGeneratorFactory {
         case .uuid:
             return UUIDGenerator(stream: stream)
         case .text(let maxLength):
-            if let kind, kind == .email || kind == .username,
+            if let kind, kind == .email || kind == .username || kind == .phone,
                (maxLength ?? 255) >= 32 {
                 return SemanticGenerator(kind: kind, column: column, unique: true, stream: stream, seed: seed, table: table.name.description)
             }

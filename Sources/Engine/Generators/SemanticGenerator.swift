@@ -46,15 +46,21 @@ package struct SemanticGenerator: UniqueValueGenerator {
             case .email: RealisticText.writeEmail(first: first, last: last, unique: unique ? row : nil, into: &value.bytes)
             default: RealisticText.writeUsername(first: first, last: last, unique: unique ? row : nil, into: &value.bytes)
             }
-        case .city, .state, .country, .countryCode, .postalCode, .latitude, .longitude:
+        case .city, .state, .stateCode, .country, .countryCode, .postalCode, .latitude, .longitude, .streetAddress, .phone:
             var p = RowRandom(stream: placeStream, row: row)
             let place = RealisticText.place(&p)
+            // Each part draws from its own continuation of the place stream,
+            // so one part's draws never shift another's.
+            var own = RowRandom(stream: stream, row: row)
             switch kind {
             case .city: value.bytes.append(place.city)
             case .state: value.bytes.append(place.state)
+            case .stateCode: value.bytes.append(place.stateCode)
             case .country: value.bytes.append(place.country)
             case .countryCode: value.bytes.append(place.countryCode)
-            case .postalCode: Self.fill(pattern: place.postalPattern, random: &p, into: &value.bytes)
+            case .postalCode: RealisticText.writePostalCode(for: place, &own, into: &value.bytes)
+            case .streetAddress: RealisticText.writeStreetAddress(for: place, &own, into: &value.bytes)
+            case .phone: RealisticText.writePhone(&own, countryCode: place.countryCode, unique: unique ? row : nil, into: &value.bytes)
             default:
                 // Within ~5 km of the place, at the column's scale.
                 let base = kind == .latitude ? place.latitude : place.longitude
@@ -67,17 +73,6 @@ package struct SemanticGenerator: UniqueValueGenerator {
             RealisticText.write(kind, row: row, random: &r, into: &value.bytes)
         }
         if let maxLength { value.truncateText(toCharacters: maxLength) }
-    }
-
-    /// `#` → digit, `?` → capital letter, anything else literally.
-    static func fill(pattern: String, random: inout RowRandom, into out: inout ByteWriter) {
-        for b in pattern.utf8 {
-            switch b {
-            case UInt8(ascii: "#"): out.append(UInt8(48 + random.below(10)))
-            case UInt8(ascii: "?"): out.append(UInt8(65 + random.below(26)))
-            default: out.append(b)
-            }
-        }
     }
 
     package var capacity: Int64? { unique ? nil : 0 }
