@@ -11,6 +11,8 @@ package struct PlanOptions: Sendable {
     package var scale: Double
     /// Append after existing rows: keys continue after the current maximum.
     package var append: Bool
+    /// User-chosen generators (a config file); nil: infer everything.
+    package var overrides: (any ColumnOverrides)?
 
     package init(seed: UInt64 = 42, defaultRows: Int64 = 1000, tableRows: [QualifiedName: Int64] = [:], scale: Double = 1, append: Bool = false) {
         self.seed = seed

@@ -36,6 +36,7 @@ package final class Planner {
             loadOrder += breakCycles(in: component)
         }
         for name in loadOrder { rowCounts[name] = options.rows(for: name) }
+        for name in loadOrder { try applyFanOut(tablesByName[name]!) }
         for name in loadOrder { try deriveConstraints(tablesByName[name]!) }
         // Caps must be known before any child picks a parent row.
         for name in loadOrder { applyCapacity(tablesByName[name]!) }
@@ -213,6 +214,39 @@ package final class Planner {
         }
     }
 
+    // MARK: Fan-out
+
+    /// Per-table cumulative child counts of a configured fan-out, by FK.
+    private var fanOuts: [QualifiedName: (fk: ForeignKey, cumulative: [Int64])] = [:]
+
+    /// `per_parent`: draws each parent row's child count; the table's row
+    /// count becomes their sum, and the FK walks the parents in order.
+    func applyFanOut(_ table: Table) throws {
+        guard let fanOut = options.overrides?.fanOut(for: table) else { return }
+        guard let fk = table.foreignKeys.first(where: { $0.columns.contains(fanOut.foreignKeyColumn) }) else {
+            throw PlanError("\(table.name): per_parent names \(fanOut.foreignKeyColumn), which is not a foreign key column")
+        }
+        let parentRows = rowCounts[fk.referencedTable] ?? 0
+        var cumulative: [Int64] = []
+        cumulative.reserveCapacity(Int(parentRows))
+        var total: Int64 = 0
+        var value = Value()
+        for parent in 0..<parentRows {
+            fanOut.count.generate(row: parent, into: &value)
+            let n: Int64
+            switch value.kind {
+            case .int: n = value.int
+            case .double: n = Int64(value.double.rounded())
+            case .text: n = Int64(String(decoding: value.bytes.bytes, as: UTF8.self)) ?? 0
+            default: n = 0
+            }
+            total += max(0, n)
+            cumulative.append(total)
+        }
+        fanOuts[table.name] = (fk, cumulative)
+        rowCounts[table.name] = total
+    }
+
     // MARK: Capacity
 
     private var capacityNotes: [QualifiedName: String] = [:]
@@ -306,7 +340,20 @@ package final class Planner {
     // MARK: Generators
 
     func stream(_ table: Table, _ part: String) -> UInt64 {
-        RowRandom.streamKey(seed: options.seed, table: table.name.description, column: part)
+        RowRandom.streamKey(seed: seed(for: table), table: table.name.description, column: part)
+    }
+
+    /// The seed of a table: the config's per-table seed, else the global one.
+    func seed(for table: Table) -> UInt64 {
+        options.overrides?.seed(for: table) ?? options.seed
+    }
+
+    /// Rows planned for a table, once counts are known.
+    func plannedRows(_ name: QualifiedName) -> Int64? { rowCounts[name] }
+
+    /// The generator inference picks for a column, ignoring overrides.
+    func inferredGenerator(table: Table, column: Column) throws -> any ValueGenerator {
+        try build(table: table, column: column.name, allowOverride: false)
     }
 
     /// The generator of `column` in `table`, built once.
@@ -322,11 +369,15 @@ package final class Planner {
         return g
     }
 
-    private func build(table: Table, column name: String) throws -> any ValueGenerator {
+    private func build(table: Table, column name: String, allowOverride: Bool = true) throws -> any ValueGenerator {
         guard let column = table.column(named: name) else {
             throw PlanError("\(table.name) has no column \(name)")
         }
         let rows = rowCounts[table.name] ?? options.rows(for: table.name)
+        if allowOverride, let overrides = options.overrides {
+            let context = OverrideContext(stream: stream(table, name), rows: rows, seed: seed(for: table), planner: self, table: table, column: column)
+            if let g = try overrides.generator(for: table, column: column, context: context) { return g }
+        }
 
         // Foreign key columns take the parent's value.
         if let fk = table.foreignKeys.first(where: { $0.columns.contains(name) }),
@@ -374,7 +425,7 @@ package final class Planner {
             let leaves = PartitionLeaf.leaves(of: partitioning)
             if leaves.contains(where: { $0.requirements[name] != nil }) {
                 var factory = ValueGeneratorFactory(table: table, column: column, rows: rows, unique: false, isPrimaryKey: false,
-                                                    stream: stream(table, name), seed: options.seed)
+                                                    stream: stream(table, name), seed: seed(for: table))
                 factory.now = now
                 return PartitionKeyGenerator(
                     leaves: leaves, column: name, type: column.type, leafStream: stream(table, "\u{1}partition"),
@@ -384,7 +435,7 @@ package final class Planner {
         var factory = ValueGeneratorFactory(
             table: table, column: column, rows: rows, unique: uniqueAlone,
             isPrimaryKey: table.primaryKey == [name],
-            stream: stream(table, name), seed: options.seed)
+            stream: stream(table, name), seed: seed(for: table))
         if let domain = constraints?.domains[name] { factory.domain = domain }
         factory.now = now
         return try factory.make(warn: { warnings.append($0) })
@@ -442,6 +493,9 @@ package final class Planner {
         let nullable = fk.columns.allSatisfy { table.column(named: $0)?.isNullable ?? false }
         if fk.referencedTable == table.name {
             return .earlierRow(stream: fkStream, nullable: nullable)
+        }
+        if let fan = fanOuts[table.name], fan.fk == fk {
+            return .fanOut(cumulative: fan.cumulative)
         }
         guard parentRows > 0 else { return .none }
         // Part of a unique set made only of FKs: distinct tuples.

@@ -15,6 +15,9 @@ package enum ParentRowPicker: Sendable {
     /// radix is one less and values at or above component i's are shifted up,
     /// which keeps the map a bijection onto the pairs with a ≠ b.
     case tupleComponent(Permutation, radices: [Int64], component: Int, distinctFrom: [Int?])
+    /// `per_parent` fan-out: child rows are laid out parent by parent;
+    /// `cumulative[i]` is the number of children of parents 0…i.
+    case fanOut(cumulative: [Int64])
     /// Always NULL (an FK broken for a cycle, filled by a later UPDATE).
     case none
 
@@ -42,6 +45,14 @@ package enum ParentRowPicker: Sendable {
                 return digits[component] + 1
             }
             return digits[component]
+        case .fanOut(let cumulative):
+            // The first parent whose cumulative count exceeds the row.
+            var lo = 0, hi = cumulative.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if cumulative[mid] > row { hi = mid } else { lo = mid + 1 }
+            }
+            return lo < cumulative.count ? Int64(lo) : nil
         case .none:
             return nil
         }
@@ -53,6 +64,7 @@ package enum ParentRowPicker: Sendable {
         case .injective: return "distinct parent per row"
         case .earlierRow: return "earlier row of the same table"
         case .tupleComponent: return "distinct parent tuple per row"
+        case .fanOut: return "children per parent (per_parent)"
         case .none: return "NULL"
         }
     }
