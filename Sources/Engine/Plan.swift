@@ -37,6 +37,11 @@ package struct Plan: Sendable {
 package struct TablePlan: Sendable {
     package let table: Table
     package var rows: Int64
+    /// The first row index generated: 0, or on `--append` the rows already there,
+    /// so new rows continue every unique sequence instead of repeating it.
+    package var firstRow: Int64 = 0
+    /// The row indices this fill generates.
+    package var rowRange: Range<Int64> { firstRow..<(firstRow + rows) }
     /// Generators for `table.writableColumns`, in that order.
     package var columns: [ColumnPlan]
     /// FKs that close a cycle, and how each is handled.
@@ -51,7 +56,9 @@ package struct TablePlan: Sendable {
 
     /// The same table and rows, generating only `columns` (e.g. key + FK for a deferred UPDATE).
     package func projected(onto columns: [ColumnPlan]) -> TablePlan {
-        TablePlan(table: table, rows: rows, columns: columns, brokenForeignKeys: [], capacityNote: nil, updates: [])
+        var plan = TablePlan(table: table, rows: rows, columns: columns, brokenForeignKeys: [], capacityNote: nil, updates: [])
+        plan.firstRow = firstRow
+        return plan
     }
 
     /// Generates rows `range` into `batch` (cleared first).

@@ -11,6 +11,9 @@ package struct PlanOptions: Sendable {
     package var scale: Double
     /// Append after existing rows: keys continue after the current maximum.
     package var append: Bool
+    /// On `--append`: the largest value now in each integer key or unique
+    /// column, so new keys start above it.
+    package var keyFloors: [QualifiedName: [String: Int64]] = [:]
     /// User-chosen generators (a config file); nil: infer everything.
     package var overrides: (any ColumnOverrides)?
 

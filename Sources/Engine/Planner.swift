@@ -9,6 +9,8 @@ package final class Planner {
     let schema: Schema
     let options: PlanOptions
     private var rowCounts: [QualifiedName: Int64] = [:]
+    /// First generated row index per table (the existing rows on `--append`).
+    private var firstRows: [QualifiedName: Int64] = [:]
     private var tablesByName: [QualifiedName: Table] = [:]
     /// Memoised generators by (table, column), so an FK reuses its parent
     /// column's generator, including across cycles loaded later.
@@ -35,7 +37,10 @@ package final class Planner {
         for component in order.components {
             loadOrder += breakCycles(in: component)
         }
-        for name in loadOrder { rowCounts[name] = options.rows(for: name) }
+        for name in loadOrder {
+            rowCounts[name] = options.rows(for: name)
+            if options.append { firstRows[name] = tablesByName[name]!.rowCount }
+        }
         for name in loadOrder { try applyFanOut(tablesByName[name]!) }
         for name in loadOrder { try deriveConstraints(tablesByName[name]!) }
         // Caps must be known before any child picks a parent row.
@@ -64,6 +69,7 @@ package final class Planner {
             var plan = TablePlan(
                 table: table, rows: rowCounts[name] ?? 0, columns: columns,
                 brokenForeignKeys: broken[name] ?? [], capacityNote: capacityNotes[name], updates: updates)
+            plan.firstRow = firstRows[name] ?? 0
             plan.rowChecks = rowChecks(table, columns)
             plans.append(plan)
         }
@@ -436,6 +442,8 @@ package final class Planner {
             table: table, column: column, rows: rows, unique: uniqueAlone,
             isPrimaryKey: table.primaryKey == [name],
             stream: stream(table, name), seed: seed(for: table))
+        factory.firstRow = firstRows[table.name] ?? 0
+        factory.keyFloor = options.keyFloors[table.name]?[name]
         if let domain = constraints?.domains[name] { factory.domain = domain }
         factory.now = now
         return try factory.make(warn: { warnings.append($0) })
@@ -447,7 +455,8 @@ package final class Planner {
         let parentColumn = fk.referencedColumns[fk.columns.firstIndex(of: name)!]
         let parentGenerator = try generator(table: parent, column: parentColumn)
         let picker = self.picker(for: fk, in: table)
-        return ForeignKeyGenerator(picker: picker, parentColumn: parentGenerator, parentName: "\(parent.name).\(parentColumn)")
+        return ForeignKeyGenerator(picker: picker, parentColumn: parentGenerator, parentName: "\(parent.name).\(parentColumn)",
+                                   childFirst: firstRows[table.name] ?? 0, parentFirst: firstRows[parent.name] ?? 0)
     }
 
     static func orderUnit(_ type: DataType) -> OrderedAfterGenerator.Unit? {

@@ -15,6 +15,10 @@ struct ValueGeneratorFactory {
     var domain = ColumnDomain()
     /// Unix time that `now()` in a CHECK means during this fill.
     var now: Int64 = 0
+    /// First row index generated (existing rows on `--append`).
+    var firstRow: Int64 = 0
+    /// The largest value already in this column (`--append`), if an integer.
+    var keyFloor: Int64?
 
     func make(warn: (String) -> Void) throws -> any ValueGenerator {
         if domain.mustBeNull { return NullGenerator() }
@@ -134,10 +138,13 @@ struct ValueGeneratorFactory {
         switch column.type {
         case .integer(let bytes):
             let upper = Self.maxInteger(bytes: bytes)
+            // Keys continue above what is there: row `firstRow` gets max + 1.
+            let floor = (keyFloor ?? 0) + 1
             if isPrimaryKey || column.identity != nil, domain.lower == nil, domain.upper == nil {
-                return SequenceGenerator(start: 1, upperBound: upper)
+                return SequenceGenerator(start: floor - firstRow, upperBound: upper)
             }
-            return UniqueIntegerGenerator(range: integerRange(1...min(upper, max(rows * 10, 1000)), typeMax: upper), key: stream)
+            let span = max((firstRow + rows) * 10, 1000)
+            return UniqueIntegerGenerator(range: integerRange(floor...min(upper, floor + span), typeMax: upper), key: stream)
         case .numeric(let p, let s):
             let digits = (p ?? 18) - (s ?? 0)
             let upper = digits >= 18 ? Int64.max : Self.power10(digits) - 1

@@ -67,10 +67,10 @@ package final class PostgresSink: Sink {
         var scratch = Value()
         var buffer: [UInt8] = []
         buffer.reserveCapacity(chunkBytes + chunkBytes / 4)
-        var row: Int64 = 0
+        var row = plan.firstRow
         do {
-            while row < plan.rows {
-                let end = min(plan.rows, row + Int64(batchRows))
+            while row < plan.rowRange.upperBound {
+                let end = min(plan.rowRange.upperBound, row + Int64(batchRows))
                 plan.generate(rows: row..<end, into: &batch, scratch: &scratch)
                 CopyTextEncoder.encode(batch, into: &buffer)
                 if buffer.count >= chunkBytes {
@@ -78,7 +78,7 @@ package final class PostgresSink: Sink {
                     buffer.removeAll(keepingCapacity: true)
                 }
                 row = end
-                progress(row)
+                progress(row - plan.firstRow)
             }
             try buffer.withUnsafeBytes { try connection.putCopyData($0) }
         } catch {
@@ -122,9 +122,9 @@ package final class PostgresSink: Sink {
         var batch = RowBatch(columnCount: all.count)
         var scratch = Value()
         var buffer: [UInt8] = []
-        var row: Int64 = 0
-        while row < table.rows {
-            let end = min(table.rows, row + 4096)
+        var row = table.firstRow
+        while row < table.rowRange.upperBound {
+            let end = min(table.rowRange.upperBound, row + 4096)
             subplan.generate(rows: row..<end, into: &batch, scratch: &scratch)
             CopyTextEncoder.encode(batch, into: &buffer)
             try buffer.withUnsafeBytes { try connection.putCopyData($0) }

@@ -41,9 +41,9 @@ package final class SQLiteSink: Sink {
         let statement = try connection.prepare("INSERT INTO \(plan.table.name.quoted) (\(columns)) VALUES (\(placeholders))")
         var batch = RowBatch(columnCount: plan.columns.count, capacity: batchRows)
         var scratch = Value()
-        var row: Int64 = 0
-        while row < plan.rows {
-            let end = min(plan.rows, row + Int64(batchRows))
+        var row = plan.firstRow
+        while row < plan.rowRange.upperBound {
+            let end = min(plan.rowRange.upperBound, row + Int64(batchRows))
             plan.generate(rows: row..<end, into: &batch, scratch: &scratch)
             do {
                 try insert(batch, with: statement)
@@ -51,7 +51,7 @@ package final class SQLiteSink: Sink {
                 throw DatabaseError(error.kind, "loading \(plan.table.name) failed: \(error.message)", code: error.code, sql: error.sql)
             }
             row = end
-            progress(row)
+            progress(row - plan.firstRow)
         }
     }
 
@@ -93,9 +93,9 @@ package final class SQLiteSink: Sink {
         let subplan = table.projected(onto: update.setColumns + update.keyColumns)
         var batch = RowBatch(columnCount: subplan.columns.count)
         var scratch = Value()
-        var row: Int64 = 0
-        while row < table.rows {
-            let end = min(table.rows, row + 4096)
+        var row = table.firstRow
+        while row < table.rowRange.upperBound {
+            let end = min(table.rowRange.upperBound, row + 4096)
             subplan.generate(rows: row..<end, into: &batch, scratch: &scratch)
             try insert(batch, with: statement)
             row = end

@@ -65,7 +65,8 @@ struct FillCommand: ParsableCommand {
                 throw CLIError.refused("tables already hold rows: \(list); pass --truncate to replace them or --append to add to them")
             }
         }
-        let options = PlanOptions(seed: seed, defaultRows: rows, tableRows: counts, scale: scale, append: append)
+        var options = PlanOptions(seed: seed, defaultRows: rows, tableRows: counts, scale: scale, append: append)
+        if append { options.keyFloors = try connection.integerKeyMaxima(live) }
         let plan: Plan
         do {
             plan = try Planner(schema: live, options: options).plan()

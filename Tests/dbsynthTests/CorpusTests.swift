@@ -13,6 +13,9 @@ struct CorpusTests {
         "northwind", "pagila", "sakila", "synth_arrays", "synth_complete_schema", "synth_hospital_schema",
     ]
     static let sqliteSchemas = ["chinook", "employee", "northwind", "sakila"]
+    /// Schemas that ship rows (neosync_fk_violations even breaks its own FKs).
+    static let postgresWithRows = ["chinook", "northwind", "neosync_edgecases", "neosync_fk_violations", "neosync_schemainit"]
+    static let sqliteWithRows = ["chinook", "northwind"]
 
     static var loader: String {
         get throws {
@@ -57,5 +60,37 @@ struct CorpusTests {
         let empty = schema.tables.filter { $0.rowCount == 0 }.map(\.name.description)
         #expect(empty.isEmpty, "\(name): empty tables after fill: \(empty)")
         #expect(try connection.query("PRAGMA foreign_key_check").isEmpty, "\(name): foreign key violations")
+    }
+
+    @Test(.enabled(if: TestEnvironment.postgresTestsEnabled), arguments: postgresWithRows)
+    func appendGrowsEveryPostgresTable(name: String) throws {
+        let db = try ScratchPostgres()
+        defer { db.drop() }
+        let loaded = try CommandRunner.shell("\(try Self.loader) postgres \(name)", environment: db.libpqEnvironment)
+        try #require(loaded.status == 0, "loading \(name): \(loaded.stderr)")
+        let before = try PostgresIntrospector(connection: db.open()).schema()
+        let fill = try CommandRunner.dbsynth(["fill", db.url, "--rows", "40", "--append", "--quiet"])
+        #expect(fill.status == 0, "append \(name): \(fill.stderr)")
+        let after = try PostgresIntrospector(connection: db.open()).schema()
+        for table in before.tables {
+            let grown = after.table(named: table.name)?.rowCount ?? 0
+            #expect(grown == table.rowCount + 40, "\(name).\(table.name): \(table.rowCount) → \(grown)")
+        }
+    }
+
+    @Test(arguments: sqliteWithRows)
+    func appendGrowsEverySQLiteTable(name: String) throws {
+        let db = try ScratchSQLite()
+        defer { db.remove() }
+        let loaded = try CommandRunner.shell("\(try Self.loader) sqlite \(name) \(db.path)")
+        try #require(loaded.status == 0, "loading \(name): \(loaded.stderr)")
+        let before = try SQLiteIntrospector(connection: db.open()).schema()
+        let fill = try CommandRunner.dbsynth(["fill", db.url, "--rows", "40", "--append", "--quiet"])
+        #expect(fill.status == 0, "append \(name): \(fill.stderr)")
+        let after = try SQLiteIntrospector(connection: db.open()).schema()
+        for table in before.tables {
+            let grown = after.table(named: table.name)?.rowCount ?? 0
+            #expect(grown == table.rowCount + 40, "\(name).\(table.name): \(table.rowCount) → \(grown)")
+        }
     }
 }

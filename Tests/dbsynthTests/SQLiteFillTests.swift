@@ -69,6 +69,22 @@ import Introspect
         #expect(try db.open().scalarInt("SELECT min(id) FROM customers") == 1, "--truncate restarts keys")
     }
 
+    @Test func appendAddsRowsWithoutCollidingWithExistingKeys() throws {
+        let db = try ScratchSQLite()
+        defer { db.remove() }
+        #expect(try CommandRunner.dbsynth(["fill", db.url, "--schema", Self.shop, "--rows", "20", "--quiet"]).status == 0)
+        // A row the application added by hand, with a key beyond dbsynth's.
+        try db.open().execute("INSERT INTO customers (id, first_name, last_name, email, created_at) VALUES (500, 'A', 'B', 'x@example.com', '2024-01-01')")
+        let r = try CommandRunner.dbsynth(["fill", db.url, "--rows", "30", "--append", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let c = try db.open()
+        #expect(try c.scalarInt("SELECT count(*) FROM customers") == 51)
+        #expect(try c.scalarInt("SELECT min(id) FROM customers WHERE id > 500") == 501, "new keys start above the largest existing one")
+        #expect(try c.scalarInt("SELECT count(DISTINCT email) FROM customers") == 51)
+        #expect(try c.scalarInt("SELECT count(*) FROM orders") == 50)
+        #expect(try c.query("PRAGMA foreign_key_check").isEmpty)
+    }
+
     @Test func keysContinueAfterTheLoadSoTheAppCanInsert() throws {
         let db = try ScratchSQLite()
         defer { db.remove() }

@@ -71,21 +71,30 @@ package enum ParentRowPicker: Sendable {
 }
 
 /// An FK column: the referenced column's value at the picked parent row.
+///
+/// Pickers work on row numbers relative to the rows being generated now; on
+/// `--append` those start at the existing row count (`childFirst`), and the
+/// parent rows to point at start at the parent's (`parentFirst`), so new rows
+/// only reference parents whose keys dbsynth knows.
 package struct ForeignKeyGenerator: ValueGenerator {
     package let picker: ParentRowPicker
     package let parentColumn: any ValueGenerator
     package let parentName: String
+    package let childFirst: Int64
+    package let parentFirst: Int64
 
-    package init(picker: ParentRowPicker, parentColumn: any ValueGenerator, parentName: String) {
+    package init(picker: ParentRowPicker, parentColumn: any ValueGenerator, parentName: String, childFirst: Int64 = 0, parentFirst: Int64 = 0) {
         self.picker = picker
         self.parentColumn = parentColumn
         self.parentName = parentName
+        self.childFirst = childFirst
+        self.parentFirst = parentFirst
     }
 
     @inline(__always)
     package func generate(row: Int64, into value: inout Value) {
-        guard let parent = picker.parentRow(for: row) else { value.setNull(); return }
-        parentColumn.generate(row: parent, into: &value)
+        guard let parent = picker.parentRow(for: row - childFirst) else { value.setNull(); return }
+        parentColumn.generate(row: parent + parentFirst, into: &value)
     }
 
     package var summary: String { "→ \(parentName) (\(picker.summary))" }
