@@ -37,6 +37,7 @@ package struct Filler {
                 try sink.load(table, batchRows: batchRows) { progress(table, $0) }
                 reports.append(TableReport(table: table.table.name.description, rows: table.rows, seconds: Self.now() - start))
             }
+            try Cancellation.check()
             try sink.finish(plan: plan)
         } catch {
             sink.rollback()

@@ -71,7 +71,8 @@ package final class PostgresSink: Sink {
         do {
             while row < plan.rowRange.upperBound {
                 let end = min(plan.rowRange.upperBound, row + Int64(batchRows))
-                plan.generate(rows: row..<end, into: &batch, scratch: &scratch)
+                try Cancellation.check()
+            plan.generate(rows: row..<end, into: &batch, scratch: &scratch)
                 CopyTextEncoder.encode(batch, into: &buffer)
                 if buffer.count >= chunkBytes {
                     try buffer.withUnsafeBytes { try connection.putCopyData($0) }

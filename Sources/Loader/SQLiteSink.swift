@@ -44,6 +44,7 @@ package final class SQLiteSink: Sink {
         var row = plan.firstRow
         while row < plan.rowRange.upperBound {
             let end = min(plan.rowRange.upperBound, row + Int64(batchRows))
+            try Cancellation.check()
             plan.generate(rows: row..<end, into: &batch, scratch: &scratch)
             do {
                 try insert(batch, with: statement)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Introspect
+import Loader
 
 #if canImport(Glibc)
 import Glibc
@@ -26,10 +27,10 @@ struct DBSynth: ParsableCommand {
 
             Exit codes: 0 success; 1 the fill failed and was rolled back; 2 refused before writing \
             anything (bad input, non-empty tables, unsatisfiable schema); 3 cannot connect or open \
-            the database; 64 usage error.
+            the database; 64 usage error; 130 / 143 interrupted by SIGINT / SIGTERM (rolled back).
             """,
         version: "0.1.0",
-        subcommands: [FillCommand.self, InspectCommand.self]
+        subcommands: [FillCommand.self, InspectCommand.self, ResetCommand.self]
     )
 
     /// Runs the command and maps errors to the documented exit codes, printing
@@ -44,6 +45,9 @@ struct DBSynth: ParsableCommand {
             fail(error.message, code: error.kind == .connection ? ExitStatus.cannotConnect : ExitStatus.failed)
         } catch let error as TargetError {
             fail(error.description, code: ExitStatus.refused)
+        } catch let error as Interrupted {
+            fail("interrupted by \(SignalHandlers.name(error.signal)); the transaction was rolled back and nothing changed",
+                 code: 128 + error.signal)
         } catch {
             exit(withError: error)
         }

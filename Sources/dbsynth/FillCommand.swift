@@ -43,6 +43,9 @@ struct FillCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors and warnings.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Write a JSON report: per-table rows, seconds, rows/s, warnings, cycle breaks.", valueName: "FILE.json"))
+    var report: String?
+
     func validate() throws {
         if rows < 0 { throw ValidationError("--rows must be 0 or more, not \(rows)") }
         if truncate && append { throw ValidationError("--truncate and --append exclude each other: pick one") }
@@ -80,10 +83,14 @@ struct FillCommand: ParsableCommand {
         case .sqlite(let c): sink = SQLiteSink(connection: c)
         case .postgres(let c): sink = PostgresSink(connection: c)
         }
+        SignalHandlers.install()
         let progress = Progress(enabled: !quiet && Terminal.stderrIsTerminal)
         let start = Filler.now()
         let reports = try Filler(sink: sink).run(plan, truncate: truncate, progress: progress.update)
         progress.finish()
+        if let report {
+            try FillReport(plan: plan, tables: reports, target: target.description, seconds: Filler.now() - start).write(to: report)
+        }
         if !quiet {
             print(Summary(reports: reports, target: target.description, seed: seed, seconds: Filler.now() - start).text)
         }

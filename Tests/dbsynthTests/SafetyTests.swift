@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import TestSupport
+import Introspect
+
+/// A fill that is interrupted or killed halfway leaves the database exactly
+/// as it was; reset empties everything; reports are written.
+@Suite struct SafetyTests {
+    static let ddl = """
+        CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+        CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent(id), note TEXT);
+        INSERT INTO parent VALUES (1, 'kept');
+        """
+
+    /// Starts a long fill, waits, sends `signal`, returns the exit status and reason.
+    static func interrupt(_ arguments: [String], signal: Int32, after seconds: Double) throws -> (status: Int32, reason: Process.TerminationReason) {
+        let process = Process()
+        process.executableURL = TestEnvironment.binary
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: seconds)
+        #expect(process.isRunning, "the fill finished before it could be interrupted; make it bigger")
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        return (process.terminationStatus, process.terminationReason)
+    }
+
+    @Test(arguments: [SIGINT, SIGTERM, SIGKILL])
+    func interruptedSQLiteFillChangesNothing(signal: Int32) throws {
+        let db = try ScratchSQLite(schema: Self.ddl)
+        defer { db.remove() }
+        let outcome = try Self.interrupt(["fill", db.url, "--append", "--rows", "3000000", "--quiet"], signal: signal, after: 1.5)
+        switch signal {
+        case SIGKILL: #expect(outcome.reason == .uncaughtSignal)
+        default:
+            #expect(outcome.reason == .exit)
+            #expect(outcome.status == 128 + signal)
+        }
+        let c = try db.open()
+        #expect(try c.query("SELECT id, name FROM parent") == [["1", "kept"]])
+        #expect(try c.scalarInt("SELECT count(*) FROM child") == 0)
+        #expect(try c.query("PRAGMA integrity_check") == [["ok"]])
+    }
+
+    @Test(.enabled(if: TestEnvironment.postgresTestsEnabled), arguments: [SIGINT, SIGKILL])
+    func interruptedPostgresFillChangesNothing(signal: Int32) throws {
+        let db = try ScratchPostgres(schema: Self.ddl)
+        defer { db.drop() }
+        let outcome = try Self.interrupt(["fill", db.url, "--append", "--rows", "3000000", "--quiet"], signal: signal, after: 2)
+        if signal == SIGINT {
+            #expect(outcome.reason == .exit)
+            #expect(outcome.status == 130)
+        }
+        // After SIGKILL the server notices the dropped connection and aborts.
+        var remaining = 50
+        while remaining > 0, (try db.open().query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()").first?.first ?? "0") != "0" {
+            Thread.sleep(forTimeInterval: 0.1)
+            remaining -= 1
+        }
+        let c = try db.open()
+        #expect(try c.query("SELECT id, name FROM parent") == [["1", "kept"]])
+        #expect(try c.query("SELECT count(*) FROM child") == [["0"]])
+    }
+
+    @Test func resetEmptiesEveryTableAndRestartsKeysButAsksFirst() throws {
+        let db = try ScratchSQLite(schema: "CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT, x TEXT); CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a(id));")
+        defer { db.remove() }
+        #expect(try CommandRunner.dbsynth(["fill", db.url, "--rows", "25", "--quiet"]).status == 0)
+
+        let refused = try CommandRunner.dbsynth(["reset", db.url])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("pass --yes"))
+        #expect(try db.open().scalarInt("SELECT count(*) FROM a") == 25)
+
+        let done = try CommandRunner.dbsynth(["reset", db.url, "--yes"])
+        #expect(done.status == 0, "\(done.stderr)")
+        #expect(done.stdout.contains("Emptied 2 tables"))
+        let c = try db.open()
+        #expect(try c.scalarInt("SELECT count(*) FROM a") == 0)
+        #expect(try c.scalarInt("SELECT count(*) FROM b") == 0)
+        try c.execute("INSERT INTO a (x) VALUES ('first')")
+        #expect(try c.scalarInt("SELECT id FROM a") == 1, "AUTOINCREMENT restarted")
+    }
+
+    @Test(.enabled(if: TestEnvironment.postgresTestsEnabled))
+    func resetRestartsPostgresIdentities() throws {
+        let db = try ScratchPostgres(schema: "CREATE TABLE a (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, x text); CREATE TABLE b (id serial PRIMARY KEY, a_id int REFERENCES a(id));")
+        defer { db.drop() }
+        #expect(try CommandRunner.dbsynth(["fill", db.url, "--rows", "25", "--quiet"]).status == 0)
+        let done = try CommandRunner.dbsynth(["reset", db.url, "--yes"])
+        #expect(done.status == 0, "\(done.stderr)")
+        #expect(try db.open().query("INSERT INTO a (x) VALUES ('n') RETURNING id") == [["1"]])
+        #expect(try db.open().query("SELECT count(*) FROM b") == [["0"]])
+    }
+
+    @Test func reportDescribesTheFill() throws {
+        let db = try ScratchSQLite(schema: """
+            CREATE TABLE staff (id INTEGER PRIMARY KEY, store_id INTEGER NOT NULL REFERENCES store(id));
+            CREATE TABLE store (id INTEGER PRIMARY KEY, manager_id INTEGER NOT NULL UNIQUE REFERENCES staff(id));
+            """)
+        defer { db.remove() }
+        let report = db.directory.appendingPathComponent("report.json")
+        let r = try CommandRunner.dbsynth(["fill", db.url, "--rows", "30", "--report", report.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as! [String: Any]
+        #expect(json["total_rows"] as? Int == 60)
+        #expect(json["seed"] as? Int == 42)
+        let tables = json["tables"] as! [[String: Any]]
+        #expect(tables.map { $0["table"] as! String } .sorted() == ["staff", "store"])
+        #expect(tables.allSatisfy { ($0["rows_per_second"] as? Double ?? 0) > 0 })
+        let breaks = tables.flatMap { $0["cycle_breaks"] as! [[String: Any]] }
+        #expect(breaks.map { $0["strategy"] as? String } == ["sqlite-defer-foreign-keys"])
+    }
+}
