@@ -1,8 +1,8 @@
 /// A block of generated rows in one flat buffer, handed from the engine to a
 /// loader. Cells are fixed-size records; text lives in a shared arena, so a
 /// batch of a million cells is three allocations that are reused batch after batch.
-package struct RowBatch {
-    package struct Cell {
+package struct RowBatch: Sendable {
+    package struct Cell: Sendable {
         package var kind: Value.Kind
         /// Integer value, bool (0/1), double bit pattern, or arena offset.
         package var payload: Int64

@@ -61,27 +61,25 @@ package final class PostgresSink: Sink {
     package func load(_ plan: TablePlan, batchRows: Int, progress: (Int64) -> Void) throws {
         guard plan.rows > 0 else { return }
         let columns = plan.columns.map { quoteIdentifier($0.column.name) }.joined(separator: ", ")
-        let sql = "COPY \(plan.table.name.quoted) (\(columns)) FROM STDIN"
+        let sql = "COPY \(plan.table.name.quoted) (\(columns)) FROM STDIN (FORMAT csv)"
         try connection.beginCopy(sql)
-        var batch = RowBatch(columnCount: plan.columns.count, capacity: batchRows)
-        var scratch = Value()
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(chunkBytes + chunkBytes / 4)
-        var row = plan.firstRow
+        let chunkBytes = self.chunkBytes
         do {
-            while row < plan.rowRange.upperBound {
-                let end = min(plan.rowRange.upperBound, row + Int64(batchRows))
+            // A background thread generates and encodes the next chunks while
+            // this one sends the current chunk.
+            try Pipeline.run(ranges: Pipeline.ranges(plan.rowRange, batch: Int64(batchRows)), produce: { range in
+                var batch = RowBatch(columnCount: plan.columns.count, capacity: range.count)
+                var scratch = Value()
+                plan.generate(rows: range, into: &batch, scratch: &scratch)
+                var buffer: [UInt8] = []
+                buffer.reserveCapacity(chunkBytes)
+                CopyTextEncoder.encodeCSV(batch, into: &buffer)
+                return (range.upperBound, buffer)
+            }, consume: { (end: Int64, buffer: [UInt8]) in
                 try Cancellation.check()
-            plan.generate(rows: row..<end, into: &batch, scratch: &scratch)
-                CopyTextEncoder.encode(batch, into: &buffer)
-                if buffer.count >= chunkBytes {
-                    try buffer.withUnsafeBytes { try connection.putCopyData($0) }
-                    buffer.removeAll(keepingCapacity: true)
-                }
-                row = end
-                progress(row - plan.firstRow)
-            }
-            try buffer.withUnsafeBytes { try connection.putCopyData($0) }
+                try buffer.withUnsafeBytes { try connection.putCopyData($0) }
+                progress(end - plan.firstRow)
+            })
         } catch {
             try? connection.endCopy(failure: "dbsynth aborted the load", sql: sql)
             throw error

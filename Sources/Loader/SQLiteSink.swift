@@ -39,21 +39,23 @@ package final class SQLiteSink: Sink {
         let columns = plan.columns.map { quoteIdentifier($0.column.name) }.joined(separator: ", ")
         let placeholders = Array(repeating: "?", count: plan.columns.count).joined(separator: ", ")
         let statement = try connection.prepare("INSERT INTO \(plan.table.name.quoted) (\(columns)) VALUES (\(placeholders))")
-        var batch = RowBatch(columnCount: plan.columns.count, capacity: batchRows)
-        var scratch = Value()
-        var row = plan.firstRow
-        while row < plan.rowRange.upperBound {
-            let end = min(plan.rowRange.upperBound, row + Int64(batchRows))
+        // Rows are generated on a background thread while this one inserts.
+        var done: Int64 = 0
+        try Pipeline.run(ranges: Pipeline.ranges(plan.rowRange, batch: Int64(batchRows)), produce: { range in
+            var batch = RowBatch(columnCount: plan.columns.count, capacity: range.count)
+            var scratch = Value()
+            plan.generate(rows: range, into: &batch, scratch: &scratch)
+            return batch
+        }, consume: { batch in
             try Cancellation.check()
-            plan.generate(rows: row..<end, into: &batch, scratch: &scratch)
             do {
                 try insert(batch, with: statement)
             } catch let error as DatabaseError {
                 throw DatabaseError(error.kind, "loading \(plan.table.name) failed: \(error.message)", code: error.code, sql: error.sql)
             }
-            row = end
-            progress(row - plan.firstRow)
-        }
+            done += Int64(batch.rowCount)
+            progress(done)
+        })
     }
 
     func insert(_ batch: RowBatch, with statement: SQLiteStatement) throws {

@@ -27,3 +27,21 @@ import Testing
         #expect(String(decoding: out, as: UTF8.self) == "Zoë — 東京\n")
     }
 }
+
+@Suite struct CopyCSVEncoderTests {
+    @Test func quotesOnlyWhatNeedsQuotingAndKeepsEmptyApartFromNull() {
+        var batch = RowBatch(columnCount: 7)
+        var v = Value()
+        v.setText("plain"); batch.append(v)
+        v.setText("a,b \"q\"\nline"); batch.append(v)
+        v.setText(""); batch.append(v)
+        v.setNull(); batch.append(v)
+        v.setInt(7); batch.append(v)
+        v.beginBytes(); v.bytes.append(0x0a); batch.append(v)
+        v.setText("back\\slash\ttab"); batch.append(v)
+        batch.endRow()
+        var out: [UInt8] = []
+        CopyTextEncoder.encodeCSV(batch, into: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "plain,\"a,b \"\"q\"\"\nline\",\"\",,7,\\x0a,back\\slash\ttab\n")
+    }
+}
