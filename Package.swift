@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // Thin module maps over the C client libraries; everything Swift-facing
@@ -29,10 +30,16 @@ let package = Package(
         .target(name: "Engine", dependencies: ["Introspect"]),
         // Sinks: PostgreSQL COPY, SQLite prepared statements. Never decides a value.
         .target(name: "Loader", dependencies: ["Introspect", "Engine"]),
+        // The YAML config (dbsynth and smelt-datagen formats): parsing with line
+        // marks, validation against the live schema, the config generators.
+        .target(
+            name: "Config",
+            dependencies: ["Introspect", "Engine", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "dbsynth",
             dependencies: [
-                "Introspect", "Engine", "Loader",
+                "Introspect", "Engine", "Loader", "Config",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +47,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Introspect"], path: "Tests/TestSupport"),
         .testTarget(name: "IntrospectTests", dependencies: ["Introspect", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Introspect"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "Engine", "Introspect", "TestSupport"]),
         .testTarget(name: "LoaderTests", dependencies: ["Loader", "Engine", "Introspect", "TestSupport"]),
         // End-to-end: runs the built `dbsynth` against real databases.
         .testTarget(name: "dbsynthTests", dependencies: ["dbsynth", "Introspect", "TestSupport"]),

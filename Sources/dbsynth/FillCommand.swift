@@ -19,17 +19,29 @@ struct FillCommand: ParsableCommand {
 
     @OptionGroup var db: DatabaseOptions
 
-    @Option(help: "Rows per table (default 1000).")
-    var rows: Int64 = 1000
+    @Option(help: "Rows per table (default 1000, or the config's rows).")
+    var rows: Int64?
 
     @Option(name: .customLong("table"), help: ArgumentHelp("Rows for one table; repeatable.", valueName: "NAME=N"))
     var tableCounts: [String] = []
 
-    @Option(help: "Seed: the same seed and options give the same rows.")
-    var seed: UInt64 = 42
+    @Option(help: "Seed (default 42, or the config's seed): the same seed and options give the same rows.")
+    var seed: UInt64?
 
-    @Option(help: "Multiply every row count by this factor.")
-    var scale: Double = 1
+    @Option(help: "Multiply every row count by this factor (default 1, or the config's scale_factor).")
+    var scale: Double?
+
+    @Option(help: ArgumentHelp("YAML config: dbsynth tables: or smelt-datagen datasets: (see docs/config.md).", valueName: "FILE"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("Write files to this directory instead of loading a database.", valueName: "DIR"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("File format with --out: csv (default), jsonl or sql.", valueName: "FORMAT"))
+    var format: String?
+
+    @Flag(help: "Create the config's tables that the database lacks, with types inferred from their generators.")
+    var create = false
 
     @Flag(help: "Empty the tables first (in the same transaction).")
     var truncate = false
@@ -47,16 +59,19 @@ struct FillCommand: ParsableCommand {
     var report: String?
 
     func validate() throws {
-        if rows < 0 { throw ValidationError("--rows must be 0 or more, not \(rows)") }
+        if let rows, rows < 0 { throw ValidationError("--rows must be 0 or more, not \(rows)") }
         if truncate && append { throw ValidationError("--truncate and --append exclude each other: pick one") }
-        if !(scale >= 0) || !scale.isFinite { throw ValidationError("--scale must be a non-negative number") }
+        if let scale, !(scale >= 0) || !scale.isFinite { throw ValidationError("--scale must be a non-negative number") }
+        if format != nil && out == nil { throw ValidationError("--format needs --out DIR") }
     }
 
     func run() throws {
+        if let out { return try runToFiles(directory: out) }
+        let setup = try ConfigSetup.load(config)
         let target = try db.target()
-        let connection = try DatabaseConnection.open(target, create: schema != nil)
+        let connection = try DatabaseConnection.open(target, create: schema != nil || create)
         if let schema { try applySchemaFile(schema, to: connection) }
-        let live = try connection.readSchema()
+        let live = try setup.schema(try connection.readSchema(), connection: connection, create: create)
         guard !live.tables.isEmpty else {
             throw CLIError.refused("\(target) has no tables to fill; create them first or pass --schema FILE.sql")
         }
@@ -68,7 +83,7 @@ struct FillCommand: ParsableCommand {
                 throw CLIError.refused("tables already hold rows: \(list); pass --truncate to replace them or --append to add to them")
             }
         }
-        var options = PlanOptions(seed: seed, defaultRows: rows, tableRows: counts, scale: scale, append: append)
+        var options = setup.options(schema: live, seed: seed, rows: rows, scale: scale, counts: counts, append: append)
         if append { options.keyFloors = try connection.integerKeyMaxima(live) }
         let plan: Plan
         do {
@@ -92,7 +107,7 @@ struct FillCommand: ParsableCommand {
             try FillReport(plan: plan, tables: reports, target: target.description, seconds: Filler.now() - start).write(to: report)
         }
         if !quiet {
-            print(Summary(reports: reports, target: target.description, seed: seed, seconds: Filler.now() - start).text)
+            print(Summary(reports: reports, target: target.description, seed: options.seed, seconds: Filler.now() - start).text)
         }
     }
 

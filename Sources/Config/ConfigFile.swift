@@ -1,0 +1,107 @@
+import Foundation
+
+/// A parsed config file, in either accepted format:
+///
+/// - dbsynth: `seed`, `rows`, `scale_factor`, `tables: {name: {rows, seed, columns: {col: generator}, per_parent, skip, …}}`
+/// - smelt-datagen: `seed`, `scale_factor`, `datasets: [{name, num_rows, seed, columns: [{name, generator}], entity, linked_pools, partition}]`
+///
+/// Both become the same list of `TableConfig`s; only the spelling differs.
+package struct ConfigFile: Sendable {
+    package enum Format: String, Sendable { case dbsynth, smelt }
+
+    package var file: String
+    package var format: Format
+    package var seed: UInt64?
+    package var rows: Int64?
+    package var scaleFactor: Double?
+    /// In file order (for smelt-datagen, the dataset order foreign keys rely on).
+    package var tables: [TableConfig]
+    package var root: ConfigNode
+
+    package static let topKeys = ["seed", "rows", "scale_factor", "tables", "datasets"]
+
+    /// Reads and parses `path`. Any problem is a `ConfigError` naming the line and key.
+    package static func load(path: String) throws -> ConfigFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(file: path, line: 0, key: "", message: "cannot read the config file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: path, line: 0, key: "", message: "the config file is not UTF-8 text")
+        }
+        return try parse(yaml: text, file: path)
+    }
+
+    package static func parse(yaml: String, file: String) throws -> ConfigFile {
+        let root = try ConfigNode.parse(yaml: yaml, file: file)
+        try root.checkKeys(topKeys, what: "top-level key")
+        var config = ConfigFile(file: file, format: .dbsynth, tables: [], root: root)
+        if let s = root["seed"] { config.seed = try seedValue(s) }
+        if let r = root["rows"] {
+            let v = try r.integer()
+            guard v >= 0 else { throw r.error("rows must be 0 or more") }
+            config.rows = v
+        }
+        if let f = root["scale_factor"] {
+            let v = try f.number()
+            guard v >= 0 else { throw f.error("scale_factor must be 0 or more") }
+            config.scaleFactor = v
+        }
+        if root["tables"] != nil, let d = root["datasets"] {
+            throw d.error("use either tables: (dbsynth) or datasets: (smelt-datagen), not both")
+        }
+        if let tables = root["tables"], !tables.isNull {
+            for (name, node) in try tables.mapping() {
+                config.tables.append(try TableConfig.parse(name: name, node: node, smelt: false))
+            }
+        }
+        if let datasets = root["datasets"] {
+            config.format = .smelt
+            var seen: Set<String> = []
+            for item in try datasets.sequence() {
+                let nameNode = try item.require("name")
+                let name = try nameNode.string()
+                guard seen.insert(name).inserted else { throw nameNode.error("dataset '\(name)' appears twice") }
+                config.tables.append(try TableConfig.parse(name: name, node: item.renamed("datasets.\(name)"), smelt: true))
+            }
+        }
+        try config.checkReferences()
+        return config
+    }
+
+    static func seedValue(_ node: ConfigNode) throws -> UInt64 {
+        let v = try node.integer()
+        guard v >= 0 else { throw node.error("a seed must be 0 or more") }
+        return UInt64(v)
+    }
+
+    package func table(named name: String) -> TableConfig? { tables.first { $0.name == name } }
+
+    /// Checks that need the whole file but not the schema: smelt-datagen's
+    /// "a foreign_key may only name an earlier dataset".
+    func checkReferences() throws {
+        guard format == .smelt else { return }
+        var earlier: Set<String> = []
+        for t in tables {
+            for c in t.columns {
+                for spec in c.generator.flattened {
+                    if case .foreignKey(let parent, _) = spec.kind, !earlier.contains(parent) {
+                        let hint = table(named: parent) != nil ? " (it is defined later; datasets are generated in order)" : ConfigSuggest.hint(parent, among: tables.map(\.name))
+                        throw spec.node.error("foreign_key names '\(parent)', which is not an earlier dataset\(hint)")
+                    }
+                }
+            }
+            earlier.insert(t.name)
+        }
+    }
+}
+
+extension GeneratorSpec {
+    /// This generator and every generator nested in it.
+    package var flattened: [GeneratorSpec] {
+        switch kind {
+        case .optional(_, let inner): return [self] + inner.flattened
+        case .jsonObject(let fields): return [self] + fields.flatMap(\.generator.flattened)
+        default: return [self]
+        }
+    }
+}

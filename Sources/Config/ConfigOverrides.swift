@@ -1,0 +1,76 @@
+import Engine
+import Introspect
+
+/// The config as the planner's `ColumnOverrides`: configured columns get
+/// their generators, the rest keep inference. Built after `ConfigValidator`
+/// has accepted the config for `schema`, so lookups here cannot miss.
+package struct ConfigOverrides: ColumnOverrides {
+    package let config: ConfigFile
+    package let schema: Schema
+    /// Config tables by the schema table they configure.
+    let byTable: [QualifiedName: TableConfig]
+
+    package init(config: ConfigFile, schema: Schema) {
+        self.config = config
+        self.schema = schema
+        var map: [QualifiedName: TableConfig] = [:]
+        for tc in config.tables {
+            if let t = ConfigValidator.resolveTable(tc.name, in: schema) { map[t.name] = tc }
+        }
+        byTable = map
+    }
+
+    package func tableConfig(for table: QualifiedName) -> TableConfig? { byTable[table] }
+
+    package func seed(for table: Table) -> UInt64? { byTable[table.name]?.seed }
+
+    package func fanOut(for table: Table) -> FanOut? {
+        guard let pp = byTable[table.name]?.perParent else { return nil }
+        let stream = RowRandom.streamKey(seed: seed(for: table) ?? config.seed ?? 42, table: table.name.description, column: "\u{1}per_parent")
+        guard let count = try? GeneratorBuilder(table: table, column: nil, context: nil, overrides: self).build(pp.count, stream: stream) else { return nil }
+        return FanOut(foreignKeyColumn: pp.foreignKeyColumn, count: count)
+    }
+
+    package func generator(for table: Table, column: Column, context: OverrideContext) throws -> (any ValueGenerator)? {
+        guard let tc = byTable[table.name] else {
+            return pointsAtSkippedTable(table, column: column) ? NullGenerator() : nil
+        }
+        if let p = tc.partition, p.column == column.name {
+            return PartitionDateGenerator(start: p.start, days: p.days, rows: context.rows)
+        }
+        guard let cc = tc.column(named: column.name) else {
+            return pointsAtSkippedTable(table, column: column) ? NullGenerator() : nil
+        }
+        return try configured(cc, tc: tc, table: table, column: column, context: context)
+    }
+
+    /// Foreign key columns pointing at a skipped table (left out of `schema`)
+    /// are written NULL: the validator allowed only nullable ones.
+    func pointsAtSkippedTable(_ table: Table, column: Column) -> Bool {
+        guard let fk = table.foreignKeys.first(where: { $0.columns.contains(column.name) }),
+              schema.table(named: fk.referencedTable) == nil else { return false }
+        return config.tables.contains { $0.skip && fk.referencedTable.matches($0.name, caseInsensitive: true) }
+    }
+
+    func configured(_ cc: TableConfig.ColumnConfig, tc: TableConfig, table: Table, column: Column, context: OverrideContext) throws -> (any ValueGenerator)? {
+        // A foreign_key on a real FK column to that parent: the planner's own FK
+        // generator already yields real parent keys (and honours uniqueness,
+        // per_parent and cycles), so keep it.
+        if case .foreignKey(let parent, let parentColumn) = cc.generator.kind, !cc.entity,
+           let fk = table.foreignKeys.first(where: { $0.columns.contains(column.name) }),
+           let parentTable = ConfigValidator.resolveTable(parent, in: schema), parentTable.name == fk.referencedTable,
+           parentColumn == nil || parentColumn == fk.referencedColumns[fk.columns.firstIndex(of: column.name)!] {
+            return nil
+        }
+        do {
+            let builder = GeneratorBuilder(table: table, column: column, context: context, overrides: self)
+            let g = try builder.build(cc.generator, stream: context.stream)
+            guard cc.entity, let entity = tc.entity else { return g }
+            let poolSize = max(1, Int64((Double(context.rows) * entity.poolRatio).rounded()))
+            let pick = RowRandom.streamKey(seed: context.seed, table: table.name.description, column: "\u{1}entity")
+            return EntityColumnGenerator(inner: g, poolSize: poolSize, pickStream: pick)
+        } catch let error as ConfigError {
+            throw PlanError(error.description)
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import Engine
+import Introspect
+
+/// Checks a parsed config against the schema it will fill, before anything
+/// runs: tables, columns and parents exist, generators suit the column's
+/// type, literal values satisfy its CHECKs and enum labels, ranges stay in
+/// its CHECK bounds, unique and NOT NULL columns get suitable generators,
+/// and `per_parent` names a foreign key column.
+package enum ConfigValidator {
+    /// The schema table a config name means: exact first, then case-insensitive.
+    package static func resolveTable(_ name: String, in schema: Schema) -> Table? {
+        let exact = schema.tables.filter { $0.name.matches(name) }
+        if exact.count == 1 { return exact[0] }
+        let loose = schema.tables.filter { $0.name.matches(name, caseInsensitive: true) }
+        return loose.count == 1 ? loose[0] : nil
+    }
+
+    /// The column a `foreign_key` to `table` reads: the single-column primary
+    /// key, else a column configured as sequential_id/sequence; nil means
+    /// smelt-datagen's plain 1…rows.
+    package static func keyColumn(of table: Table, config: TableConfig?) -> String? {
+        if table.primaryKey.count == 1 { return table.primaryKey[0] }
+        return config?.columns.first { c in
+            switch c.generator.kind { case .sequentialID, .sequence: return !c.entity; default: return false }
+        }?.name
+    }
+
+    package static func validate(_ config: ConfigFile, schema: Schema) throws {
+        let skipped = Set(config.tables.filter(\.skip).compactMap { resolveTable($0.name, in: schema)?.name })
+        for tc in config.tables {
+            guard let table = resolveTable(tc.name, in: schema) else {
+                let key = tc.node["name"] ?? tc.node
+                throw key.renamed(tc.node.path.isEmpty ? tc.name : tc.node.path)
+                    .error("no table named '\(tc.name)' in the database\(ConfigSuggest.hint(tc.name, among: schema.tables.map(\.name.description)))\(config.format == .smelt ? " (pass --create to create it)" : "")")
+            }
+            if tc.skip { continue }
+            try validate(tc, table: table, config: config, schema: schema, skipped: skipped)
+        }
+        // A table that is filled must not need rows of a skipped one.
+        for table in schema.tables where !skipped.contains(table.name) {
+            let tc = config.tables.first { resolveTable($0.name, in: schema)?.name == table.name }
+            for fk in table.foreignKeys where skipped.contains(fk.referencedTable) && fk.referencedTable != table.name {
+                let required = fk.columns.filter { c in table.column(named: c)?.isNullable == false && tc?.column(named: c) == nil }
+                if !required.isEmpty, let skipNode = config.tables.first(where: { resolveTable($0.name, in: schema)?.name == fk.referencedTable })?.node {
+                    throw (skipNode["skip"] ?? skipNode).error("\(fk.referencedTable) is skipped, but \(table.name).\(required.joined(separator: ", ")) is a NOT NULL foreign key to it; give that column a generator or skip \(table.name) too")
+                }
+            }
+        }
+    }
+
+    static func validate(_ tc: TableConfig, table: Table, config: ConfigFile, schema: Schema, skipped: Set<QualifiedName>) throws {
+        let derived = DomainDeriver.derive(
+            checks: table.checks.map { (name: $0.name, expression: $0.expression) },
+            columns: table.columns.map(\.name),
+            domainChecks: table.columns.flatMap { c in c.domainChecks.map { (column: c.name, expression: $0) } },
+            nonNullable: Set(table.columns.filter { !$0.isNullable }.map(\.name)))
+        let names = table.columns.map(\.name)
+        for cc in tc.columns {
+            guard let column = table.column(named: cc.name) else {
+                throw cc.node.error("\(table.name) has no column '\(cc.name)'\(ConfigSuggest.hint(cc.name, among: names))")
+            }
+            if column.isGenerated || column.identity == .always {
+                throw cc.node.error("\(table.name).\(cc.name) is computed by the database and cannot be given a generator")
+            }
+            try checkFits(cc.generator, column: column, table: table, domain: derived.domain(cc.name), topLevel: true)
+            for spec in cc.generator.flattened {
+                guard case .foreignKey(let parent, let parentColumn) = spec.kind else { continue }
+                guard let parentTable = resolveTable(parent, in: schema) else {
+                    throw spec.node.error("foreign_key names '\(parent)', which is not a table or dataset\(ConfigSuggest.hint(parent, among: schema.tables.map(\.name.description)))")
+                }
+                if skipped.contains(parentTable.name) { throw spec.node.error("foreign_key names '\(parent)', which is skipped") }
+                if let parentColumn, parentTable.column(named: parentColumn) == nil {
+                    throw spec.node.error("\(parentTable.name) has no column '\(parentColumn)'\(ConfigSuggest.hint(parentColumn, among: parentTable.columns.map(\.name)))")
+                }
+            }
+            if !column.isNullable, cc.generator.nullable {
+                throw cc.node.error("\(table.name).\(cc.name) is NOT NULL, but \(cc.generator.name) can produce null")
+            }
+            let unique = table.primaryKey == [cc.name] || table.uniques.contains { $0.columns == [cc.name] && $0.expressions.isEmpty && $0.predicate == nil }
+            let realForeignKey = table.foreignKeys.contains { $0.columns.contains(cc.name) }
+            if case .foreignKey = cc.generator.kind, realForeignKey {
+                // The planner's FK generator keeps a unique FK one-to-one.
+            } else if unique, !producesDistinctValues(cc.generator), !cc.entity {
+                throw cc.node.error("\(table.name).\(cc.name) must be unique, but \(cc.generator.name) repeats values; use sequential_id, sequence, uuid or a string_pattern with {sequential_id}")
+            }
+            if unique, cc.entity {
+                throw cc.node.error("\(table.name).\(cc.name) must be unique, but entity columns repeat per entity")
+            }
+        }
+        if let pp = tc.perParent {
+            let fkNode = pp.node["fk"] ?? pp.node
+            guard let column = table.column(named: pp.foreignKeyColumn) else {
+                throw fkNode.error("\(table.name) has no column '\(pp.foreignKeyColumn)'\(ConfigSuggest.hint(pp.foreignKeyColumn, among: names))")
+            }
+            guard let fk = table.foreignKeys.first(where: { $0.columns.contains(column.name) }) else {
+                throw fkNode.error("per_parent needs a foreign key column, and \(table.name).\(column.name) is not one")
+            }
+            if skipped.contains(fk.referencedTable) { throw fkNode.error("per_parent follows \(fk.referencedTable), which is skipped") }
+            if tc.rows != nil, let rowsNode = tc.node["rows"] ?? tc.node["num_rows"] {
+                throw rowsNode.error("rows and per_parent exclude each other: with per_parent the row count is the sum of the children per parent")
+            }
+        }
+        if let p = tc.partition, table.column(named: p.column) == nil {
+            throw (p.node["column"] ?? p.node).error("\(table.name) has no column '\(p.column)'\(ConfigSuggest.hint(p.column, among: names))")
+        }
+    }
+
+    /// Whether distinct rows get distinct values by construction.
+    static func producesDistinctValues(_ spec: GeneratorSpec) -> Bool {
+        switch spec.kind {
+        case .sequentialID, .uuid: return true
+        case .sequence: return true
+        // Built unique (the row index embedded) when the column is unique.
+        case .semantic(let kind): return [.email, .username, .phone].contains(kind)
+        case .stringPattern(let t): return t.parts.contains { if case .sequentialID = $0 { return true }; if case .uuid = $0 { return true }; return false }
+        case .foreignKey: return false
+        default: return false
+        }
+    }
+
+    /// Whether values of the generator suit the column: type, enum labels, CHECK domain.
+    static func checkFits(_ spec: GeneratorSpec, column: Column, table: Table, domain: ColumnDomain, topLevel: Bool) throws {
+        let what = "\(table.name).\(column.name) (\(column.type.summary))"
+        let valueClass = spec.valueClass
+        if case .foreignKey = spec.kind, !column.type.isInteger {
+            // A foreign key carries the parent's key type; checked by the database.
+            return
+        }
+        if !accepts(column.type, valueClass) {
+            throw spec.node.error("\(spec.name) gives \(valueClass.rawValue) values, which do not fit \(what)")
+        }
+        let literals = spec.literals
+        if case .enumeration(_, let labels) = column.type {
+            guard let literals else {
+                throw spec.node.error("\(what) only takes its enum labels (\(labels.joined(separator: ", "))); use one_of, weighted_choice or constant")
+            }
+            for l in literals where l != .null && !labels.contains(l.description) {
+                throw spec.node.error("'\(l)' is not a label of \(what); labels: \(labels.joined(separator: ", "))")
+            }
+        }
+        guard !domain.isUnconstrained else { return }
+        if let literals {
+            for l in literals where l != .null && !domain.contains(l.checkValue) {
+                throw spec.node.error("'\(l)' is outside what the CHECK constraints of \(table.name).\(column.name) allow\(domain.allowedValues.map { " (\($0.joined(separator: ", ")))" } ?? "")")
+            }
+            return
+        }
+        if let allowed = domain.allowedValues {
+            throw spec.node.error("a CHECK limits \(table.name).\(column.name) to \(allowed.joined(separator: ", ")); use one_of, weighted_choice or constant with those values")
+        }
+        if let bounds = spec.numericBounds {
+            if let lower = domain.lower, bounds.lowerBound < lower.value || (bounds.lowerBound == lower.value && !lower.inclusive) {
+                throw spec.node.error("\(spec.name) can give \(JSONText.number(bounds.lowerBound)), below what a CHECK on \(table.name).\(column.name) allows (\(lower.inclusive ? ">=" : ">") \(lower.text))")
+            }
+            if let upper = domain.upper, bounds.upperBound > upper.value || (bounds.upperBound == upper.value && !upper.inclusive) {
+                throw spec.node.error("\(spec.name) can give \(JSONText.number(bounds.upperBound)), above what a CHECK on \(table.name).\(column.name) allows (\(upper.inclusive ? "<=" : "<") \(upper.text))")
+            }
+        }
+    }
+
+    /// Column types each value class may fill. Text columns take anything;
+    /// numbers never take text (a string pattern in an integer column is an error).
+    static func accepts(_ type: DataType, _ value: ValueClass) -> Bool {
+        switch type {
+        case .integer: return value == .integer
+        case .numeric, .real, .double, .money: return value == .integer || value == .float
+        case .boolean: return value == .boolean
+        case .date: return [.date, .timestamp, .text].contains(value)
+        case .timestamp: return [.date, .timestamp, .text].contains(value)
+        case .uuid: return [.uuid, .text].contains(value)
+        case .json, .jsonb: return [.json, .text, .integer, .float, .boolean].contains(value)
+        case .enumeration: return value == .text
+        case .bytes: return value != .boolean
+        default: return true
+        }
+    }
+}

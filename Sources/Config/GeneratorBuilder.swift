@@ -1,0 +1,91 @@
+import Engine
+import Introspect
+
+/// Turns a `GeneratorSpec` into a `ValueGenerator` for one column. Where a
+/// config generator means the same as an inferred one (sequential_id,
+/// uuid, uniform_int, date, bool, one_of), it builds the very same Engine
+/// generator on the same stream, so `dbsynth init` can write it as an
+/// active entry without changing any value.
+struct GeneratorBuilder {
+    let table: Table
+    /// nil for generators outside a column (per_parent counts).
+    let column: Column?
+    let context: OverrideContext?
+    let overrides: ConfigOverrides
+
+    func build(_ spec: GeneratorSpec, stream: UInt64) throws -> any ValueGenerator {
+        switch spec.kind {
+        case .sequentialID: return SequenceGenerator(start: 1)
+        case .sequence(let start, let step): return SequenceGenerator(start: start, step: step)
+        case .uuid: return UUIDGenerator(stream: stream)
+        case .foreignKey(let parent, let parentColumn): return try foreignKey(spec, parent: parent, column: parentColumn, stream: stream)
+        case .constant(let literal): return LiteralConstantGenerator(literal)
+        case .weightedChoice(let choices): return WeightedChoiceGenerator(choices: choices, stream: stream)
+        case .oneOf(let values):
+            if values.allSatisfy({ if case .text = $0 { return true } else { return false } }) {
+                return ChoiceGenerator(values: values.map(\.description), numeric: false, stream: stream)
+            }
+            if values.allSatisfy({ if case .int = $0 { return true } else { return false } }) {
+                return ChoiceGenerator(values: values.map(\.description), numeric: true, stream: stream)
+            }
+            return LiteralChoiceGenerator(values: values, stream: stream)
+        case .stringPattern(let template): return StringPatternGenerator(template: template, stream: stream)
+        case .uniformInt(let lo, let hi): return IntegerGenerator(range: lo...(hi - 1), stream: stream)
+        case .uniformFloat(let lo, let hi): return UniformFloatGenerator(min: lo, max: hi, stream: stream)
+        case .logNormal(let median, let sigma, let cap): return LogNormalGenerator(median: median, sigma: sigma, cap: cap, stream: stream)
+        case .geometric(let p, let minimum): return GeometricCountGenerator(p: p, min: minimum, stream: stream)
+        case .date(let start, let end): return DateGenerator(days: start...(end - 1), stream: stream)
+        case .timestamp(let start, let end): return IsoTimestampGenerator(start: start, end: end, stream: stream)
+        case .bool(let prob): return BoolGenerator(probability: prob, stream: stream)
+        case .optional(let prob, let inner):
+            return NullableGenerator(inner: try build(inner, stream: Self.substream(stream, "inner")), nullFraction: 1 - prob, stream: stream)
+        case .jsonObject(let fields):
+            return JSONObjectGenerator(fields: try fields.map { JSONObjectGenerator.Field(key: $0.key, generator: try build($0.generator, stream: Self.substream(stream, "field:" + $0.key))) })
+        case .linkedChoice(let poolName, let field):
+            guard let tc = overrides.tableConfig(for: table.name), let config = tc.linkedPools.first(where: { $0.name == poolName }),
+                  let index = config.fieldNames.firstIndex(of: field) else {
+                throw spec.node.error("no linked pool '\(poolName)' with field '\(field)'")
+            }
+            return LinkedChoiceGenerator(pool: try pool(config, tableConfig: tc), field: index)
+        case .semantic(let kind):
+            let target = column ?? Column(name: kind.rawValue, type: .text(maxLength: nil), declaredType: "text")
+            let unique = column.map { c in table.primaryKey == [c.name] || table.uniques.contains { $0.columns == [c.name] && $0.expressions.isEmpty } } ?? false
+            let seed = context?.seed ?? overrides.seed(for: table) ?? overrides.config.seed ?? 42
+            return SemanticGenerator(kind: kind, column: target, unique: unique, stream: stream, seed: seed, table: table.name.description)
+        case .normal(let mean, let sd, let lo, let hi, let decimals):
+            return NormalGenerator(mean: mean, stddev: sd, lower: lo, upper: hi, decimals: decimals, stream: stream)
+        case .zipf(let n, let s): return ZipfGenerator(n: n, s: s, stream: stream)
+        case .regex(let pattern):
+            var limit: Int?
+            if let column, case .text(let n) = column.type { limit = n }
+            if let column, case .char(let n) = column.type { limit = n }
+            return PatternGenerator(pattern: pattern, minLength: 0, maxLength: limit, letterCase: .any, stream: stream)
+        }
+    }
+
+    static func substream(_ stream: UInt64, _ part: String) -> UInt64 {
+        StableHash.mix(stream ^ StableHash.of(part))
+    }
+
+    /// A uniformly picked row of the parent, read through the parent's key column.
+    func foreignKey(_ spec: GeneratorSpec, parent: String, column parentColumn: String?, stream: UInt64) throws -> any ValueGenerator {
+        guard let parentTable = ConfigValidator.resolveTable(parent, in: overrides.schema) else {
+            throw spec.node.error("no table or dataset named '\(parent)'")
+        }
+        guard let context else { throw spec.node.error("foreign_key cannot be used here") }
+        let rows = context.rows(of: parentTable.name) ?? 0
+        let keyColumn = parentColumn ?? ConfigValidator.keyColumn(of: parentTable, config: overrides.tableConfig(for: parentTable.name))
+        let keyGenerator = try keyColumn.map { try context.generator(of: parentTable.name, column: $0) }
+        return ParentKeyGenerator(parentRows: rows, parentColumn: keyGenerator, parentName: "\(parentTable.name)\(keyColumn.map { "." + $0 } ?? "")", stream: stream)
+    }
+
+    /// Builds a linked pool from its own seed (explicit, else the table's),
+    /// independent of the table's row count.
+    func pool(_ config: LinkedPoolConfig, tableConfig: TableConfig) throws -> LinkedPool {
+        let tableSeed = context?.seed ?? tableConfig.seed ?? overrides.config.seed ?? 42
+        let stream = RowRandom.streamKey(seed: config.seed ?? tableSeed, table: table.name.description, column: "\u{1}pool:" + config.name)
+        let pick = RowRandom.streamKey(seed: tableSeed, table: table.name.description, column: "\u{1}pool-pick:" + config.name)
+        let fieldBuilder = GeneratorBuilder(table: table, column: nil, context: context, overrides: overrides)
+        return try LinkedPool(config: config, stream: stream, pickStream: pick) { spec, s in try fieldBuilder.build(spec, stream: s) }
+    }
+}

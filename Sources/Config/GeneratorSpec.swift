@@ -1,0 +1,117 @@
+import Engine
+
+/// A parsed, parameter-checked generator from the config. Parsing checks
+/// everything that does not need the schema (names, parameters, types,
+/// `min < max`, weights); `ConfigValidator` checks the rest against the
+/// live columns.
+package struct GeneratorSpec: Sendable {
+    package indirect enum Kind: Sendable {
+        case sequentialID
+        case uuid
+        /// `dataset` (smelt-datagen) or `table`; `column` defaults to the parent's key.
+        case foreignKey(table: String, column: String?)
+        case constant(ConfigLiteral)
+        case weightedChoice([(value: ConfigLiteral, weight: Double)])
+        case oneOf([ConfigLiteral])
+        case stringPattern(StringTemplate)
+        /// [min, max)
+        case uniformInt(min: Int64, max: Int64)
+        /// [min, max)
+        case uniformFloat(min: Double, max: Double)
+        case logNormal(median: Double, sigma: Double, max: Int64?)
+        case geometric(p: Double, min: Int64)
+        /// Days since the epoch, [start, end).
+        case date(start: Int64, end: Int64)
+        /// Seconds since the epoch, [start, end).
+        case timestamp(start: Int64, end: Int64)
+        case bool(prob: Double)
+        /// NULL with probability 1 − prob.
+        case optional(prob: Double, inner: GeneratorSpec)
+        case jsonObject([(key: String, generator: GeneratorSpec)])
+        case linkedChoice(pool: String, field: String)
+        case semantic(SemanticKind)
+        case normal(mean: Double, stddev: Double, min: Double?, max: Double?, decimals: Int)
+        /// Ranks 1…n with P(k) ∝ 1/k^s.
+        case zipf(n: Int64, s: Double)
+        case sequence(start: Int64, step: Int64)
+        case regex(SimplePattern)
+    }
+
+    package let kind: Kind
+    /// The `generator` node, for messages (line and key).
+    package let node: ConfigNode
+    package var name: String { node["type"]?.scalarText ?? "?" }
+
+    /// The shape of the values, for type inference and column compatibility.
+    package var valueClass: ValueClass {
+        switch kind {
+        case .sequentialID, .geometric, .zipf, .sequence, .uniformInt, .logNormal, .foreignKey: return .integer
+        case .uuid: return .uuid
+        case .constant(let l): return l.valueClass
+        case .weightedChoice(let v): return Self.commonClass(v.map(\.value))
+        case .oneOf(let v): return Self.commonClass(v)
+        case .stringPattern, .regex, .linkedChoice: return .text
+        case .uniformFloat: return .float
+        case .normal(_, _, _, _, let decimals): return decimals == 0 ? .integer : .float
+        case .date: return .date
+        case .timestamp: return .timestamp
+        case .bool: return .boolean
+        case .optional(_, let inner): return inner.valueClass
+        case .jsonObject: return .json
+        case .semantic(let kind):
+            switch kind.valueClass {
+            case .integer: return .integer
+            case .decimal: return .float
+            case .date: return .date
+            case .timestamp: return .timestamp
+            case .text: return kind == .uuid ? .uuid : (kind == .json ? .json : .text)
+            }
+        }
+    }
+
+    /// Whether the generator can produce NULL.
+    package var nullable: Bool {
+        switch kind {
+        case .optional: return true
+        case .constant(.null): return true
+        case .oneOf(let v): return v.contains(.null)
+        case .weightedChoice(let v): return v.contains { $0.value == .null }
+        default: return false
+        }
+    }
+
+    /// The literal values a choice can take (for CHECK/enum validation), nil for open-ended generators.
+    package var literals: [ConfigLiteral]? {
+        switch kind {
+        case .constant(let l): return [l]
+        case .oneOf(let v): return v
+        case .weightedChoice(let v): return v.filter { $0.weight > 0 }.map(\.value)
+        case .bool: return [.bool(true), .bool(false)]
+        case .optional(_, let inner): return inner.literals
+        default: return nil
+        }
+    }
+
+    /// Numeric bounds of the values (inclusive), for CHECK validation.
+    package var numericBounds: ClosedRange<Double>? {
+        switch kind {
+        case .uniformInt(let a, let b): return Double(a)...Double(b - 1)
+        case .uniformFloat(let a, let b): return a...b
+        case .sequentialID: return 1...Double(Int64.max)
+        case .geometric(_, let m): return Double(m)...Double(Int64.max)
+        case .zipf(let n, _): return 1...Double(n)
+        case .logNormal(_, _, let m): return 0...Double(m ?? Int64.max)
+        case .normal(_, _, let lo, let hi, _) where lo != nil && hi != nil: return lo!...hi!
+        case .optional(_, let inner): return inner.numericBounds
+        default: return nil
+        }
+    }
+
+    static func commonClass(_ values: [ConfigLiteral]) -> ValueClass {
+        let classes = Set(values.filter { $0 != .null }.map(\.valueClass))
+        if classes == [.integer] { return .integer }
+        if classes.isSubset(of: [.integer, .float]), !classes.isEmpty { return .float }
+        if classes == [.boolean] { return .boolean }
+        return .text
+    }
+}

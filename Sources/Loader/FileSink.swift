@@ -1,0 +1,222 @@
+import Engine
+import Foundation
+import Introspect
+
+/// Writes a plan to files instead of a database: one file per table
+/// (`DIR/name.csv|jsonl|sql`), or with a partition column smelt-datagen's
+/// Hive layout `DIR/name/column=YYYY-MM-DD/data.EXT`. Everything is written
+/// under a temporary name and moved into place by `finish`, so a failed
+/// run leaves no partial output behind.
+package final class FileSink: Sink {
+    package enum Format: String, Sendable, CaseIterable {
+        case csv, jsonl, sql
+    }
+
+    let directory: URL
+    let format: Format
+    /// Per table: the column whose date value picks the partition directory.
+    let partitionColumns: [QualifiedName: String]
+    /// Per table: a CREATE TABLE written first in `sql` output.
+    let createStatements: [QualifiedName: String]
+    /// Temporary path → final path, moved on `finish`.
+    private var pending: [(temporary: URL, final: URL)] = []
+
+    package init(directory: String, format: Format, partitionColumns: [QualifiedName: String] = [:], createStatements: [QualifiedName: String] = [:]) {
+        self.directory = URL(fileURLWithPath: directory)
+        self.format = format
+        self.partitionColumns = partitionColumns
+        self.createStatements = createStatements
+    }
+
+    package func begin(plan: Plan, truncate: Bool) throws {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw DatabaseError(.statement, "cannot create the output directory \(directory.path): \(error.localizedDescription)")
+        }
+    }
+
+    package func load(_ plan: TablePlan, batchRows: Int, progress: (Int64) -> Void) throws {
+        let name = plan.table.name.description
+        let partitionIndex = partitionColumns[plan.table.name].flatMap { p in plan.columns.firstIndex { $0.column.name == p } }
+        let temporaryRoot = directory.appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        let finalRoot: URL
+        if partitionIndex != nil {
+            finalRoot = directory.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: temporaryRoot, withIntermediateDirectories: true)
+        } else {
+            finalRoot = directory.appendingPathComponent("\(name).\(format.rawValue)")
+        }
+        pending.append((temporaryRoot, finalRoot))
+
+        var writer: FileWriter?
+        var currentPartition: String?
+        func open(_ url: URL) throws -> FileWriter {
+            let w = try FileWriter(url: url)
+            try w.write(header(plan))
+            return w
+        }
+        if partitionIndex == nil { writer = try open(temporaryRoot) }
+        var batch = RowBatch(columnCount: plan.columns.count, capacity: batchRows)
+        var scratch = Value()
+        var out: [UInt8] = []
+        var row: Int64 = 0
+        while row < plan.rows {
+            let end = min(plan.rows, row + Int64(batchRows))
+            plan.generate(rows: row..<end, into: &batch, scratch: &scratch)
+            for r in 0..<batch.rowCount {
+                if let p = partitionIndex {
+                    let value = batch.text(row: r, column: p) ?? "__null__"
+                    if value != currentPartition {
+                        try writer?.write(out); out.removeAll(keepingCapacity: true)
+                        try writer?.write(footer)
+                        try writer?.close()
+                        let dir = temporaryRoot.appendingPathComponent("\(plan.columns[p].column.name)=\(value)")
+                        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+                        writer = try open(dir.appendingPathComponent("data.\(format.rawValue)"))
+                        currentPartition = value
+                    }
+                }
+                encode(batch, row: r, plan: plan, into: &out)
+            }
+            try writer?.write(out)
+            out.removeAll(keepingCapacity: true)
+            row = end
+            progress(row)
+        }
+        try writer?.write(footer)
+        try writer?.close()
+    }
+
+    package func finish(plan: Plan) throws {
+        for (temporary, final) in pending {
+            try? FileManager.default.removeItem(at: final)
+            try FileManager.default.moveItem(at: temporary, to: final)
+        }
+        pending.removeAll()
+    }
+
+    package func rollback() {
+        for (temporary, _) in pending { try? FileManager.default.removeItem(at: temporary) }
+        pending.removeAll()
+    }
+
+    // MARK: Encoding
+
+    func header(_ plan: TablePlan) -> [UInt8] {
+        switch format {
+        case .csv:
+            return Array((plan.columns.map { Self.csvField($0.column.name) }.joined(separator: ",") + "\n").utf8)
+        case .jsonl:
+            return []
+        case .sql:
+            var text = "BEGIN;\n"
+            if let create = createStatements[plan.table.name] { text += create + ";\n" }
+            return Array(text.utf8)
+        }
+    }
+
+    var footer: [UInt8] { format == .sql ? Array("COMMIT;\n".utf8) : [] }
+
+    func encode(_ batch: RowBatch, row: Int, plan: TablePlan, into out: inout [UInt8]) {
+        switch format {
+        case .csv:
+            for c in 0..<batch.columnCount {
+                if c > 0 { out.append(UInt8(ascii: ",")) }
+                if let text = Self.text(batch, row: row, column: c) { out.append(contentsOf: Self.csvField(text).utf8) }
+            }
+            out.append(0x0A)
+        case .jsonl:
+            out.append(UInt8(ascii: "{"))
+            for c in 0..<batch.columnCount {
+                if c > 0 { out.append(contentsOf: ", ".utf8) }
+                Self.appendJSONString(plan.columns[c].column.name, into: &out)
+                out.append(contentsOf: ": ".utf8)
+                let cell = batch.cell(row: row, column: c)
+                let type = plan.columns[c].column.type
+                switch cell.kind {
+                case .null: out.append(contentsOf: "null".utf8)
+                case .int: out.append(contentsOf: String(cell.payload).utf8)
+                case .bool: out.append(contentsOf: (cell.payload != 0 ? "true" : "false").utf8)
+                case .double:
+                    let d = Double(bitPattern: UInt64(bitPattern: cell.payload))
+                    out.append(contentsOf: (d.isFinite ? String(d) : "null").utf8)
+                case .text, .bytes:
+                    let text = Self.text(batch, row: row, column: c) ?? ""
+                    if type == .json || type == .jsonb { out.append(contentsOf: text.utf8) } else { Self.appendJSONString(text, into: &out) }
+                }
+            }
+            out.append(contentsOf: "}\n".utf8)
+        case .sql:
+            var text = "INSERT INTO \(plan.table.name.quoted) (" + plan.columns.map { quoteIdentifier($0.column.name) }.joined(separator: ", ") + ") VALUES ("
+            for c in 0..<batch.columnCount {
+                if c > 0 { text += ", " }
+                let cell = batch.cell(row: row, column: c)
+                switch cell.kind {
+                case .null: text += "NULL"
+                case .int, .double: text += Self.text(batch, row: row, column: c) ?? "NULL"
+                case .bool: text += cell.payload != 0 ? "TRUE" : "FALSE"
+                case .text: text += quoteLiteral(Self.text(batch, row: row, column: c) ?? "")
+                case .bytes: text += "X'" + (Self.text(batch, row: row, column: c) ?? "") + "'"
+                }
+            }
+            out.append(contentsOf: (text + ");\n").utf8)
+        }
+    }
+
+    /// A cell as text: NULL is nil, bytes are hex, booleans `true`/`false`.
+    static func text(_ batch: RowBatch, row: Int, column: Int) -> String? {
+        let cell = batch.cell(row: row, column: column)
+        if cell.kind == .bytes {
+            return batch.arena[Int(cell.payload)..<Int(cell.payload) + Int(cell.length)].map { b in
+                let s = String(b, radix: 16); return s.count == 1 ? "0" + s : s
+            }.joined()
+        }
+        return batch.text(row: row, column: column)
+    }
+
+    /// RFC 4180: quoted when it holds a comma, quote or line break.
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func appendJSONString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case 0x0A: out.append(contentsOf: "\\n".utf8)
+            case 0x0D: out.append(contentsOf: "\\r".utf8)
+            case 0x09: out.append(contentsOf: "\\t".utf8)
+            case 0..<0x20: out.append(contentsOf: String(format: "\\u%04x", Int(b)).utf8)
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+/// A buffered file opened for writing, failing with the path in the message.
+final class FileWriter {
+    let url: URL
+    let handle: FileHandle
+
+    init(url: URL) throws {
+        self.url = url
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw DatabaseError(.statement, "cannot create \(url.path)")
+        }
+        handle = try FileHandle(forWritingTo: url)
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+        guard !bytes.isEmpty else { return }
+        do { try handle.write(contentsOf: bytes) } catch {
+            throw DatabaseError(.statement, "writing \(url.path) failed: \(error.localizedDescription)")
+        }
+    }
+
+    func close() throws { try handle.close() }
+}

@@ -1,0 +1,127 @@
+import Config
+import Engine
+import Foundation
+import Introspect
+import Loader
+
+/// What `--config` adds to `fill`: the parsed file, the schema it is checked
+/// against (tables created with `--create`, skipped tables left out) and the
+/// plan options where CLI flags override the file.
+struct ConfigSetup {
+    let config: ConfigFile?
+
+    /// Reads `--config`; a bad file is a refusal (exit 2) naming file, line and key.
+    static func load(_ path: String?) throws -> ConfigSetup {
+        guard let path else { return ConfigSetup(config: nil) }
+        do {
+            return ConfigSetup(config: try ConfigFile.load(path: path))
+        } catch let error as ConfigError {
+            throw CLIError.refused(error.description)
+        }
+    }
+
+    /// The schema to plan: with `--create`, the config's missing tables are
+    /// created first (one transaction); the config is validated against the
+    /// result; tables with `skip: true` are left out.
+    func schema(_ live: Schema, connection: DatabaseConnection, create: Bool) throws -> Schema {
+        guard let config else { return live }
+        var live = live
+        if create {
+            let wanted = DatasetSchema.build(config, existing: live, dialect: live.dialect)
+            let missing = wanted.tables.filter { ConfigValidator.resolveTable($0.name.name, in: live) == nil }
+            if !missing.isEmpty {
+                // Validate against the schema-to-be before creating anything.
+                try Self.validate(config, Schema(dialect: live.dialect, tables: live.tables + missing))
+                do {
+                    try connection.execute("BEGIN")
+                    for t in missing { try connection.execute(DatasetSchema.createStatement(t)) }
+                    try connection.execute("COMMIT")
+                } catch let error as DatabaseError {
+                    try? connection.execute("ROLLBACK")
+                    throw CLIError.refused("--create: \(error.message); nothing was created")
+                }
+                live = try connection.readSchema()
+            }
+        }
+        try Self.validate(config, live)
+        return Self.withoutSkipped(live, config: config)
+    }
+
+    static func validate(_ config: ConfigFile, _ schema: Schema) throws {
+        do { try ConfigValidator.validate(config, schema: schema) } catch let error as ConfigError {
+            throw CLIError.refused(error.description)
+        }
+    }
+
+    static func withoutSkipped(_ schema: Schema, config: ConfigFile) -> Schema {
+        let skipped = Set(config.tables.filter(\.skip).compactMap { ConfigValidator.resolveTable($0.name, in: schema)?.name })
+        var out = schema
+        out.tables.removeAll { skipped.contains($0.name) }
+        return out
+    }
+
+    /// Plan options: a CLI flag wins over the file, the file over the defaults
+    /// (1000 rows, seed 42, scale 1); `--table` wins over a table's `rows`.
+    func options(schema: Schema, seed: UInt64?, rows: Int64?, scale: Double?, counts: [QualifiedName: Int64], append: Bool) -> PlanOptions {
+        var tableRows: [QualifiedName: Int64] = [:]
+        for tc in config?.tables ?? [] {
+            if let r = tc.rows, let t = ConfigValidator.resolveTable(tc.name, in: schema) { tableRows[t.name] = r }
+        }
+        tableRows.merge(counts) { _, cli in cli }
+        var options = PlanOptions(
+            seed: seed ?? config?.seed ?? 42, defaultRows: rows ?? config?.rows ?? 1000,
+            tableRows: tableRows, scale: scale ?? config?.scaleFactor ?? 1, append: append)
+        if let config { options.overrides = ConfigOverrides(config: config, schema: schema) }
+        return options
+    }
+
+    /// Partition columns by table, for the file layout.
+    func partitionColumns(in schema: Schema) -> [QualifiedName: String] {
+        var out: [QualifiedName: String] = [:]
+        for tc in config?.tables ?? [] {
+            if let p = tc.partition, let t = ConfigValidator.resolveTable(tc.name, in: schema) { out[t.name] = p.column }
+        }
+        return out
+    }
+}
+
+extension FillCommand {
+    /// `fill --out DIR`: the plan goes to files. The schema is the database's
+    /// when DB is given, else the config's datasets (`DatasetSchema`).
+    func runToFiles(directory: String) throws {
+        let setup = try ConfigSetup.load(config)
+        guard let format = FileSink.Format(rawValue: format ?? "csv") else {
+            throw CLIError.refused("--format \(format ?? ""): expected csv, jsonl or sql")
+        }
+        var schema: Schema
+        var creates: [QualifiedName: String] = [:]
+        if db.database != nil {
+            let connection = try DatabaseConnection.open(try db.target())
+            schema = try setup.schema(try connection.readSchema(), connection: connection, create: false)
+        } else {
+            guard let config = setup.config else {
+                throw CLIError.refused("--out without a database needs --config FILE (the datasets to write)")
+            }
+            let built = DatasetSchema.build(config)
+            try ConfigSetup.validate(config, built)
+            schema = ConfigSetup.withoutSkipped(built, config: config)
+            for t in schema.tables { creates[t.name] = DatasetSchema.createStatement(t) }
+        }
+        guard !schema.tables.isEmpty else { throw CLIError.refused("nothing to write: no tables") }
+        let counts = try TableCounts.resolve(tableCounts, schema: schema)
+        let options = setup.options(schema: schema, seed: seed, rows: rows, scale: scale, counts: counts, append: false)
+        let plan: Plan
+        do {
+            plan = try Planner(schema: schema, options: options).plan()
+        } catch let error as PlanError {
+            throw CLIError.refused(error.description)
+        }
+        for warning in plan.warnings { Terminal.warning(warning) }
+        let sink = FileSink(directory: directory, format: format, partitionColumns: setup.partitionColumns(in: schema), createStatements: creates)
+        let start = Filler.now()
+        let reports = try Filler(sink: sink).run(plan, truncate: false)
+        if !quiet {
+            print(Summary(reports: reports, target: "\(directory) (\(format.rawValue))", seed: options.seed, seconds: Filler.now() - start).text)
+        }
+    }
+}
