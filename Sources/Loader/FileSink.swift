@@ -36,7 +36,7 @@ package final class FileSink: Sink {
         }
     }
 
-    package func load(_ plan: TablePlan, batchRows: Int, progress: (Int64) -> Void) throws {
+    package func load(_ plan: TablePlan, batchRows: Int, jobs: Int, progress: (Int64) -> Void) throws {
         let name = plan.table.name.description
         let partitionIndex = partitionColumns[plan.table.name].flatMap { p in plan.columns.firstIndex { $0.column.name == p } }
         let temporaryRoot = directory.appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
@@ -57,13 +57,16 @@ package final class FileSink: Sink {
             return w
         }
         if partitionIndex == nil { writer = try open(temporaryRoot) }
-        var batch = RowBatch(columnCount: plan.columns.count, capacity: batchRows)
-        var scratch = Value()
         var out: [UInt8] = []
-        var row: Int64 = 0
-        while row < plan.rows {
-            let end = min(plan.rows, row + Int64(batchRows))
-            plan.generate(rows: row..<end, into: &batch, scratch: &scratch)
+        var done: Int64 = 0
+        // Rows are generated on `jobs` background threads while this one encodes and writes.
+        try Pipeline.run(ranges: Pipeline.ranges(plan.rowRange, batch: Int64(batchRows)), workers: jobs, produce: { range in
+            var batch = RowBatch(columnCount: plan.columns.count, capacity: range.count)
+            var scratch = Value()
+            plan.generate(rows: range, into: &batch, scratch: &scratch)
+            return batch
+        }, consume: { batch in
+            try Cancellation.check()
             for r in 0..<batch.rowCount {
                 if let p = partitionIndex {
                     let value = batch.text(row: r, column: p) ?? "__null__"
@@ -81,9 +84,9 @@ package final class FileSink: Sink {
             }
             try writer?.write(out)
             out.removeAll(keepingCapacity: true)
-            row = end
-            progress(row)
-        }
+            done += Int64(batch.rowCount)
+            progress(done)
+        })
         try writer?.write(footer)
         try writer?.close()
     }

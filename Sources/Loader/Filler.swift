@@ -19,6 +19,8 @@ package struct TableReport: Sendable, Codable {
 package struct Filler {
     package let sink: any Sink
     package var batchRows = 4096
+    /// Threads generating rows; the rows are the same for any value.
+    package var jobs = 1
 
     package init(sink: any Sink) {
         self.sink = sink
@@ -34,7 +36,7 @@ package struct Filler {
             for table in plan.tables {
                 onTableStart(table)
                 let start = Self.now()
-                try sink.load(table, batchRows: batchRows) { progress(table, $0) }
+                try sink.load(table, batchRows: batchRows, jobs: jobs) { progress(table, $0) }
                 reports.append(TableReport(table: table.table.name.description, rows: table.rows, seconds: Self.now() - start))
             }
             try Cancellation.check()

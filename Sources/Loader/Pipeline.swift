@@ -8,25 +8,30 @@ import Foundation
 /// Chunks come out in order, so the loaded rows are the same as without the
 /// pipeline: determinism does not depend on timing.
 package enum Pipeline {
-    /// Produces `produce(range)` for each range on a background thread and
-    /// hands the results to `consume` on the calling thread, in order. If
-    /// `consume` throws, production stops and the error is rethrown.
+    /// Produces `produce(range)` for each range on `workers` background
+    /// threads (range k on worker k mod workers) and hands the results to
+    /// `consume` on the calling thread, in range order. If `consume` throws,
+    /// production stops and the error is rethrown.
     package static func run<Chunk: Sendable>(
-        ranges: [Range<Int64>], depth: Int = 3,
+        ranges: [Range<Int64>], workers: Int = 1, depth: Int = 3,
         produce: @escaping @Sendable (Range<Int64>) -> Chunk,
         consume: (Chunk) throws -> Void
     ) throws {
-        let queue = ChunkQueue<Chunk>(capacity: depth)
-        let thread = Thread {
-            for range in ranges {
-                guard queue.push(produce(range)) else { return }
+        let workers = max(1, min(workers, ranges.count))
+        let queues = (0..<workers).map { _ in ChunkQueue<Chunk>(capacity: depth) }
+        for (w, queue) in queues.enumerated() {
+            let thread = Thread {
+                for index in stride(from: w, to: ranges.count, by: workers) {
+                    guard queue.push(produce(ranges[index])) else { return }
+                }
+                queue.finish()
             }
-            queue.finish()
+            thread.stackSize = 8 << 20
+            thread.start()
         }
-        thread.stackSize = 8 << 20
-        thread.start()
-        defer { queue.cancel() }
-        while let chunk = queue.pop() {
+        defer { queues.forEach { $0.cancel() } }
+        for index in ranges.indices {
+            guard let chunk = queues[index % workers].pop() else { break }
             try consume(chunk)
         }
     }

@@ -58,7 +58,7 @@ package final class PostgresSink: Sink {
         return quoteIdentifier(name)
     }
 
-    package func load(_ plan: TablePlan, batchRows: Int, progress: (Int64) -> Void) throws {
+    package func load(_ plan: TablePlan, batchRows: Int, jobs: Int, progress: (Int64) -> Void) throws {
         guard plan.rows > 0 else { return }
         let columns = plan.columns.map { quoteIdentifier($0.column.name) }.joined(separator: ", ")
         let sql = "COPY \(plan.table.name.quoted) (\(columns)) FROM STDIN (FORMAT csv)"
@@ -67,7 +67,7 @@ package final class PostgresSink: Sink {
         do {
             // A background thread generates and encodes the next chunks while
             // this one sends the current chunk.
-            try Pipeline.run(ranges: Pipeline.ranges(plan.rowRange, batch: Int64(batchRows)), produce: { range in
+            try Pipeline.run(ranges: Pipeline.ranges(plan.rowRange, batch: Int64(batchRows)), workers: jobs, produce: { range in
                 var batch = RowBatch(columnCount: plan.columns.count, capacity: range.count)
                 var scratch = Value()
                 plan.generate(rows: range, into: &batch, scratch: &scratch)

@@ -34,14 +34,14 @@ package final class SQLiteSink: Sink {
         }
     }
 
-    package func load(_ plan: TablePlan, batchRows: Int, progress: (Int64) -> Void) throws {
+    package func load(_ plan: TablePlan, batchRows: Int, jobs: Int, progress: (Int64) -> Void) throws {
         guard plan.rows > 0 else { return }
         let columns = plan.columns.map { quoteIdentifier($0.column.name) }.joined(separator: ", ")
         let placeholders = Array(repeating: "?", count: plan.columns.count).joined(separator: ", ")
         let statement = try connection.prepare("INSERT INTO \(plan.table.name.quoted) (\(columns)) VALUES (\(placeholders))")
         // Rows are generated on a background thread while this one inserts.
         var done: Int64 = 0
-        try Pipeline.run(ranges: Pipeline.ranges(plan.rowRange, batch: Int64(batchRows)), produce: { range in
+        try Pipeline.run(ranges: Pipeline.ranges(plan.rowRange, batch: Int64(batchRows)), workers: jobs, produce: { range in
             var batch = RowBatch(columnCount: plan.columns.count, capacity: range.count)
             var scratch = Value()
             plan.generate(rows: range, into: &batch, scratch: &scratch)

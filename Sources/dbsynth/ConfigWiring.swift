@@ -119,7 +119,9 @@ extension FillCommand {
         for warning in plan.warnings { Terminal.warning(warning) }
         let sink = FileSink(directory: directory, format: format, partitionColumns: setup.partitionColumns(in: schema), createStatements: creates)
         let start = Filler.now()
-        let reports = try Filler(sink: sink).run(plan, truncate: false)
+        var filler = Filler(sink: sink)
+        filler.jobs = resolvedJobs
+        let reports = try filler.run(plan, truncate: false)
         if !quiet {
             print(Summary(reports: reports, target: "\(directory) (\(format.rawValue))", seed: options.seed, seconds: Filler.now() - start).text)
         }

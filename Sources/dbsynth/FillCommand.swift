@@ -55,6 +55,9 @@ struct FillCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors and warnings.")
     var quiet = false
 
+    @Option(help: "Threads generating rows (default: the number of cores). The rows are identical for any value.")
+    var jobs: Int?
+
     @Option(help: ArgumentHelp("Write a JSON report: per-table rows, seconds, rows/s, warnings, cycle breaks.", valueName: "FILE.json"))
     var report: String?
 
@@ -63,6 +66,7 @@ struct FillCommand: ParsableCommand {
         if truncate && append { throw ValidationError("--truncate and --append exclude each other: pick one") }
         if let scale, !(scale >= 0) || !scale.isFinite { throw ValidationError("--scale must be a non-negative number") }
         if format != nil && out == nil { throw ValidationError("--format needs --out DIR") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
     }
 
     func run() throws {
@@ -101,7 +105,9 @@ struct FillCommand: ParsableCommand {
         SignalHandlers.install()
         let progress = Progress(enabled: !quiet && Terminal.stderrIsTerminal)
         let start = Filler.now()
-        let reports = try Filler(sink: sink).run(plan, truncate: truncate, progress: progress.update)
+        var filler = Filler(sink: sink)
+        filler.jobs = resolvedJobs
+        let reports = try filler.run(plan, truncate: truncate, progress: progress.update)
         progress.finish()
         if let report {
             try FillReport(plan: plan, tables: reports, target: target.description, seconds: Filler.now() - start).write(to: report)
@@ -110,6 +116,9 @@ struct FillCommand: ParsableCommand {
             print(Summary(reports: reports, target: target.description, seed: options.seed, seconds: Filler.now() - start).text)
         }
     }
+
+    /// `--jobs`, or the machine's active cores.
+    var resolvedJobs: Int { jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Runs the DDL file when the database has no tables yet, in its own
     /// transaction so a broken file leaves nothing behind.

@@ -43,8 +43,10 @@ package struct SemanticGenerator: UniqueValueGenerator {
                 value.bytes.append(first)
                 value.bytes.append(UInt8(ascii: " "))
                 value.bytes.append(last)
-            case .email: RealisticText.writeEmail(first: first, last: last, unique: unique ? row : nil, into: &value.bytes)
-            default: RealisticText.writeUsername(first: first, last: last, unique: unique ? row : nil, into: &value.bytes)
+            // Emails and usernames identify people: distinct per row even
+            // without a UNIQUE constraint (the row number is embedded).
+            case .email: RealisticText.writeEmail(first: first, last: last, unique: row, into: &value.bytes)
+            default: RealisticText.writeUsername(first: first, last: last, unique: row, into: &value.bytes)
             }
         case .city, .state, .stateCode, .country, .countryCode, .postalCode, .latitude, .longitude, .streetAddress, .phone:
             var p = RowRandom(stream: placeStream, row: row)
