@@ -1,3 +1,4 @@
+import Introspect
 import Foundation
 
 /// A parsed config file, in either accepted format:
@@ -85,7 +86,7 @@ package struct ConfigFile: Sendable {
             for c in t.columns {
                 for spec in c.generator.flattened {
                     if case .foreignKey(let parent, _) = spec.kind, !earlier.contains(parent) {
-                        let hint = table(named: parent) != nil ? " (it is defined later; datasets are generated in order)" : ConfigSuggest.hint(parent, among: tables.map(\.name))
+                        let hint = table(named: parent) != nil ? " (it is defined later; datasets are generated in order)" : Suggest.hint(parent, among: tables.map(\.name))
                         throw spec.node.error("foreign_key names '\(parent)', which is not an earlier dataset\(hint)")
                     }
                 }

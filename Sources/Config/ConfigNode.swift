@@ -1,3 +1,4 @@
+import Introspect
 import Yams
 
 /// A YAML node with its line and dotted key path, detached from Yams so the
@@ -182,7 +183,7 @@ package struct ConfigNode: Sendable {
     /// Fails on keys outside `allowed`, with a "did you mean".
     package func checkKeys(_ allowed: [String], what: String) throws {
         for (key, value) in try mapping() where !allowed.contains(key) {
-            throw value.error("unknown \(what) '\(key)'\(ConfigSuggest.hint(key, among: allowed)) (allowed: \(allowed.joined(separator: ", ")))")
+            throw value.error("unknown \(what) '\(key)'\(Suggest.hint(key, among: allowed)) (allowed: \(allowed.joined(separator: ", ")))")
         }
     }
 

@@ -31,7 +31,7 @@ package enum ConfigValidator {
             guard let table = resolveTable(tc.name, in: schema) else {
                 let key = tc.node["name"] ?? tc.node
                 throw key.renamed(tc.node.path.isEmpty ? tc.name : tc.node.path)
-                    .error("no table named '\(tc.name)' in the database\(ConfigSuggest.hint(tc.name, among: schema.tables.map(\.name.description)))\(config.format == .smelt ? " (pass --create to create it)" : "")")
+                    .error("no table named '\(tc.name)' in the database\(Suggest.hint(tc.name, among: schema.tables.map(\.name.description)))\(config.format == .smelt ? " (pass --create to create it)" : "")")
             }
             if tc.skip { continue }
             try validate(tc, table: table, config: config, schema: schema, skipped: skipped)
@@ -57,7 +57,7 @@ package enum ConfigValidator {
         let names = table.columns.map(\.name)
         for cc in tc.columns {
             guard let column = table.column(named: cc.name) else {
-                throw cc.node.error("\(table.name) has no column '\(cc.name)'\(ConfigSuggest.hint(cc.name, among: names))")
+                throw cc.node.error("\(table.name) has no column '\(cc.name)'\(Suggest.hint(cc.name, among: names))")
             }
             if column.isGenerated || column.identity == .always {
                 throw cc.node.error("\(table.name).\(cc.name) is computed by the database and cannot be given a generator")
@@ -66,11 +66,11 @@ package enum ConfigValidator {
             for spec in cc.generator.flattened {
                 guard case .foreignKey(let parent, let parentColumn) = spec.kind else { continue }
                 guard let parentTable = resolveTable(parent, in: schema) else {
-                    throw spec.node.error("foreign_key names '\(parent)', which is not a table or dataset\(ConfigSuggest.hint(parent, among: schema.tables.map(\.name.description)))")
+                    throw spec.node.error("foreign_key names '\(parent)', which is not a table or dataset\(Suggest.hint(parent, among: schema.tables.map(\.name.description)))")
                 }
                 if skipped.contains(parentTable.name) { throw spec.node.error("foreign_key names '\(parent)', which is skipped") }
                 if let parentColumn, parentTable.column(named: parentColumn) == nil {
-                    throw spec.node.error("\(parentTable.name) has no column '\(parentColumn)'\(ConfigSuggest.hint(parentColumn, among: parentTable.columns.map(\.name)))")
+                    throw spec.node.error("\(parentTable.name) has no column '\(parentColumn)'\(Suggest.hint(parentColumn, among: parentTable.columns.map(\.name)))")
                 }
             }
             if !column.isNullable, cc.generator.nullable {
@@ -90,7 +90,7 @@ package enum ConfigValidator {
         if let pp = tc.perParent {
             let fkNode = pp.node["fk"] ?? pp.node
             guard let column = table.column(named: pp.foreignKeyColumn) else {
-                throw fkNode.error("\(table.name) has no column '\(pp.foreignKeyColumn)'\(ConfigSuggest.hint(pp.foreignKeyColumn, among: names))")
+                throw fkNode.error("\(table.name) has no column '\(pp.foreignKeyColumn)'\(Suggest.hint(pp.foreignKeyColumn, among: names))")
             }
             guard let fk = table.foreignKeys.first(where: { $0.columns.contains(column.name) }) else {
                 throw fkNode.error("per_parent needs a foreign key column, and \(table.name).\(column.name) is not one")
@@ -101,7 +101,7 @@ package enum ConfigValidator {
             }
         }
         if let p = tc.partition, table.column(named: p.column) == nil {
-            throw (p.node["column"] ?? p.node).error("\(table.name) has no column '\(p.column)'\(ConfigSuggest.hint(p.column, among: names))")
+            throw (p.node["column"] ?? p.node).error("\(table.name) has no column '\(p.column)'\(Suggest.hint(p.column, among: names))")
         }
     }
 

@@ -1,3 +1,4 @@
+import Introspect
 import Engine
 
 /// Reads a `generator` node into a `GeneratorSpec`, checking the generator
@@ -12,7 +13,7 @@ enum GeneratorParser {
         let typeNode = try node.require("type")
         let name = try typeNode.string()
         guard let info = GeneratorCatalog.info(name) else {
-            throw typeNode.error("unknown generator '\(name)'\(ConfigSuggest.hint(name, among: GeneratorCatalog.names)); `dbsynth generators` lists them all")
+            throw typeNode.error("unknown generator '\(name)'\(Suggest.hint(name, among: GeneratorCatalog.names)); `dbsynth generators` lists them all")
         }
         var allowed = info.parameterNames
         if name == "foreign_key" { allowed.append("table") }

@@ -1,3 +1,4 @@
+import Introspect
 /// `linked_pools: [{name, pool_size, seed?, shapes: [{weight, emit?, sticky?, fields}]}]`:
 /// a pool of correlated tuples built once per table; `linked_choice`
 /// columns of one row read fields of the same entry.
@@ -45,7 +46,7 @@ package struct LinkedPoolConfig: Sendable {
                 for n in try s.sequence() {
                     let field = try n.string()
                     guard fields.contains(where: { $0.name == field }) else {
-                        throw n.error("sticky names '\(field)', which is not a field of this shape\(ConfigSuggest.hint(field, among: fields.map(\.name)))")
+                        throw n.error("sticky names '\(field)', which is not a field of this shape\(Suggest.hint(field, among: fields.map(\.name)))")
                     }
                     sticky.insert(field)
                 }

@@ -1,3 +1,4 @@
+import Introspect
 /// A `string_pattern` template split into literal text and placeholders:
 /// `{sequential_id}` (row + 1), `{uuid}`, `{uniform_int:MIN-MAX}` (MIN
 /// inclusive, MAX exclusive, as smelt-datagen does) and `{one_of:a,b,c}`.
@@ -42,7 +43,7 @@ package struct StringTemplate: Sendable {
                 parts.append(.oneOf(values))
             default:
                 let known = ["sequential_id", "uuid", "uniform_int", "one_of"]
-                throw TemplateError("unknown placeholder {\(body)}\(ConfigSuggest.hint(String(name), among: known)) (known: {sequential_id}, {uuid}, {uniform_int:MIN-MAX}, {one_of:a,b,c})")
+                throw TemplateError("unknown placeholder {\(body)}\(Suggest.hint(String(name), among: known)) (known: {sequential_id}, {uuid}, {uniform_int:MIN-MAX}, {one_of:a,b,c})")
             }
             rest = rest[rest.index(after: close)...]
         }

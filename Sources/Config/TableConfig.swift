@@ -1,3 +1,4 @@
+import Introspect
 /// One table (dbsynth) or dataset (smelt-datagen) of the config.
 package struct TableConfig: Sendable {
     package struct ColumnConfig: Sendable {
@@ -119,10 +120,10 @@ package struct TableConfig: Sendable {
                 guard case .linkedChoice(let poolName, let field) = spec.kind else { continue }
                 if c.entity { throw spec.node.error("linked_choice belongs under columns, not entity.columns") }
                 guard let pool = linkedPools.first(where: { $0.name == poolName }) else {
-                    throw spec.node.error("no linked pool named '\(poolName)'\(ConfigSuggest.hint(poolName, among: linkedPools.map(\.name)))")
+                    throw spec.node.error("no linked pool named '\(poolName)'\(Suggest.hint(poolName, among: linkedPools.map(\.name)))")
                 }
                 guard pool.fieldNames.contains(field) else {
-                    throw spec.node.error("linked pool '\(poolName)' has no field '\(field)'\(ConfigSuggest.hint(field, among: pool.fieldNames))")
+                    throw spec.node.error("linked pool '\(poolName)' has no field '\(field)'\(Suggest.hint(field, among: pool.fieldNames))")
                 }
             }
         }

@@ -61,6 +61,14 @@ package struct TablePlan: Sendable {
         return plan
     }
 
+    /// A new batch holding rows `range` (what a pipeline worker produces).
+    package func batch(_ range: Range<Int64>) -> RowBatch {
+        var batch = RowBatch(columnCount: columns.count, capacity: range.count)
+        var scratch = Value()
+        generate(rows: range, into: &batch, scratch: &scratch)
+        return batch
+    }
+
     /// Generates rows `range` into `batch` (cleared first).
     package func generate(rows range: Range<Int64>, into batch: inout RowBatch, scratch: inout Value) {
         batch.removeAll()

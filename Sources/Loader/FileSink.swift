@@ -60,12 +60,7 @@ package final class FileSink: Sink {
         var out: [UInt8] = []
         var done: Int64 = 0
         // Rows are generated on `jobs` background threads while this one encodes and writes.
-        try Pipeline.run(ranges: Pipeline.ranges(plan.rowRange, batch: Int64(batchRows)), workers: jobs, produce: { range in
-            var batch = RowBatch(columnCount: plan.columns.count, capacity: range.count)
-            var scratch = Value()
-            plan.generate(rows: range, into: &batch, scratch: &scratch)
-            return batch
-        }, consume: { batch in
+        try Pipeline.run(ranges: Pipeline.ranges(plan.rowRange, batch: Int64(batchRows)), workers: jobs, produce: plan.batch, consume: { batch in
             try Cancellation.check()
             for r in 0..<batch.rowCount {
                 if let p = partitionIndex {

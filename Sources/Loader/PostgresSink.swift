@@ -68,12 +68,9 @@ package final class PostgresSink: Sink {
             // A background thread generates and encodes the next chunks while
             // this one sends the current chunk.
             try Pipeline.run(ranges: Pipeline.ranges(plan.rowRange, batch: Int64(batchRows)), workers: jobs, produce: { range in
-                var batch = RowBatch(columnCount: plan.columns.count, capacity: range.count)
-                var scratch = Value()
-                plan.generate(rows: range, into: &batch, scratch: &scratch)
                 var buffer: [UInt8] = []
                 buffer.reserveCapacity(chunkBytes)
-                CopyTextEncoder.encodeCSV(batch, into: &buffer)
+                CopyTextEncoder.encodeCSV(plan.batch(range), into: &buffer)
                 return (range.upperBound, buffer)
             }, consume: { (end: Int64, buffer: [UInt8]) in
                 try Cancellation.check()

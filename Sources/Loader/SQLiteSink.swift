@@ -41,12 +41,7 @@ package final class SQLiteSink: Sink {
         let statement = try connection.prepare("INSERT INTO \(plan.table.name.quoted) (\(columns)) VALUES (\(placeholders))")
         // Rows are generated on a background thread while this one inserts.
         var done: Int64 = 0
-        try Pipeline.run(ranges: Pipeline.ranges(plan.rowRange, batch: Int64(batchRows)), workers: jobs, produce: { range in
-            var batch = RowBatch(columnCount: plan.columns.count, capacity: range.count)
-            var scratch = Value()
-            plan.generate(rows: range, into: &batch, scratch: &scratch)
-            return batch
-        }, consume: { batch in
+        try Pipeline.run(ranges: Pipeline.ranges(plan.rowRange, batch: Int64(batchRows)), workers: jobs, produce: plan.batch, consume: { batch in
             try Cancellation.check()
             do {
                 try insert(batch, with: statement)

@@ -110,12 +110,7 @@ extension FillCommand {
         guard !schema.tables.isEmpty else { throw CLIError.refused("nothing to write: no tables") }
         let counts = try TableCounts.resolve(tableCounts, schema: schema)
         let options = setup.options(schema: schema, seed: seed, rows: rows, scale: scale, counts: counts, append: false)
-        let plan: Plan
-        do {
-            plan = try Planner(schema: schema, options: options).plan()
-        } catch let error as PlanError {
-            throw CLIError.refused(error.description)
-        }
+        let plan = try Planning.plan(schema, options: options)
         for warning in plan.warnings { Terminal.warning(warning) }
         let sink = FileSink(directory: directory, format: format, partitionColumns: setup.partitionColumns(in: schema), createStatements: creates)
         let start = Filler.now()

@@ -89,12 +89,7 @@ struct FillCommand: ParsableCommand {
         }
         var options = setup.options(schema: live, seed: seed, rows: rows, scale: scale, counts: counts, append: append)
         if append { options.keyFloors = try connection.integerKeyMaxima(live) }
-        let plan: Plan
-        do {
-            plan = try Planner(schema: live, options: options).plan()
-        } catch let error as PlanError {
-            throw CLIError.refused(error.description)
-        }
+        let plan = try Planning.plan(live, options: options)
         for warning in plan.warnings { Terminal.warning(warning) }
 
         let sink: any Sink

@@ -26,12 +26,7 @@ struct InitCommand: ParsableCommand {
         let target = try db.target()
         let connection = try DatabaseConnection.open(target)
         let schema = try connection.readSchema()
-        let plan: Plan
-        do {
-            plan = try Planner(schema: schema, options: PlanOptions()).plan()
-        } catch let error as PlanError {
-            throw CLIError.refused(error.description)
-        }
+        let plan = try Planning.plan(schema)
         let text = InitWriter.write(schema: schema, plan: plan, target: target.description)
         guard let output else { print(text, terminator: ""); return }
         do {

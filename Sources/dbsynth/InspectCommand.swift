@@ -19,12 +19,7 @@ struct InspectCommand: ParsableCommand {
         let target = try db.target()
         let connection = try DatabaseConnection.open(target)
         let schema = try connection.readSchema()
-        let plan: Plan
-        do {
-            plan = try Planner(schema: schema, options: PlanOptions()).plan()
-        } catch let error as PlanError {
-            throw CLIError.refused(error.description)
-        }
+        let plan = try Planning.plan(schema)
         let report = InspectReport(schema: schema, plan: plan)
         if json {
             let encoder = JSONEncoder()

@@ -45,8 +45,8 @@ package struct SemanticGenerator: UniqueValueGenerator {
                 value.bytes.append(last)
             // Emails and usernames identify people: distinct per row even
             // without a UNIQUE constraint (the row number is embedded).
-            case .email: RealisticText.writeEmail(first: first, last: last, unique: row, into: &value.bytes)
-            default: RealisticText.writeUsername(first: first, last: last, unique: row, into: &value.bytes)
+            case .email: RealisticText.writeEmail(first: first, last: last, unique: row &+ 1, into: &value.bytes)
+            default: RealisticText.writeUsername(first: first, last: last, unique: row &+ 1, into: &value.bytes)
             }
         case .city, .state, .stateCode, .country, .countryCode, .postalCode, .latitude, .longitude, .streetAddress, .phone:
             var p = RowRandom(stream: placeStream, row: row)
