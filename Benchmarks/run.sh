@@ -28,6 +28,14 @@ sqlite3 "$imp" < Benchmarks/schema.sqlite.sql
 timed "sqlite3 .import (baseline)" sqlite3 "$imp" "PRAGMA foreign_keys=ON" ".import --csv $work/users.csv users" ".import --csv $work/orders.csv orders"
 import_sqlite=$secs
 printf '  ratio fill / .import: %.2f (target <= 1.0)\n' "$(awk "BEGIN { print $fill_sqlite / $import_sqlite }")"
+fast="$work/fast.db"
+sqlite3 "$fast" < Benchmarks/schema.sqlite.sql
+timed "dbsynth fill --fast" "$bin" fill "sqlite:$fast" --rows "$rows" --fast --quiet
+printf '  ratio fill --fast / .import: %.2f\n' "$(awk "BEGIN { print $secs / $import_sqlite }")"
+
+echo "== Generation to CSV files, one core ($rows users + $rows orders)"
+timed "dbsynth fill --out DIR --jobs 1" "$bin" fill "sqlite:$fast" --out "$work/csv" --rows "$rows" --jobs 1 --quiet
+printf '  %.0f rows/s (target >= 1,000,000)\n' "$(awk "BEGIN { print 2 * $rows / $secs }")"
 
 echo "== PostgreSQL ($rows users + $rows orders)"
 BENCH_ROWS=$rows BENCH_BIN=$bin BENCH_WORK=$work scripts/with-postgres.sh bash -c '
@@ -43,4 +51,8 @@ BENCH_ROWS=$rows BENCH_BIN=$bin BENCH_WORK=$work scripts/with-postgres.sh bash -
   timed "psql \\copy (baseline)" psql -X -q -d copy -1 -c "\copy users FROM $BENCH_WORK/users.pg.csv CSV" -c "\copy orders FROM $BENCH_WORK/orders.pg.csv CSV"
   copy_pg=$secs
   printf "  ratio fill / \\\\copy: %.2f (target <= 1.0)\n" "$(awk "BEGIN { print $fill_pg / $copy_pg }")"
+  psql -X -q -d postgres -c "CREATE DATABASE fast"
+  psql -X -q -d fast -f Benchmarks/schema.pg.sql
+  timed "dbsynth fill --fast" "$BENCH_BIN" fill "postgresql://postgres@127.0.0.1:$PGPORT/fast" --rows "$BENCH_ROWS" --fast --quiet
+  printf "  ratio fill --fast / \\\\copy: %.2f (target <= 0.5)\n" "$(awk "BEGIN { print $secs / $copy_pg }")"
 '

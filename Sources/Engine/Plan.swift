@@ -73,9 +73,12 @@ package struct TablePlan: Sendable {
     package func generate(rows range: Range<Int64>, into batch: inout RowBatch, scratch: inout Value) {
         batch.removeAll()
         guard rowChecks.isEmpty else { return generateChecked(rows: range, into: &batch) }
+        // The generators alone, once per batch: iterating `columns` would copy
+        // each ColumnPlan (and retain its strings) for every cell.
+        let generators = columns.map(\.generator)
         for row in range {
-            for column in columns {
-                column.generator.generate(row: row, into: &scratch)
+            for i in generators.indices {
+                generators[i].generate(row: row, into: &scratch)
                 batch.append(scratch)
             }
             batch.endRow()

@@ -119,11 +119,7 @@ package final class FileSink: Sink {
     func encode(_ batch: RowBatch, row: Int, plan: TablePlan, into out: inout [UInt8]) {
         switch format {
         case .csv:
-            for c in 0..<batch.columnCount {
-                if c > 0 { out.append(UInt8(ascii: ",")) }
-                if let text = Self.text(batch, row: row, column: c) { out.append(contentsOf: Self.csvField(text).utf8) }
-            }
-            out.append(0x0A)
+            CSVEncoder(style: .file).encode(batch, row: row, into: &out)
         case .jsonl:
             out.append(UInt8(ascii: "{"))
             for c in 0..<batch.columnCount {

@@ -2,16 +2,20 @@ import Engine
 import Foundation
 import Introspect
 
-/// Loads a plan into PostgreSQL with `COPY … FROM STDIN` (text format), the
-/// whole fill in one transaction.
+/// Loads a plan into PostgreSQL with `COPY … FROM STDIN` (CSV), the whole
+/// fill in one transaction.
 package final class PostgresSink: Sink {
     let connection: PostgresConnection
     /// COPY data is sent in chunks of about this many bytes.
     let chunkBytes = 1 << 20
     private var inTransaction = false
+    /// `--fast`: drop keys, indexes and FKs around the load (same transaction).
+    let fast: Bool
+    private var fastLoad: PostgresFastLoad?
 
-    package init(connection: PostgresConnection) {
+    package init(connection: PostgresConnection, fast: Bool = false) {
         self.connection = connection
+        self.fast = fast
     }
 
     package func begin(plan: Plan, truncate: Bool) throws {
@@ -21,15 +25,16 @@ package final class PostgresSink: Sink {
         if truncate, !plan.tables.isEmpty {
             try connection.execute("TRUNCATE " + plan.tables.map { $0.table.name.quoted }.joined(separator: ", ") + " RESTART IDENTITY")
         }
+        if fast { fastLoad = try PostgresFastLoad.drop(tables: plan.tables.map(\.table), connection: connection) }
         for t in plan.tables {
             for b in t.brokenForeignKeys {
                 switch b.strategy {
                 case .deferConstraint:
-                    if let name = b.foreignKey.name {
+                    if let name = b.foreignKey.name, !(fastLoad?.covers(b.foreignKey, of: t.table) ?? false) {
                         try connection.execute("SET CONSTRAINTS \(qualifiedConstraint(name, of: t.table)) DEFERRED")
                     }
                 case .dropAndRecreate:
-                    if let name = b.foreignKey.name {
+                    if let name = b.foreignKey.name, !(fastLoad?.covers(b.foreignKey, of: t.table) ?? false) {
                         try connection.execute("ALTER TABLE \(t.table.name.quoted) DROP CONSTRAINT \(quoteIdentifier(name))")
                     }
                 default: break
@@ -64,13 +69,14 @@ package final class PostgresSink: Sink {
         let sql = "COPY \(plan.table.name.quoted) (\(columns)) FROM STDIN (FORMAT csv)"
         try connection.beginCopy(sql)
         let chunkBytes = self.chunkBytes
+        let encoder = CSVEncoder(style: .postgresCopy)
         do {
             // A background thread generates and encodes the next chunks while
             // this one sends the current chunk.
             try Pipeline.run(ranges: Pipeline.ranges(plan.rowRange, batch: Int64(batchRows)), workers: jobs, produce: { range in
                 var buffer: [UInt8] = []
                 buffer.reserveCapacity(chunkBytes)
-                CopyTextEncoder.encodeCSV(plan.batch(range), into: &buffer)
+                encoder.encode(plan.batch(range), into: &buffer)
                 return (range.upperBound, buffer)
             }, consume: { (end: Int64, buffer: [UInt8]) in
                 try Cancellation.check()
@@ -92,8 +98,9 @@ package final class PostgresSink: Sink {
         for t in plan.tables {
             for update in t.updates { try runUpdate(update, table: t) }
         }
+        try fastLoad?.recreate(connection: connection)
         for t in plan.tables {
-            for b in t.brokenForeignKeys where b.strategy == .dropAndRecreate {
+            for b in t.brokenForeignKeys where b.strategy == .dropAndRecreate && !(fastLoad?.covers(b.foreignKey, of: t.table) ?? false) {
                 if let name = b.foreignKey.name, let definition = b.foreignKey.definition {
                     try connection.execute("ALTER TABLE \(t.table.name.quoted) ADD CONSTRAINT \(quoteIdentifier(name)) \(definition)")
                 }
@@ -112,17 +119,18 @@ package final class PostgresSink: Sink {
         let all = update.keyColumns + update.setColumns
         let defs = all.enumerated().map { "c\($0.offset) \($0.element.column.declaredType.isEmpty ? "text" : $0.element.column.declaredType)" }
         try connection.execute("CREATE TEMP TABLE \(temp) (\(defs.joined(separator: ", "))) ON COMMIT DROP")
-        let sql = "COPY \(temp) FROM STDIN"
+        let sql = "COPY \(temp) FROM STDIN (FORMAT csv)"
         try connection.beginCopy(sql)
         let subplan = table.projected(onto: all)
         var batch = RowBatch(columnCount: all.count)
         var scratch = Value()
         var buffer: [UInt8] = []
+        let encoder = CSVEncoder(style: .postgresCopy)
         var row = table.firstRow
         while row < table.rowRange.upperBound {
             let end = min(table.rowRange.upperBound, row + 4096)
             subplan.generate(rows: row..<end, into: &batch, scratch: &scratch)
-            CopyTextEncoder.encode(batch, into: &buffer)
+            encoder.encode(batch, into: &buffer)
             try buffer.withUnsafeBytes { try connection.putCopyData($0) }
             buffer.removeAll(keepingCapacity: true)
             row = end

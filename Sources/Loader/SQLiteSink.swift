@@ -6,9 +6,14 @@ import Introspect
 package final class SQLiteSink: Sink {
     let connection: SQLiteConnection
     private var inTransaction = false
+    /// `--fast`: drop the filled tables' explicit indexes during the load.
+    let fast: Bool
+    /// CREATE INDEX statements to run again before COMMIT.
+    private var droppedIndexes: [String] = []
 
-    package init(connection: SQLiteConnection) {
+    package init(connection: SQLiteConnection, fast: Bool = false) {
         self.connection = connection
+        self.fast = fast
     }
 
     package func begin(plan: Plan, truncate: Bool) throws {
@@ -21,6 +26,16 @@ package final class SQLiteSink: Sink {
         if hardCycle || truncate {
             // Checked at COMMIT instead of per row: a cycle closes only at the end.
             try connection.execute("PRAGMA defer_foreign_keys = ON")
+        }
+        if fast {
+            // Indexes declared with CREATE INDEX (inline UNIQUE/PRIMARY KEY
+            // autoindexes cannot be dropped) are rebuilt once, after the load.
+            let names = plan.tables.map { quoteLiteral($0.table.name.name) }.joined(separator: ", ")
+            for row in try connection.query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(names)) ORDER BY name") {
+                guard let name = row[0], let sql = row[1] else { continue }
+                try connection.execute("DROP INDEX \(quoteIdentifier(name))")
+                droppedIndexes.append(sql)
+            }
         }
         if truncate {
             for t in plan.tables.reversed() {
@@ -79,6 +94,7 @@ package final class SQLiteSink: Sink {
         for t in plan.tables {
             for update in t.updates { try runUpdate(update, table: t) }
         }
+        for sql in droppedIndexes { try connection.execute(sql) }
         try connection.execute("COMMIT")
         inTransaction = false
     }

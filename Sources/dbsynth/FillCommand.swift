@@ -52,6 +52,9 @@ struct FillCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run this DDL first when the database has no tables yet.", valueName: "FILE.sql"))
     var schema: String?
 
+    @Flag(help: "Drop keys, indexes and foreign keys during the load and re-create them after, in the same transaction.")
+    var fast = false
+
     @Flag(help: "Print nothing but errors and warnings.")
     var quiet = false
 
@@ -94,8 +97,8 @@ struct FillCommand: ParsableCommand {
 
         let sink: any Sink
         switch connection {
-        case .sqlite(let c): sink = SQLiteSink(connection: c)
-        case .postgres(let c): sink = PostgresSink(connection: c)
+        case .sqlite(let c): sink = SQLiteSink(connection: c, fast: fast)
+        case .postgres(let c): sink = PostgresSink(connection: c, fast: fast)
         }
         SignalHandlers.install()
         let progress = Progress(enabled: !quiet && Terminal.stderrIsTerminal)

@@ -114,3 +114,45 @@ import Introspect
         #expect(breaks.map { $0["strategy"] as? String } == ["sqlite-defer-foreign-keys"])
     }
 }
+
+/// `--fast` drops and re-creates keys and indexes inside the transaction:
+/// the schema afterwards is exactly the one before.
+@Suite struct FastLoadTests {
+    @Test func sqliteSchemaIsIdenticalAfterAFastFill() throws {
+        let db = try ScratchSQLite(schema: """
+            CREATE TABLE a (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE, city TEXT);
+            CREATE INDEX a_city ON a (city);
+            CREATE UNIQUE INDEX a_lower_email ON a (lower(email));
+            CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER NOT NULL REFERENCES a(id), at DATETIME);
+            CREATE INDEX b_a ON b (a_id, at);
+            """)
+        defer { db.remove() }
+        let schema = { try db.open().query("SELECT type, name, sql FROM sqlite_master ORDER BY name") }
+        let before = try schema()
+        let r = try CommandRunner.dbsynth(["fill", db.url, "--rows", "2000", "--fast", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try schema() == before)
+        let c = try db.open()
+        #expect(try c.scalarInt("SELECT count(*) FROM b") == 2000)
+        #expect(try c.query("PRAGMA foreign_key_check").isEmpty)
+        #expect(try c.query("PRAGMA integrity_check") == [["ok"]])
+    }
+
+    @Test(.enabled(if: TestEnvironment.postgresTestsEnabled && (TestEnvironment.corpus != nil || TestEnvironment.isCI)))
+    func postgresSchemaIsIdenticalAfterAFastFill() throws {
+        let corpus = try #require(TestEnvironment.corpus)
+        let db = try ScratchPostgres()
+        defer { db.drop() }
+        try #require(try CommandRunner.shell("\(corpus.appendingPathComponent("load").path) postgres pagila", environment: db.libpqEnvironment).status == 0)
+        // pg_dump's \restrict lines carry a random key per run; everything else must match.
+        let dump = { try CommandRunner.shell("pg_dump --schema-only --no-owner \(db.name) | grep -v '^\\\\\\(un\\)\\{0,1\\}restrict '", environment: db.libpqEnvironment) }
+        let before = try dump()
+        try #require(before.status == 0, "\(before.stderr)")
+        let r = try CommandRunner.dbsynth(["fill", db.url, "--rows", "500", "--fast", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let after = try dump()
+        #expect(after.stdout == before.stdout)
+        #expect(try db.open().query("SELECT count(*) FROM rental") == [["500"]])
+        #expect(try db.open().query("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND NOT convalidated") == [["0"]])
+    }
+}
