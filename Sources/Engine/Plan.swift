@@ -26,7 +26,7 @@ package struct Plan: Sendable {
                     return "\(plan.table.name) is loaded before its parent \(fk.referencedTable)"
                 }
             }
-            if plan.columns.count != plan.table.writableColumns.count {
+            if plan.columns.count + plan.omittedColumns.count != plan.table.writableColumns.count {
                 return "\(plan.table.name) has \(plan.columns.count) generators for \(plan.table.writableColumns.count) columns"
             }
         }
@@ -42,7 +42,9 @@ package struct TablePlan: Sendable {
     package var firstRow: Int64 = 0
     /// The row indices this fill generates.
     package var rowRange: Range<Int64> { firstRow..<(firstRow + rows) }
-    /// Generators for `table.writableColumns`, in that order.
+    /// Writable columns left to their default (a type dbsynth cannot produce).
+    package var omittedColumns: [String] = []
+    /// Generators for `table.writableColumns` (less `omittedColumns`), in that order.
     package var columns: [ColumnPlan]
     /// FKs that close a cycle, and how each is handled.
     package var brokenForeignKeys: [BrokenForeignKey]

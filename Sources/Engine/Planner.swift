@@ -50,7 +50,17 @@ package final class Planner {
         for name in loadOrder {
             let table = tablesByName[name]!
             var columns: [ColumnPlan] = []
+            var omitted: [String] = []
             for column in table.writableColumns {
+                // A type dbsynth cannot produce, with a default: leave the
+                // column out of the load so the database fills it.
+                if case .unknown(let type) = column.type, column.defaultExpression != nil,
+                   !table.foreignKeys.contains(where: { $0.columns.contains(column.name) }),
+                   !uniqueSets(table).contains(where: { $0.contains(column.name) }) {
+                    warnings.append("\(table.name).\(column.name): type \(type) is not supported; its default (\(column.defaultExpression!)) fills it")
+                    omitted.append(column.name)
+                    continue
+                }
                 let generator = try generator(table: table, column: column.name)
                 columns.append(ColumnPlan(column: column, generator: generator, kind: kindName(table: table, column: column)))
             }
@@ -70,6 +80,7 @@ package final class Planner {
                 table: table, rows: rowCounts[name] ?? 0, columns: columns,
                 brokenForeignKeys: broken[name] ?? [], capacityNote: capacityNotes[name], updates: updates)
             plan.firstRow = firstRows[name] ?? 0
+            plan.omittedColumns = omitted
             plan.rowChecks = rowChecks(table, columns)
             plans.append(plan)
         }
@@ -411,7 +422,7 @@ package final class Planner {
         }
         // Realistic order within the row, by name (updated_at after created_at…).
         if !uniqueAlone, let unit = Self.orderUnit(column.type), unit != .number,
-           !(table.partitioning?.keyColumns.contains(name) ?? false),
+           !(table.partitioning?.allKeyColumns.contains(name) ?? false),
            constraints?.domains[name]?.isUnconstrained ?? true,
            let pair = ColumnPairing.earlier(than: name, in: table),
            let earlier = table.column(named: pair.column), earlier.type == column.type,
@@ -427,7 +438,7 @@ package final class Planner {
             }
             return ordered
         }
-        if let partitioning = table.partitioning, partitioning.keyColumns.contains(name), !uniqueAlone {
+        if let partitioning = table.partitioning, partitioning.allKeyColumns.contains(name), !uniqueAlone {
             let leaves = PartitionLeaf.leaves(of: partitioning)
             if leaves.contains(where: { $0.requirements[name] != nil }) {
                 var factory = ValueGeneratorFactory(table: table, column: column, rows: rows, unique: false, isPrimaryKey: false,
@@ -481,7 +492,7 @@ package final class Planner {
         // Prefer a column whose distinct values are cheap and natural: a key
         // with an identity, then integers, uuids, text; never a partition key
         // (its values must stay inside the partition bounds).
-        let partitionKeys = Set(table.partitioning?.keyColumns ?? [])
+        let partitionKeys = table.partitioning?.allKeyColumns ?? []
         func rank(_ name: String) -> Int {
             guard let c = table.column(named: name) else { return 9 }
             if partitionKeys.contains(name) { return 8 }

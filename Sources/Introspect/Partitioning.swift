@@ -13,6 +13,13 @@ public struct Partitioning: Sendable, Hashable {
     public var hasExpressionKey: Bool
     public var partitions: [Partition]
 
+    /// Key columns of this level and every sub-partitioning level below it.
+    public var allKeyColumns: Set<String> {
+        var keys = Set(keyColumns)
+        for p in partitions { if let sub = p.subpartitioning { keys.formUnion(sub.allKeyColumns) } }
+        return keys
+    }
+
     public init(strategy: Strategy, keyColumns: [String], hasExpressionKey: Bool = false, partitions: [Partition] = []) {
         self.strategy = strategy
         self.keyColumns = keyColumns
