@@ -326,14 +326,33 @@ package final class Planner {
     }
 
     /// The primary key and every unique constraint, as column lists.
+    ///
+    /// A partial index counts as a full one (stricter, so sound). An
+    /// expression index (`lower(email)`) counts as unique over the columns its
+    /// expressions mention: distinct values stay distinct under the
+    /// expressions dbsynth's generators meet (case folding of values that are
+    /// already lowercase, trimming of values without spaces at the ends).
     func uniqueSets(_ table: Table) -> [[String]] {
+        if let cached = uniqueSetCache[table.name] { return cached }
         var sets: [[String]] = []
         if !table.primaryKey.isEmpty { sets.append(table.primaryKey) }
-        for u in table.uniques where !u.columns.isEmpty && u.expressions.isEmpty {
-            if !sets.contains(u.columns) { sets.append(u.columns) }
+        for u in table.uniques {
+            var columns = u.columns
+            for expression in u.expressions {
+                for token in SQLTokenizer.tokenize(expression) where token.kind == .word || token.kind == .quotedIdentifier {
+                    if let c = table.columns.first(where: { token.kind == .quotedIdentifier ? $0.name == token.text : $0.name.caseInsensitiveEquals(token.text) }),
+                       !columns.contains(c.name) {
+                        columns.append(c.name)
+                    }
+                }
+            }
+            if !columns.isEmpty, !sets.contains(columns) { sets.append(columns) }
         }
+        uniqueSetCache[table.name] = sets
         return sets
     }
+
+    private var uniqueSetCache: [QualifiedName: [[String]]] = [:]
 
     /// When every column of a unique set belongs to some FK, the FKs covering
     /// it (their parent tuples must then be distinct per row); else empty.

@@ -96,7 +96,7 @@ public struct SQLiteIntrospector {
             }
             if !expressions.isEmpty,
                let isql = try connection.query("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", [indexName]).first?[0] ?? nil {
-                expressions = [isql]
+                expressions = [Self.indexedTerms(of: isql) ?? isql]
             }
             uniques.append(UniqueConstraint(name: index[2] == "c" ? indexName : nil, columns: cols, predicate: predicate, expressions: expressions))
         }
@@ -143,6 +143,25 @@ public struct SQLiteIntrospector {
             parentColumns.first { $0.caseInsensitiveEquals(col) } ?? col
         }
         return fk
+    }
+
+    /// The parenthesised key list of a CREATE INDEX statement (`lower(email), b`).
+    static func indexedTerms(of sql: String) -> String? {
+        let tokens = SQLTokenizer.tokenize(sql)
+        guard let on = tokens.firstIndex(where: { $0.isWord("ON") }),
+              let open = tokens[on...].firstIndex(where: { $0.isSymbol("(") }) else { return nil }
+        var depth = 0
+        for i in open..<tokens.count {
+            if tokens[i].isSymbol("(") { depth += 1 }
+            if tokens[i].isSymbol(")") {
+                depth -= 1
+                if depth == 0 {
+                    let bytes = Array(sql.utf8)
+                    return String(decoding: bytes[tokens[open].range.upperBound..<tokens[i].range.lowerBound], as: UTF8.self)
+                }
+            }
+        }
+        return nil
     }
 
     /// The text after the top-level WHERE of a CREATE INDEX statement.

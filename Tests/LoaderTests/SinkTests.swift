@@ -103,3 +103,21 @@ struct PostgresSinkTests {
         #expect(try connection.scalarInt("SELECT count(DISTINCT qty) FROM t") == 2)
     }
 }
+
+@Suite struct ExpressionUniqueTests {
+    @Test func expressionAndPartialUniqueIndexesHoldOnSQLite() throws {
+        let db = try ScratchSQLite(schema: """
+            CREATE TABLE account (id INTEGER PRIMARY KEY, label TEXT NOT NULL, handle TEXT, deleted INTEGER NOT NULL DEFAULT 0);
+            CREATE UNIQUE INDEX account_label ON account (upper(label));
+            CREATE UNIQUE INDEX account_handle ON account (handle) WHERE deleted = 0;
+            """)
+        defer { db.remove() }
+        let connection = try db.open()
+        let schema = try SQLiteIntrospector(connection: connection).schema()
+        #expect(schema.tables.first?.uniques.contains { $0.expressions == ["upper(label)"] } == true)
+        let plan = try Planner(schema: schema, options: PlanOptions(defaultRows: 3000)).plan()
+        _ = try Filler(sink: SQLiteSink(connection: connection)).run(plan, truncate: false)
+        #expect(try connection.scalarInt("SELECT count(DISTINCT upper(label)) FROM account") == 3000)
+        #expect(try connection.scalarInt("SELECT count(DISTINCT handle) FROM account") == 3000)
+    }
+}
