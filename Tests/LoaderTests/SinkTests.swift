@@ -121,3 +121,24 @@ struct PostgresSinkTests {
         #expect(try connection.scalarInt("SELECT count(DISTINCT handle) FROM account") == 3000)
     }
 }
+
+@Suite struct SQLiteSettingsTests {
+    @Test func loadSettingsAreRestoredAfterSuccessAndFailure() throws {
+        let db = try ScratchSQLite(schema: """
+            CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT);
+            CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a(id));
+            """)
+        defer { db.remove() }
+        let connection = try db.open()
+        let settings = { try ["journal_mode", "synchronous", "cache_size"].map { try connection.query("PRAGMA \($0)").first?.first ?? nil } }
+        let before = try settings()
+        #expect(before.first == "delete")
+        let plan = try Planner(schema: try SQLiteIntrospector(connection: connection).schema(), options: PlanOptions(defaultRows: 100)).plan()
+        _ = try Filler(sink: SQLiteSink(connection: connection)).run(plan, truncate: false)
+        #expect(try settings() == before)
+        try connection.execute("CREATE TRIGGER boom BEFORE INSERT ON b BEGIN SELECT RAISE(ABORT, 'boom'); END")
+        #expect(throws: DatabaseError.self) { try Filler(sink: SQLiteSink(connection: connection)).run(plan, truncate: true) }
+        #expect(try settings() == before)
+        #expect(try connection.scalarInt("SELECT count(*) FROM a") == 100, "the failed fill changed nothing")
+    }
+}
