@@ -21,7 +21,7 @@ package final class SQLiteSink: Sink {
 
     /// For the load only: WAL journal, no fsync until COMMIT's end (a killed
     /// process still cannot lose committed data or half-apply the fill; only
-    /// an OS crash right at commit could), and a 64 MiB page cache so large
+    /// an OS crash right at commit could), and a 32 MiB page cache so large
     /// unique indexes stay in memory. The previous settings come back after.
     func tuneForLoad() throws {
         let journal = try connection.query("PRAGMA journal_mode").first?.first.flatMap { $0 } ?? "delete"
@@ -32,7 +32,7 @@ package final class SQLiteSink: Sink {
             try connection.execute("PRAGMA journal_mode = WAL")
             restore.append("PRAGMA journal_mode = \(journal)")
         }
-        try connection.execute("PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
+        try connection.execute("PRAGMA synchronous = OFF; PRAGMA cache_size = -32768")
     }
 
     func restoreSettings() {
