@@ -92,3 +92,11 @@ public struct TargetError: Error, Sendable, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
 }
+
+extension DatabaseTarget {
+    /// The file of a SQLite target.
+    public var sqlitePath: String? {
+        if case .sqlite(let path) = self { return path }
+        return nil
+    }
+}

@@ -28,7 +28,9 @@ package final class FileSink: Sink {
         self.createStatements = createStatements
     }
 
-    package func begin(plan: Plan, truncate: Bool) throws {
+    package func begin() throws {}
+
+    package func prepare(plan: Plan, truncate: Bool) throws {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {

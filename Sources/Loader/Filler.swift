@@ -32,7 +32,8 @@ package struct Filler {
                      progress: (TablePlan, Int64) -> Void = { _, _ in }) throws -> [TableReport] {
         var reports: [TableReport] = []
         do {
-            try sink.begin(plan: plan, truncate: truncate)
+            try sink.begin()
+            try sink.prepare(plan: plan, truncate: truncate)
             for table in plan.tables {
                 onTableStart(table)
                 let start = Self.now()

@@ -18,9 +18,13 @@ package final class PostgresSink: Sink {
         self.fast = fast
     }
 
-    package func begin(plan: Plan, truncate: Bool) throws {
+    package func begin() throws {
+        guard !inTransaction else { return }
         try connection.execute("BEGIN")
         inTransaction = true
+    }
+
+    package func prepare(plan: Plan, truncate: Bool) throws {
         try extendSearchPath(plan)
         if truncate, !plan.tables.isEmpty {
             try connection.execute("TRUNCATE " + plan.tables.map { $0.table.name.quoted }.joined(separator: ", ") + " RESTART IDENTITY")

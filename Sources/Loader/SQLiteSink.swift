@@ -40,13 +40,17 @@ package final class SQLiteSink: Sink {
         restore = []
     }
 
-    package func begin(plan: Plan, truncate: Bool) throws {
+    package func begin() throws {
+        guard !inTransaction else { return }
         try tuneForLoad()
         // Foreign keys are checked for every inserted row; this pragma cannot
         // change inside a transaction, so it is set first.
         try connection.execute("PRAGMA foreign_keys = ON")
         try connection.execute("BEGIN IMMEDIATE")
         inTransaction = true
+    }
+
+    package func prepare(plan: Plan, truncate: Bool) throws {
         let hardCycle = plan.tables.contains { $0.brokenForeignKeys.contains { $0.strategy == .sqliteDeferForeignKeys } }
         if hardCycle || truncate {
             // Checked at COMMIT instead of per row: a cycle closes only at the end.

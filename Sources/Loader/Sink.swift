@@ -2,11 +2,15 @@ import Engine
 import Introspect
 
 /// A database a plan is loaded into. One fill is one transaction: `begin`,
-/// `load` per table in plan order, `finish` (deferred work and commit), or
-/// `rollback` on any failure, so a failed fill changes nothing.
+/// `prepare`, `load` per table in plan order, `finish` (deferred work and
+/// commit), or `rollback` on any failure, so a failed fill changes nothing.
+/// DDL that creates the tables (`--schema`, `--create`) runs after `begin`,
+/// inside the same transaction.
 package protocol Sink: AnyObject {
-    /// Opens the transaction and prepares the tables (truncate, deferrals).
-    func begin(plan: Plan, truncate: Bool) throws
+    /// Opens the transaction; does nothing when it is already open.
+    func begin() throws
+    /// Readies the tables for the plan (truncate, deferrals, `--fast` drops).
+    func prepare(plan: Plan, truncate: Bool) throws
     /// Streams the table's rows, generated on `jobs` threads; `progress` is
     /// called with rows done so far.
     func load(_ table: TablePlan, batchRows: Int, jobs: Int, progress: (Int64) -> Void) throws

@@ -21,7 +21,7 @@ struct ConfigSetup {
     }
 
     /// The schema to plan: with `--create`, the config's missing tables are
-    /// created first (one transaction); the config is validated against the
+    /// created first (in the fill's transaction); the config is validated against the
     /// result; tables with `skip: true` are left out.
     func schema(_ live: Schema, connection: DatabaseConnection, create: Bool) throws -> Schema {
         guard let config else { return live }
@@ -32,12 +32,10 @@ struct ConfigSetup {
             if !missing.isEmpty {
                 // Validate against the schema-to-be before creating anything.
                 try Self.validate(config, Schema(dialect: live.dialect, tables: live.tables + missing))
+                // Inside the fill's transaction: a failed fill removes them again.
                 do {
-                    try connection.execute("BEGIN")
                     for t in missing { try connection.execute(DatasetSchema.createStatement(t)) }
-                    try connection.execute("COMMIT")
                 } catch let error as DatabaseError {
-                    try? connection.execute("ROLLBACK")
                     throw CLIError.refused("--create: \(error.message); nothing was created")
                 }
                 live = try connection.readSchema()

@@ -76,7 +76,31 @@ struct FillCommand: ParsableCommand {
         if let out { return try runToFiles(directory: out) }
         let setup = try ConfigSetup.load(config)
         let target = try db.target()
+        let createsFile = target.sqlitePath.map { !FileManager.default.fileExists(atPath: $0) } ?? false
         let connection = try DatabaseConnection.open(target, create: schema != nil || create)
+        let sink: any Sink
+        switch connection {
+        case .sqlite(let c): sink = SQLiteSink(connection: c, fast: fast)
+        case .postgres(let c): sink = PostgresSink(connection: c, fast: fast)
+        }
+        // One transaction from here: the DDL of --schema and --create, then
+        // the load. Any failure undoes all of it (and removes a SQLite file
+        // this run created).
+        do {
+            // A DDL file with its own BEGIN/COMMIT runs in its own transaction first.
+            if let schema, let sql = try? String(contentsOfFile: schema, encoding: .utf8), Self.controlsTransactions(sql) {
+                try applySchemaFile(schema, to: connection, ownTransaction: true)
+            }
+            try sink.begin()
+            try fill(target: target, connection: connection, sink: sink, setup: setup)
+        } catch {
+            sink.rollback()
+            if createsFile, let path = target.sqlitePath { try? FileManager.default.removeItem(atPath: path) }
+            throw error
+        }
+    }
+
+    func fill(target: DatabaseTarget, connection: DatabaseConnection, sink: any Sink, setup: ConfigSetup) throws {
         if let schema { try applySchemaFile(schema, to: connection) }
         let live = try setup.schema(try connection.readSchema(), connection: connection, create: create)
         guard !live.tables.isEmpty else {
@@ -95,11 +119,6 @@ struct FillCommand: ParsableCommand {
         let plan = try Planning.plan(live, options: options)
         for warning in plan.warnings { Terminal.warning(warning) }
 
-        let sink: any Sink
-        switch connection {
-        case .sqlite(let c): sink = SQLiteSink(connection: c, fast: fast)
-        case .postgres(let c): sink = PostgresSink(connection: c, fast: fast)
-        }
         SignalHandlers.install()
         let progress = Progress(enabled: !quiet && Terminal.stderrIsTerminal)
         let start = Filler.now()
@@ -118,20 +137,34 @@ struct FillCommand: ParsableCommand {
     /// `--jobs`, or the machine's active cores.
     var resolvedJobs: Int { jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
-    /// Runs the DDL file when the database has no tables yet, in its own
-    /// transaction so a broken file leaves nothing behind.
-    func applySchemaFile(_ path: String, to connection: DatabaseConnection) throws {
+    /// Runs the DDL file when the database has no tables yet, inside the
+    /// fill's transaction: a broken file, or a fill that fails later, leaves
+    /// nothing behind.
+    func applySchemaFile(_ path: String, to connection: DatabaseConnection, ownTransaction: Bool = false) throws {
         guard let sql = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw CLIError.refused("--schema \(path): cannot read the file")
         }
         if !(try connection.readSchema().tables.isEmpty) { return }
         do {
-            try connection.execute("BEGIN")
             try connection.execute(sql)
-            try connection.execute("COMMIT")
         } catch let error as DatabaseError {
-            try? connection.execute("ROLLBACK")
+            if ownTransaction { try? connection.execute("ROLLBACK") }
             throw CLIError.refused("--schema \(path): \(error.message); nothing was created")
         }
     }
+
+    /// Whether a DDL file begins or ends transactions itself (a statement
+    /// starting with BEGIN, COMMIT, END, ROLLBACK or START TRANSACTION).
+    static func controlsTransactions(_ sql: String) -> Bool {
+        var atStart = true
+        for token in SQLTokenizer.tokenize(sql) {
+            if atStart, token.kind == .word,
+               ["BEGIN", "COMMIT", "END", "ROLLBACK", "START"].contains(where: token.isWord) {
+                return true
+            }
+            atStart = token.isSymbol(";")
+        }
+        return false
+    }
+
 }

@@ -156,3 +156,39 @@ import Introspect
         #expect(try db.open().query("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND NOT convalidated") == [["0"]])
     }
 }
+
+/// `--schema` DDL runs in the fill's transaction: a fill that fails later
+/// leaves no tables behind (and no new SQLite file).
+@Suite struct SchemaFileTransactionTests {
+    static let ddl = """
+        CREATE TABLE a (id INTEGER PRIMARY KEY, x TEXT);
+        CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a(id));
+        CREATE TRIGGER boom BEFORE INSERT ON b WHEN NEW.id = 3 BEGIN SELECT RAISE(ABORT, 'boom'); END;
+        """
+
+    @Test func sqliteFillFailingAfterTheDDLLeavesNoFile() throws {
+        let dir = try TestEnvironment.temporaryDirectory()
+        let ddl = dir.appendingPathComponent("schema.sql")
+        try Self.ddl.write(to: ddl, atomically: true, encoding: .utf8)
+        let path = dir.appendingPathComponent("new.db").path
+        let r = try CommandRunner.dbsynth(["fill", "sqlite:\(path)", "--schema", ddl.path, "--rows", "10"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("boom"))
+        #expect(!FileManager.default.fileExists(atPath: path), "the file this run created is gone")
+    }
+
+    @Test(.enabled(if: TestEnvironment.postgresTestsEnabled))
+    func postgresFillFailingAfterTheDDLLeavesNoTables() throws {
+        let db = try ScratchPostgres()
+        defer { db.drop() }
+        let dir = try TestEnvironment.temporaryDirectory()
+        let ddl = dir.appendingPathComponent("schema.sql")
+        try """
+            CREATE TABLE a (id int PRIMARY KEY, x text);
+            CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a(id), n int CHECK (n % 7 = 3));
+            """.write(to: ddl, atomically: true, encoding: .utf8)
+        let r = try CommandRunner.dbsynth(["fill", db.url, "--schema", ddl.path, "--rows", "50"])
+        #expect(r.status == 1)
+        #expect(try db.open().query("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == [["0"]])
+    }
+}
