@@ -92,6 +92,12 @@ struct PostgresFillTests {
         #expect(!r.stderr.contains("topsecret"))
         #expect(!r.stdout.contains("topsecret"))
 
+        let missingDB = admin.replacingOccurrences(of: "/postgres", with: "/no_such_db").replacingOccurrences(of: "postgres@", with: "postgres:pw9@")
+        let nodb = try CommandRunner.dbsynth(["fill", missingDB, "--rows", "1"])
+        #expect(nodb.status == 3)
+        #expect(nodb.stderr.contains("no_such_db"), "\(nodb.stderr)")
+        #expect(!nodb.stderr.contains("pw9"))
+
         let closed = try CommandRunner.dbsynth(["inspect", "postgresql://u:pw@127.0.0.1:1/x"])
         #expect(closed.status == 3)
         #expect(closed.stderr.contains("127.0.0.1"))

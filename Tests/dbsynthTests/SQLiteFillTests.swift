@@ -153,6 +153,10 @@ import Introspect
         #expect(negative.status == 64)
         #expect(negative.stderr.contains("--rows must be 0 or more"))
 
+        let words = try CommandRunner.dbsynth(["fill", db.url, "--rows", "many"])
+        #expect(words.status == 64)
+        #expect(words.stderr.contains("many"))
+
         let both = try CommandRunner.dbsynth(["fill", db.url, "--truncate", "--append"])
         #expect(both.status == 64)
 
