@@ -14,6 +14,8 @@ package struct PlanOptions: Sendable {
     /// On `--append`: the largest value now in each integer key or unique
     /// column, so new keys start above it.
     package var keyFloors: [QualifiedName: [String: Int64]] = [:]
+    /// Days since 1970-01-01 that generated dates fall in (`--dates`).
+    package var dateWindow: ClosedRange<Int64> = DefaultWindow.days
     /// User-chosen generators (a config file); nil: infer everything.
     package var overrides: (any ColumnOverrides)?
 

@@ -463,6 +463,7 @@ package final class Planner {
                 var factory = ValueGeneratorFactory(table: table, column: column, rows: rows, unique: false, isPrimaryKey: false,
                                                     stream: stream(table, name), seed: seed(for: table))
                 factory.now = now
+        factory.window = options.dateWindow
                 return PartitionKeyGenerator(
                     leaves: leaves, column: name, type: column.type, leafStream: stream(table, "\u{1}partition"),
                     stream: stream(table, name), fallback: try factory.make(warn: { warnings.append($0) }))
@@ -476,6 +477,7 @@ package final class Planner {
         factory.keyFloor = options.keyFloors[table.name]?[name]
         if let domain = constraints?.domains[name] { factory.domain = domain }
         factory.now = now
+        factory.window = options.dateWindow
         return try factory.make(warn: { warnings.append($0) })
     }
 

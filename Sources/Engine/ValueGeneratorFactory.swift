@@ -17,6 +17,8 @@ struct ValueGeneratorFactory {
     var now: Int64 = 0
     /// First row index generated (existing rows on `--append`).
     var firstRow: Int64 = 0
+    /// Days (since 1970-01-01) that dates and timestamps fall in, unless a CHECK says otherwise.
+    var window: ClosedRange<Int64> = DefaultWindow.days
     /// The largest value already in this column (`--append`), if an integer.
     var keyFloor: Int64?
 
@@ -80,7 +82,7 @@ struct ValueGeneratorFactory {
     /// Seconds since the epoch that dates and timestamps are drawn from: the
     /// default window, narrowed (or moved) to the CHECK's date/time bounds.
     var timeWindow: ClosedRange<Int64> {
-        var lo = DefaultWindow.startDays * 86_400, hi = DefaultWindow.endDays * 86_400 + 86_399
+        var lo = window.lowerBound * 86_400, hi = window.upperBound * 86_400 + 86_399
         var blo = Int64.min / 4, bhi = Int64.max / 4
         for b in domain.timeLower {
             guard let (d, s) = b.anchor.resolve(now: now) else { continue }
@@ -165,9 +167,9 @@ struct ValueGeneratorFactory {
         case .boolean:
             return UniqueChoiceGenerator(values: ["true", "false"], numeric: false, key: stream)
         case .date:
-            return UniqueDayGenerator(startDays: DefaultWindow.startDays - rows, key: stream, rows: rows, timestamp: false)
+            return UniqueDayGenerator(startDays: window.lowerBound - rows, key: stream, rows: rows, timestamp: false)
         case .timestamp:
-            return UniqueDayGenerator(startDays: DefaultWindow.startDays - rows, key: stream, rows: rows, timestamp: true)
+            return UniqueDayGenerator(startDays: window.lowerBound - rows, key: stream, rows: rows, timestamp: true)
         default:
             // Types with a huge value space: the row index embedded in text.
             return UniqueTextGenerator(words: Vocabulary.words, maxLength: nil, rows: rows, key: stream)
@@ -316,6 +318,7 @@ struct ValueGeneratorFactory {
                                                 rows: rows, unique: false, isPrimaryKey: false, stream: stream, seed: seed)
             factory.domain = derived.domain("value")
             factory.now = now
+            factory.window = window
             return ArrayGenerator(element: try factory.make(warn: warn), stream: stream)
         case .unknown(let name):
             if column.isNullable {

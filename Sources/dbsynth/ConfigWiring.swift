@@ -107,7 +107,8 @@ extension FillCommand {
         }
         guard !schema.tables.isEmpty else { throw CLIError.refused("nothing to write: no tables") }
         let counts = try TableCounts.resolve(tableCounts, schema: schema)
-        let options = setup.options(schema: schema, seed: seed, rows: rows, scale: scale, counts: counts, append: false)
+        var options = setup.options(schema: schema, seed: seed, rows: rows, scale: scale, counts: counts, append: false)
+        if let dates, let window = Self.dateWindow(dates) { options.dateWindow = window }
         let plan = try Planning.plan(schema, options: options)
         for warning in plan.warnings { Terminal.warning(warning) }
         let sink = FileSink(directory: directory, format: format, partitionColumns: setup.partitionColumns(in: schema), createStatements: creates)

@@ -28,6 +28,9 @@ struct FillCommand: ParsableCommand {
     @Option(help: "Seed (default 42, or the config's seed): the same seed and options give the same rows.")
     var seed: UInt64?
 
+    @Option(help: ArgumentHelp("Dates and timestamps fall in this window unless a CHECK or the config says otherwise (default 2021-01-01..2025-12-31).", valueName: "FROM..TO"))
+    var dates: String?
+
     @Option(help: "Multiply every row count by this factor (default 1, or the config's scale_factor).")
     var scale: Double?
 
@@ -70,6 +73,9 @@ struct FillCommand: ParsableCommand {
         if let scale, !(scale >= 0) || !scale.isFinite { throw ValidationError("--scale must be a non-negative number") }
         if format != nil && out == nil { throw ValidationError("--format needs --out DIR") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
+        if let dates, Self.dateWindow(dates) == nil {
+            throw ValidationError("--dates \(dates): expected FROM..TO with dates like 2015-01-01..2019-12-31, FROM not after TO")
+        }
     }
 
     func run() throws {
@@ -116,6 +122,7 @@ struct FillCommand: ParsableCommand {
         }
         var options = setup.options(schema: live, seed: seed, rows: rows, scale: scale, counts: counts, append: append)
         if append { options.keyFloors = try connection.integerKeyMaxima(live) }
+        if let dates, let window = Self.dateWindow(dates) { options.dateWindow = window }
         let plan = try Planning.plan(live, options: options)
         for warning in plan.warnings { Terminal.warning(warning) }
 
@@ -132,6 +139,13 @@ struct FillCommand: ParsableCommand {
         if !quiet {
             print(Summary(reports: reports, target: target.description, seed: options.seed, seconds: Filler.now() - start).text)
         }
+    }
+
+    /// `2015-01-01..2019-12-31` as days since 1970-01-01.
+    static func dateWindow(_ text: String) -> ClosedRange<Int64>? {
+        let parts = text.components(separatedBy: "..")
+        guard parts.count == 2, let from = CivilDate.parseDays(parts[0]), let to = CivilDate.parseDays(parts[1]), from <= to else { return nil }
+        return from...to
     }
 
     /// `--jobs`, or the machine's active cores.

@@ -95,6 +95,19 @@ import Introspect
         #expect(try c.scalarInt("SELECT seq FROM sqlite_sequence WHERE name = 'customers'") == 101)
     }
 
+    @Test func datesFallInTheChosenWindow() throws {
+        let db = try ScratchSQLite()
+        defer { db.remove() }
+        let r = try CommandRunner.dbsynth(["fill", db.url, "--schema", Self.shop, "--rows", "500", "--dates", "2010-03-01..2010-05-31", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let c = try db.open()
+        #expect(try c.query("SELECT min(created_at) >= '2010-03-01', max(created_at) < '2010-06-01' FROM customers") == [["1", "1"]])
+        #expect(try c.query("SELECT min(ordered_at) >= '2010-03-01', max(ordered_at) < '2010-06-01' FROM orders") == [["1", "1"]])
+        let bad = try CommandRunner.dbsynth(["fill", db.url, "--dates", "2010-05-01..2010-01-01"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--dates 2010-05-01..2010-01-01"))
+    }
+
     @Test func perTableCountsAndScale() throws {
         let db = try ScratchSQLite()
         defer { db.remove() }

@@ -88,4 +88,5 @@ package enum CivilDate {
 package enum DefaultWindow {
     package static let startDays = CivilDate.days(year: 2021, month: 1, day: 1)
     package static let endDays = CivilDate.days(year: 2025, month: 12, day: 31)
+    package static let days = startDays...endDays
 }
