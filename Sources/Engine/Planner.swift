@@ -444,7 +444,7 @@ package final class Planner {
            !(table.partitioning?.allKeyColumns.contains(name) ?? false),
            constraints?.domains[name]?.isUnconstrained ?? true,
            let pair = ColumnPairing.earlier(than: name, in: table),
-           let earlier = table.column(named: pair.column), earlier.type == column.type,
+           let earlier = table.column(named: pair.column), Self.canFollow(column.type, earlier.type),
            !table.foreignKeys.contains(where: { $0.columns.contains(name) }) {
             let base = try generator(table: table, column: pair.column)
             let scale: Int64 = unit == .seconds ? 86_400 : 1
@@ -498,6 +498,15 @@ package final class Planner {
         case .integer, .real, .double: return .number
         default: return nil
         }
+    }
+
+    /// Whether a column of type `later` can be generated as a column of type
+    /// `earlier` plus a gap: the same type, or a timestamp after a date.
+    static func canFollow(_ later: DataType, _ earlier: DataType) -> Bool {
+        if later == earlier { return true }
+        if case .timestamp = later, earlier == .date { return true }
+        if case .timestamp = later, case .timestamp = earlier { return true }
+        return false
     }
 
     static func hasTimeZone(_ type: DataType) -> Bool {

@@ -270,7 +270,7 @@ struct ValueGeneratorFactory {
     func byType(_ type: DataType, warn: (String) -> Void) throws -> any ValueGenerator {
         switch type {
         case .boolean: return BoolGenerator(stream: stream)
-        case .integer(let bytes): return IntegerGenerator(range: integerRange(0...1000, typeMax: Self.maxInteger(bytes: bytes)), stream: stream)
+        case .integer(let bytes): return IntegerGenerator(range: integerRange(Self.plausibleIntegers(column.name), typeMax: Self.maxInteger(bytes: bytes)), stream: stream)
         case .numeric(let p, let s):
             let scale = s ?? 2
             let units = unitRange(scale: scale, preferred: 0...1000, precision: p)
@@ -327,6 +327,17 @@ struct ValueGeneratorFactory {
             }
             throw PlanError("\(table.name).\(column.name): type \(name) is not supported and the column is NOT NULL")
         }
+    }
+
+    /// A plausible range for an integer column nothing else describes, by
+    /// name: years are recent, durations and lengths short, counts small.
+    static func plausibleIntegers(_ name: String) -> ClosedRange<Int64> {
+        let words = Set(NameWords.split(name))
+        if words.contains("year") || words.contains("yr") { return 1960...2025 }
+        if !words.isDisjoint(with: ["duration", "length", "minutes", "mins", "days", "hours", "period"]) { return 1...240 }
+        if !words.isDisjoint(with: ["count", "num", "number", "qty", "stock", "visits", "views", "clicks", "votes"]) { return 0...500 }
+        if !words.isDisjoint(with: ["level", "priority", "rank", "position", "order", "sequence", "step"]) { return 1...10 }
+        return 0...1000
     }
 
     static func maxInteger(bytes: Int) -> Int64 {

@@ -50,6 +50,8 @@ struct RealismCorpusTests {
         let phones = try Self.column(db, "SELECT phone FROM address")
         #expect(phones.allSatisfy { p in p.filter(\.isNumber).count >= 7 && p != "phone" }, "\(phones.prefix(3))")
         #expect(try Self.column(db, "SELECT count(*) FROM rental WHERE return_date < rental_date") == ["0"])
+        #expect(try Self.column(db, "SELECT count(*) FROM customer WHERE last_update < create_date") == ["0"])
+        #expect(try Self.column(db, "SELECT count(*) FROM film WHERE release_year NOT BETWEEN 1960 AND 2025 OR length > 240") == ["0"])
         #expect(try Self.column(db, "SELECT count(*) FROM film WHERE description ~ '^[A-Z][a-z]+ ' ") != ["0"])
     }
 

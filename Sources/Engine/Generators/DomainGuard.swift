@@ -113,6 +113,7 @@ package struct OrderedAfterGenerator: ValueGenerator {
             value.beginText()
             CivilDate.writeDate(days: days + delta, into: &value.bytes)
         case (.seconds, .text):
+            // The base may be a date (a timestamp after a date column) or a timestamp.
             guard let seconds = CivilDate.parseSeconds(String(decoding: value.bytes.bytes, as: UTF8.self)) else { return }
             value.beginText()
             CivilDate.writeTimestamp(seconds: seconds + delta, into: &value.bytes)
