@@ -79,6 +79,9 @@ struct FillCommand: ParsableCommand {
     }
 
     func run() throws {
+        // First, so a signal that arrives while connecting or planning is
+        // honoured at the first check instead of killing the process.
+        SignalHandlers.install()
         if let out { return try runToFiles(directory: out) }
         let setup = try ConfigSetup.load(config)
         let target = try db.target()
@@ -126,7 +129,6 @@ struct FillCommand: ParsableCommand {
         let plan = try Planning.plan(live, options: options)
         for warning in plan.warnings { Terminal.warning(warning) }
 
-        SignalHandlers.install()
         let progress = Progress(enabled: !quiet && Terminal.stderrIsTerminal)
         let start = Filler.now()
         var filler = Filler(sink: sink)
