@@ -149,7 +149,7 @@ struct ValueGeneratorFactory {
             return UniqueIntegerGenerator(range: integerRange(floor...min(upper, floor + span), typeMax: upper), key: stream)
         case .numeric(let p, let s):
             let digits = (p ?? 18) - (s ?? 0)
-            let upper = digits >= 18 ? Int64.max : Self.power10(digits) - 1
+            let upper = digits >= 18 ? Int64.max : DecimalGenerator.power10(digits) - 1
             if isPrimaryKey { return SequenceGenerator(start: 1, upperBound: upper) }
             return UniqueIntegerGenerator(range: 1...min(upper, max(rows * 10, 1000)), key: stream)
         case .real, .double, .money:
@@ -184,7 +184,7 @@ struct ValueGeneratorFactory {
         case (.price, .numeric(let p, let s)), (.salary, .numeric(let p, let s)):
             let scale = s ?? 2
             let units = unitRange(scale: scale, preferred: kind == .salary ? 20_000...250_000 : 1...100_000, precision: p)
-            let median = Double(kind == .salary ? 60_000 : 20) * Double(Self.power10(scale))
+            let median = Double(kind == .salary ? 60_000 : 20) * Double(DecimalGenerator.power10(scale))
             return DecimalGenerator(scale: scale, minUnits: units.lowerBound, maxUnits: units.upperBound,
                                     medianUnits: min(max(median, Double(units.lowerBound)), Double(units.upperBound)), stream: stream)
         case (.price, .integer), (.quantity, .integer), (.salary, .integer):
@@ -235,8 +235,8 @@ struct ValueGeneratorFactory {
     /// A decimal column's range in smallest units (`scale` digits), narrowed
     /// by the CHECK bounds and the precision.
     func unitRange(scale: Int, preferred: ClosedRange<Int64>, precision: Int?) -> ClosedRange<Int64> {
-        let f = Self.power10(scale)
-        let typeMax = precision.map { Self.power10($0) - 1 } ?? Int64.max / 4
+        let f = DecimalGenerator.power10(scale)
+        let typeMax = precision.map { DecimalGenerator.power10($0) - 1 } ?? Int64.max / 4
         var lo = max(-typeMax, preferred.lowerBound * f), hi = min(typeMax, preferred.upperBound * f)
         var blo = -typeMax, bhi = typeMax
         if let l = domain.lower {
@@ -259,9 +259,9 @@ struct ValueGeneratorFactory {
 
     /// Largest number of smallest units a numeric(p, s) holds, capped.
     func upperUnits(scale: Int, cap: Int64) -> Int64 {
-        let capUnits = cap * Self.power10(scale)
+        let capUnits = cap * DecimalGenerator.power10(scale)
         if case .numeric(let p?, _) = column.type {
-            return min(capUnits, Self.power10(p) - 1)
+            return min(capUnits, DecimalGenerator.power10(p) - 1)
         }
         return capUnits
     }
@@ -346,11 +346,5 @@ struct ValueGeneratorFactory {
         case 4: return Int64(Int32.max)
         default: return Int64.max
         }
-    }
-
-    static func power10(_ n: Int) -> Int64 {
-        var v: Int64 = 1
-        for _ in 0..<max(0, min(n, 18)) { v *= 10 }
-        return v
     }
 }

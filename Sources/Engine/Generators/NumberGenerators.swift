@@ -118,6 +118,13 @@ package struct DecimalGenerator: ValueGenerator {
         Self.write(units: units, scale: scale, into: &value.bytes)
     }
 
+    /// 10^n for n in 0…18 (clamped), the unit size of a decimal scale.
+    package static func power10(_ n: Int) -> Int64 {
+        var v: Int64 = 1
+        for _ in 0..<max(0, min(n, 18)) { v *= 10 }
+        return v
+    }
+
     /// `units / 10^scale` in plain decimal notation.
     package static func write(units: Int64, scale: Int, into out: inout ByteWriter) {
         if scale == 0 { out.appendInt(units); return }

@@ -77,10 +77,8 @@ package struct SemanticGenerator: UniqueValueGenerator {
         if let maxLength { value.truncateText(toCharacters: maxLength) }
     }
 
-    package var capacity: Int64? { unique ? nil : 0 }
+    /// Unbounded: distinct values come from the row number embedded in an
+    /// email, username or (with `unique`) phone number.
+    package var capacity: Int64? { nil }
     package var summary: String { unique ? "unique \(kind.rawValue)" : kind.rawValue }
-}
-
-extension DecimalGenerator {
-    static func power10(_ n: Int) -> Int64 { ValueGeneratorFactory.power10(n) }
 }
