@@ -7,6 +7,8 @@ import Introspect
 package struct Plan: Sendable {
     package var tables: [TablePlan]
     package var warnings: [String]
+    /// How constraints outside construction are handled (per-row checks…), for `inspect`.
+    package var notes: [String] = []
     package var seed: UInt64
 
     package func table(named name: QualifiedName) -> TablePlan? {

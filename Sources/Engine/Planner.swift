@@ -8,22 +8,26 @@ import Introspect
 package final class Planner {
     let schema: Schema
     let options: PlanOptions
-    private var rowCounts: [QualifiedName: Int64] = [:]
+    var rowCounts: [QualifiedName: Int64] = [:]
     /// First generated row index per table (the existing rows on `--append`).
-    private var firstRows: [QualifiedName: Int64] = [:]
-    private var tablesByName: [QualifiedName: Table] = [:]
+    var firstRows: [QualifiedName: Int64] = [:]
+    var tablesByName: [QualifiedName: Table] = [:]
     /// Memoised generators by (table, column), so an FK reuses its parent
     /// column's generator, including across cycles loaded later.
-    private var memo: [QualifiedName: [String: any ValueGenerator]] = [:]
-    private var inProgress: Set<String> = []
-    private var warnings: [String] = []
+    var memo: [QualifiedName: [String: any ValueGenerator]] = [:]
+    var inProgress: Set<String> = []
+    var warnings: [String] = []
     /// How constraints outside the generators' construction are handled (shown by `inspect`).
-    private var notes: [String] = []
-    private var broken: [QualifiedName: [BrokenForeignKey]] = [:]
+    var notes: [String] = []
+    var broken: [QualifiedName: [BrokenForeignKey]] = [:]
     /// CHECK constraints of each table, turned into per-column domains.
-    private var derived: [QualifiedName: DerivedConstraints] = [:]
+    var derived: [QualifiedName: DerivedConstraints] = [:]
     /// What `now()` means in CHECKs during this fill (Unix seconds).
-    private let now = CheckEvaluator.currentUnixTime()
+    let now = CheckEvaluator.currentUnixTime()
+    /// Per-table cumulative child counts of a configured fan-out, by FK.
+    var fanOuts: [QualifiedName: (fk: ForeignKey, cumulative: [Int64])] = [:]
+    var capacityNotes: [QualifiedName: String] = [:]
+    var uniqueSetCache: [QualifiedName: [[String]]] = [:]
 
     package init(schema: Schema, options: PlanOptions) {
         self.schema = schema
@@ -84,293 +88,9 @@ package final class Planner {
             plan.rowChecks = rowChecks(table, columns)
             plans.append(plan)
         }
-        return Plan(tables: plans, warnings: warnings, seed: options.seed)
-    }
-
-    // MARK: Cycles
-
-    /// Orders one strongly connected component and records which FK edges
-    /// point "forward" (to a table loaded later) and how each is handled.
-    ///
-    /// Edges are dropped in order of cost: nullable first (NULL + UPDATE),
-    /// then deferrable, then the rest (drop and re-create / SQLite deferral),
-    /// until the remaining graph of the component is acyclic.
-    func breakCycles(in component: [QualifiedName]) -> [QualifiedName] {
-        guard component.count > 1 else { return component }
-        let members = Set(component)
-        struct Edge { let child: QualifiedName; let fk: ForeignKey; let cost: Int }
-        var edges: [Edge] = []
-        for name in component {
-            let table = tablesByName[name]!
-            for fk in table.foreignKeys where members.contains(fk.referencedTable) && fk.referencedTable != name {
-                // NULL-then-UPDATE needs a primary key to find the rows again.
-                let nullable = !table.primaryKey.isEmpty && fk.columns.allSatisfy { c in table.column(named: c)?.isNullable ?? false }
-                edges.append(Edge(child: name, fk: fk, cost: nullable ? 0 : (fk.isDeferrable ? 1 : 2)))
-            }
-        }
-        // Remove the edges of cost ≤ k for k = 0, 1, 2: the first k whose
-        // remaining graph orders the component wins; then only the removed
-        // edges that really point forward are broken.
-        for removedCost in 0...2 {
-            let kept = edges.filter { $0.cost > removedCost }
-            if let order = Self.topologicalOrder(component, edges: kept.map { ($0.child, $0.fk.referencedTable) }) {
-                let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-                for edge in edges where position[edge.fk.referencedTable]! > position[edge.child]! {
-                    let strategy: BrokenForeignKey.Strategy
-                    switch edge.cost {
-                    case 0: strategy = .nullThenUpdate
-                    case 1: strategy = .deferConstraint
-                    default: strategy = schema.dialect == .postgres ? .dropAndRecreate : .sqliteDeferForeignKeys
-                    }
-                    broken[edge.child, default: []].append(BrokenForeignKey(foreignKey: edge.fk, strategy: strategy))
-                }
-                return order
-            }
-        }
-        // Only reachable when even without any edge there is no order, which cannot happen.
-        return component
-    }
-
-    static func topologicalOrder(_ nodes: [QualifiedName], edges: [(child: QualifiedName, parent: QualifiedName)]) -> [QualifiedName]? {
-        var pending: [QualifiedName: Set<QualifiedName>] = [:]
-        for n in nodes { pending[n] = [] }
-        for e in edges where e.child != e.parent { pending[e.child]!.insert(e.parent) }
-        var order: [QualifiedName] = []
-        var remaining = Set(nodes)
-        while !remaining.isEmpty {
-            guard let next = remaining.filter({ pending[$0]!.isEmpty }).min() else { return nil }
-            order.append(next)
-            remaining.remove(next)
-            for n in remaining { pending[n]!.remove(next) }
-        }
-        return order
-    }
-
-    // MARK: CHECK constraints
-
-    /// Derives the column domains of a table's CHECKs (and its columns'
-    /// domain CHECKs). What cannot be captured is reported now, before
-    /// anything is written; an unsatisfiable NOT NULL column stops the plan.
-    func deriveConstraints(_ table: Table) throws {
-        let domainChecks = table.columns.flatMap { c in c.domainChecks.map { (column: c.name, expression: $0) } }
-        guard !table.checks.isEmpty || !domainChecks.isEmpty else { return }
-        let result = DomainDeriver.derive(
-            checks: table.checks.map { (name: $0.name, expression: $0.expression) },
-            columns: table.columns.map(\.name),
-            domainChecks: domainChecks,
-            nonNullable: Set(table.columns.filter { !$0.isNullable }.map(\.name)))
-        for u in result.unsupported {
-            let name = u.name.map { "CHECK \($0)" } ?? "CHECK"
-            // Checks across several columns are verified per row (see `rowChecks`).
-            if let parsed = result.checks.first(where: { $0.text == u.expression })?.expression,
-               Set(parsed.columnReferences.map { $0.name.lowercased() }).count >= 2 {
-                notes.append("\(table.name): \(name) (\(u.expression)) is verified on every generated row")
-                continue
-            }
-            warnings.append("\(table.name): \(name) (\(u.expression)) is not understood (\(u.reason)); values are generated without it and the database will reject any row that breaks it")
-        }
-        for (columnName, domain) in result.domains {
-            guard let column = table.column(named: columnName) else { continue }
-            if let reason = domain.unsatisfiableReason, !column.isNullable || domain.notNull {
-                throw PlanError("\(table.name).\(columnName): its CHECK constraints cannot be satisfied: \(reason)")
-            }
-        }
-        derived[table.name] = result
-    }
-
-    /// Wraps a column of a `num_nonnulls(…)`-style group so each row has an
-    /// allowed number of non-NULL columns.
-    func inNullCountGroup(_ g: any ValueGenerator, table: Table, column: String) -> any ValueGenerator {
-        guard let group = derived[table.name]?.groups.first(where: { $0.columns.contains(column) }),
-              let index = group.columns.firstIndex(of: column) else { return g }
-        let required = group.columns.map { table.column(named: $0)?.isNullable == false }
-        return NullCountGroupGenerator(
-            inner: g, groupStream: stream(table, "\u{1}nulls:" + group.columns.joined(separator: ",")), index: index,
-            required: required, minNonNull: group.minNonNull, maxNonNull: group.maxNonNull)
-    }
-
-    /// The CHECKs that span several columns and that construction does not
-    /// capture: verified per row, redrawing the free columns they read.
-    func rowChecks(_ table: Table, _ columns: [ColumnPlan]) -> [RowCheck] {
-        guard let constraints = derived[table.name] else { return [] }
-        let unsupported = Set(constraints.unsupported.map(\.expression))
-        let keyed = Set(uniqueSets(table).flatMap { $0 })
-        let index = Dictionary(columns.enumerated().map { ($1.column.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
-        var out: [RowCheck] = []
-        for check in constraints.checks where unsupported.contains(check.text) {
-            guard let expression = check.expression else { continue }
-            let reads = Array(Set(expression.columnReferences.compactMap { index[$0.name.lowercased()] })).sorted()
-            guard reads.count >= 2 else { continue }
-            var redraw: Set<Int> = []
-            for i in reads where !keyed.contains(columns[i].column.name) {
-                if let fk = table.foreignKeys.first(where: { $0.columns.contains(columns[i].column.name) }) {
-                    guard !fk.columns.contains(where: keyed.contains) else { continue }
-                    for c in fk.columns { if let j = index[c.lowercased()] { redraw.insert(j) } }
-                } else {
-                    redraw.insert(i)
-                }
-            }
-            guard !redraw.isEmpty else { continue }
-            out.append(RowCheck(name: check.name, expression: expression, reads: reads, redraw: redraw.sorted()))
-        }
-        return out
-    }
-
-    /// A unique column whose generator has fewer distinct values than rows
-    /// (a CHECK range, a short char(n)) caps the table, with a warning.
-    func capUniqueColumns(_ table: Table, _ columns: [ColumnPlan]) throws {
-        guard let rows = rowCounts[table.name] else { return }
-        for c in columns {
-            guard let u = c.generator as? any UniqueValueGenerator, !(c.generator is ForeignKeyGenerator),
-                  let capacity = u.capacity, capacity < rows,
-                  uniqueSets(table).contains(where: { carrier(of: $0, in: table) == c.column.name }) else { continue }
-            let note = "\(table.name): \(capacity) rows instead of \(rows), because \(c.column.name) must be unique and has only \(capacity) possible values"
-            warnings.append(note)
-            capacityNotes[table.name] = note
-            rowCounts[table.name] = capacity
-        }
-    }
-
-    // MARK: Fan-out
-
-    /// Per-table cumulative child counts of a configured fan-out, by FK.
-    private var fanOuts: [QualifiedName: (fk: ForeignKey, cumulative: [Int64])] = [:]
-
-    /// `per_parent`: draws each parent row's child count; the table's row
-    /// count becomes their sum, and the FK walks the parents in order.
-    func applyFanOut(_ table: Table) throws {
-        guard let fanOut = options.overrides?.fanOut(for: table) else { return }
-        guard let fk = table.foreignKeys.first(where: { $0.columns.contains(fanOut.foreignKeyColumn) }) else {
-            throw PlanError("\(table.name): per_parent names \(fanOut.foreignKeyColumn), which is not a foreign key column")
-        }
-        let parentRows = rowCounts[fk.referencedTable] ?? 0
-        var cumulative: [Int64] = []
-        cumulative.reserveCapacity(Int(parentRows))
-        var total: Int64 = 0
-        var value = Value()
-        for parent in 0..<parentRows {
-            fanOut.count.generate(row: parent, into: &value)
-            let n: Int64
-            switch value.kind {
-            case .int: n = value.int
-            case .double: n = Int64(value.double.rounded())
-            case .text: n = Int64(String(decoding: value.bytes.bytes, as: UTF8.self)) ?? 0
-            default: n = 0
-            }
-            total += max(0, n)
-            cumulative.append(total)
-        }
-        fanOuts[table.name] = (fk, cumulative)
-        rowCounts[table.name] = total
-    }
-
-    // MARK: Capacity
-
-    private var capacityNotes: [QualifiedName: String] = [:]
-
-    /// Caps a table's rows where its keys cannot take more distinct values:
-    /// a unique FK (1:1) cannot outnumber its parent, a key made only of FKs
-    /// cannot outnumber the product of its parents' rows.
-    func applyCapacity(_ table: Table) {
-        guard var rows = rowCounts[table.name], rows > 0 else { return }
-        var reasons: [String] = []
-        for set in uniqueSets(table) {
-            let fks = fkCover(table, set)
-            guard !fks.isEmpty else { continue }
-            let layout = tupleLayout(table, fks, ownRows: rows)
-            let product = layout.radices.reduce(Int64(1)) { acc, n in
-                acc.multipliedReportingOverflow(by: n).overflow ? Int64.max : acc * n
-            }
-            if product < rows {
-                rows = product
-                reasons.append("(\(set.joined(separator: ", "))) must be unique and takes its values from \(fks.map { $0.referencedTable.description }.joined(separator: " × "))")
-            }
-        }
-        if rows < rowCounts[table.name]! {
-            let note = "\(table.name): \(rows) rows instead of \(rowCounts[table.name]!), because " + reasons.joined(separator: "; ")
-            warnings.append(note)
-            capacityNotes[table.name] = note
-            rowCounts[table.name] = rows
-        }
-    }
-
-    /// The mixed-radix layout of a key made of FKs: one radix per FK (its
-    /// parent's row count), one less for an FK that a `CHECK (a <> b)` keeps
-    /// apart from an earlier FK to the same parent.
-    func tupleLayout(_ table: Table, _ cover: [ForeignKey], ownRows: Int64) -> (radices: [Int64], distinctFrom: [Int?]) {
-        var radices = cover.map { fk in fk.referencedTable == table.name ? ownRows : (rowCounts[fk.referencedTable] ?? 0) }
-        var distinctFrom = [Int?](repeating: nil, count: cover.count)
-        for (a, b) in notEqualPairs(table) {
-            guard let i = cover.firstIndex(where: { $0.columns == [a] }), let j = cover.firstIndex(where: { $0.columns == [b] }),
-                  i != j, cover[i].referencedTable == cover[j].referencedTable,
-                  cover[i].referencedColumns == cover[j].referencedColumns else { continue }
-            let (first, second) = (min(i, j), max(i, j))
-            guard distinctFrom[second] == nil, distinctFrom[first] == nil else { continue }
-            distinctFrom[second] = first
-            radices[second] = max(0, radices[second] - 1)
-        }
-        return (radices, distinctFrom)
-    }
-
-    /// Column pairs of CHECKs of the form `a <> b`.
-    func notEqualPairs(_ table: Table) -> [(String, String)] {
-        guard let constraints = derived[table.name] else { return [] }
-        return constraints.checks.compactMap { check in
-            guard let e = check.expression?.strippingCasts,
-                  case .comparison(.notEqual, let l, let r) = e,
-                  case .column(let a, _) = l.strippingCasts, case .column(let b, _) = r.strippingCasts else { return nil }
-            let resolve = { (n: String) in table.columns.first { $0.name == n || $0.name.lowercased() == n.lowercased() }?.name }
-            guard let ca = resolve(a), let cb = resolve(b) else { return nil }
-            return (ca, cb)
-        }
-    }
-
-    /// The primary key and every unique constraint, as column lists.
-    ///
-    /// A partial index counts as a full one (stricter, so sound). An
-    /// expression index (`lower(email)`) counts as unique over the columns its
-    /// expressions mention: distinct values stay distinct under the
-    /// expressions dbsynth's generators meet (case folding of values that are
-    /// already lowercase, trimming of values without spaces at the ends).
-    func uniqueSets(_ table: Table) -> [[String]] {
-        if let cached = uniqueSetCache[table.name] { return cached }
-        var sets: [[String]] = []
-        if !table.primaryKey.isEmpty { sets.append(table.primaryKey) }
-        for u in table.uniques {
-            var columns = u.columns
-            for expression in u.expressions {
-                for token in SQLTokenizer.tokenize(expression) where token.kind == .word || token.kind == .quotedIdentifier {
-                    if let c = table.columns.first(where: { token.kind == .quotedIdentifier ? $0.name == token.text : $0.name.caseInsensitiveEquals(token.text) }),
-                       !columns.contains(c.name) {
-                        columns.append(c.name)
-                    }
-                }
-            }
-            if !columns.isEmpty, !sets.contains(columns) { sets.append(columns) }
-        }
-        uniqueSetCache[table.name] = sets
-        return sets
-    }
-
-    private var uniqueSetCache: [QualifiedName: [[String]]] = [:]
-
-    /// When every column of a unique set belongs to some FK, the FKs covering
-    /// it (their parent tuples must then be distinct per row); else empty.
-    func fkCover(_ table: Table, _ set: [String]) -> [ForeignKey] {
-        var cover: [ForeignKey] = []
-        for column in set {
-            guard let fk = table.foreignKeys.first(where: { $0.columns.contains(column) && isLive($0, in: table) }) else { return [] }
-            if !cover.contains(fk) { cover.append(fk) }
-        }
-        // Every column of each covering FK must be inside the set, or the tuple
-        // could repeat with a different value of the outside column.
-        guard cover.allSatisfy({ $0.columns.allSatisfy(set.contains) }) else { return [] }
-        return cover
-    }
-
-    /// An FK whose parent is being filled and that is not written as NULL.
-    func isLive(_ fk: ForeignKey, in table: Table) -> Bool {
-        tablesByName[fk.referencedTable] != nil
+        var plan = Plan(tables: plans, warnings: warnings, seed: options.seed)
+        plan.notes = notes
+        return plan
     }
 
     // MARK: Generators
@@ -405,7 +125,7 @@ package final class Planner {
         return g
     }
 
-    private func build(table: Table, column name: String, allowOverride: Bool = true) throws -> any ValueGenerator {
+    func build(table: Table, column name: String, allowOverride: Bool = true) throws -> any ValueGenerator {
         guard let column = table.column(named: name) else {
             throw PlanError("\(table.name) has no column \(name)")
         }

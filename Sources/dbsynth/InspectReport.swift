@@ -81,11 +81,13 @@ struct InspectReport: Encodable {
     var tables: [TableInfo]
     var skipped: [SkippedInfo]
     var warnings: [String]
+    var notes: [String]
 
     init(schema: Schema, plan: Plan) {
         dialect = schema.dialect.rawValue
         skipped = schema.skipped.map { SkippedInfo(name: $0.name.description, reason: $0.reason) }
         warnings = plan.warnings
+        notes = plan.notes
         tables = plan.tables.enumerated().map { index, t in
             let generators = Dictionary(uniqueKeysWithValues: t.columns.map { ($0.column.name, $0) })
             let broken = Dictionary(t.brokenForeignKeys.map { ($0.foreignKey, $0.strategy.rawValue) }, uniquingKeysWith: { a, _ in a })
@@ -146,6 +148,7 @@ struct InspectReport: Encodable {
             lines.append("")
             lines.append("skipped: " + skipped.map { "\($0.name) (\($0.reason))" }.joined(separator: ", "))
         }
+        for n in notes { lines.append("note: \(n)") }
         for w in warnings { lines.append("warning: \(w)") }
         return lines.joined(separator: "\n")
     }

@@ -65,6 +65,9 @@ struct PostgresConstructTests {
         for table in ["flag", "size", "passport", "friend"] {
             #expect(r.stderr.contains("warning: \(table): "), "\(table) is capped with a warning")
         }
+        let inspect = try CommandRunner.dbsynth(["inspect", db.url, "--json"])
+        let json = try JSONSerialization.jsonObject(with: Data(inspect.stdout.utf8)) as? [String: Any]
+        #expect((json?["notes"] as? [String])?.contains { $0.contains("friend") && $0.contains("a <> b") } == true)
     }
 
     @Test func typesDbsynthCannotProduceUseTheirDefaultOrNull() throws {

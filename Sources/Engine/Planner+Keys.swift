@@ -1,0 +1,143 @@
+import Introspect
+
+/// Keys: fan-out, capacity caps, unique sets and the tuple layouts that keep
+/// keys made of foreign keys distinct.
+extension Planner {
+    // MARK: Fan-out
+
+
+    /// `per_parent`: draws each parent row's child count; the table's row
+    /// count becomes their sum, and the FK walks the parents in order.
+    func applyFanOut(_ table: Table) throws {
+        guard let fanOut = options.overrides?.fanOut(for: table) else { return }
+        guard let fk = table.foreignKeys.first(where: { $0.columns.contains(fanOut.foreignKeyColumn) }) else {
+            throw PlanError("\(table.name): per_parent names \(fanOut.foreignKeyColumn), which is not a foreign key column")
+        }
+        let parentRows = rowCounts[fk.referencedTable] ?? 0
+        var cumulative: [Int64] = []
+        cumulative.reserveCapacity(Int(parentRows))
+        var total: Int64 = 0
+        var value = Value()
+        for parent in 0..<parentRows {
+            fanOut.count.generate(row: parent, into: &value)
+            let n: Int64
+            switch value.kind {
+            case .int: n = value.int
+            case .double: n = Int64(value.double.rounded())
+            case .text: n = Int64(String(decoding: value.bytes.bytes, as: UTF8.self)) ?? 0
+            default: n = 0
+            }
+            total += max(0, n)
+            cumulative.append(total)
+        }
+        fanOuts[table.name] = (fk, cumulative)
+        rowCounts[table.name] = total
+    }
+
+    // MARK: Capacity
+
+
+    /// Caps a table's rows where its keys cannot take more distinct values:
+    /// a unique FK (1:1) cannot outnumber its parent, a key made only of FKs
+    /// cannot outnumber the product of its parents' rows.
+    func applyCapacity(_ table: Table) {
+        guard var rows = rowCounts[table.name], rows > 0 else { return }
+        var reasons: [String] = []
+        for set in uniqueSets(table) {
+            let fks = fkCover(table, set)
+            guard !fks.isEmpty else { continue }
+            let layout = tupleLayout(table, fks, ownRows: rows)
+            let product = layout.radices.reduce(Int64(1)) { acc, n in
+                acc.multipliedReportingOverflow(by: n).overflow ? Int64.max : acc * n
+            }
+            if product < rows {
+                rows = product
+                reasons.append("(\(set.joined(separator: ", "))) must be unique and takes its values from \(fks.map { $0.referencedTable.description }.joined(separator: " × "))")
+            }
+        }
+        if rows < rowCounts[table.name]! {
+            let note = "\(table.name): \(rows) rows instead of \(rowCounts[table.name]!), because " + reasons.joined(separator: "; ")
+            warnings.append(note)
+            capacityNotes[table.name] = note
+            rowCounts[table.name] = rows
+        }
+    }
+
+    /// The mixed-radix layout of a key made of FKs: one radix per FK (its
+    /// parent's row count), one less for an FK that a `CHECK (a <> b)` keeps
+    /// apart from an earlier FK to the same parent.
+    func tupleLayout(_ table: Table, _ cover: [ForeignKey], ownRows: Int64) -> (radices: [Int64], distinctFrom: [Int?]) {
+        var radices = cover.map { fk in fk.referencedTable == table.name ? ownRows : (rowCounts[fk.referencedTable] ?? 0) }
+        var distinctFrom = [Int?](repeating: nil, count: cover.count)
+        for (a, b) in notEqualPairs(table) {
+            guard let i = cover.firstIndex(where: { $0.columns == [a] }), let j = cover.firstIndex(where: { $0.columns == [b] }),
+                  i != j, cover[i].referencedTable == cover[j].referencedTable,
+                  cover[i].referencedColumns == cover[j].referencedColumns else { continue }
+            let (first, second) = (min(i, j), max(i, j))
+            guard distinctFrom[second] == nil, distinctFrom[first] == nil else { continue }
+            distinctFrom[second] = first
+            radices[second] = max(0, radices[second] - 1)
+        }
+        return (radices, distinctFrom)
+    }
+
+    /// Column pairs of CHECKs of the form `a <> b`.
+    func notEqualPairs(_ table: Table) -> [(String, String)] {
+        guard let constraints = derived[table.name] else { return [] }
+        return constraints.checks.compactMap { check in
+            guard let e = check.expression?.strippingCasts,
+                  case .comparison(.notEqual, let l, let r) = e,
+                  case .column(let a, _) = l.strippingCasts, case .column(let b, _) = r.strippingCasts else { return nil }
+            let resolve = { (n: String) in table.columns.first { $0.name == n || $0.name.lowercased() == n.lowercased() }?.name }
+            guard let ca = resolve(a), let cb = resolve(b) else { return nil }
+            return (ca, cb)
+        }
+    }
+
+    /// The primary key and every unique constraint, as column lists.
+    ///
+    /// A partial index counts as a full one (stricter, so sound). An
+    /// expression index (`lower(email)`) counts as unique over the columns its
+    /// expressions mention: distinct values stay distinct under the
+    /// expressions dbsynth's generators meet (case folding of values that are
+    /// already lowercase, trimming of values without spaces at the ends).
+    func uniqueSets(_ table: Table) -> [[String]] {
+        if let cached = uniqueSetCache[table.name] { return cached }
+        var sets: [[String]] = []
+        if !table.primaryKey.isEmpty { sets.append(table.primaryKey) }
+        for u in table.uniques {
+            var columns = u.columns
+            for expression in u.expressions {
+                for token in SQLTokenizer.tokenize(expression) where token.kind == .word || token.kind == .quotedIdentifier {
+                    if let c = table.columns.first(where: { token.kind == .quotedIdentifier ? $0.name == token.text : $0.name.caseInsensitiveEquals(token.text) }),
+                       !columns.contains(c.name) {
+                        columns.append(c.name)
+                    }
+                }
+            }
+            if !columns.isEmpty, !sets.contains(columns) { sets.append(columns) }
+        }
+        uniqueSetCache[table.name] = sets
+        return sets
+    }
+
+
+    /// When every column of a unique set belongs to some FK, the FKs covering
+    /// it (their parent tuples must then be distinct per row); else empty.
+    func fkCover(_ table: Table, _ set: [String]) -> [ForeignKey] {
+        var cover: [ForeignKey] = []
+        for column in set {
+            guard let fk = table.foreignKeys.first(where: { $0.columns.contains(column) && isLive($0, in: table) }) else { return [] }
+            if !cover.contains(fk) { cover.append(fk) }
+        }
+        // Every column of each covering FK must be inside the set, or the tuple
+        // could repeat with a different value of the outside column.
+        guard cover.allSatisfy({ $0.columns.allSatisfy(set.contains) }) else { return [] }
+        return cover
+    }
+
+    /// An FK whose parent is being filled and that is not written as NULL.
+    func isLive(_ fk: ForeignKey, in table: Table) -> Bool {
+        tablesByName[fk.referencedTable] != nil
+    }
+}
