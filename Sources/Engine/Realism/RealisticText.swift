@@ -852,15 +852,7 @@ package enum RealisticText {
     private static func writeUUID(_ random: inout RowRandom, into out: inout ByteWriter) {
         let hi = (random.next() & ~0xF000) | 0x4000
         let lo = (random.next() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
-        out.appendHex(hi >> 32, digits: 8)
-        out.append(UInt8(ascii: "-"))
-        out.appendHex((hi >> 16) & 0xFFFF, digits: 4)
-        out.append(UInt8(ascii: "-"))
-        out.appendHex(hi & 0xFFFF, digits: 4)
-        out.append(UInt8(ascii: "-"))
-        out.appendHex(lo >> 48, digits: 4)
-        out.append(UInt8(ascii: "-"))
-        out.appendHex(lo & 0xFFFF_FFFF_FFFF, digits: 12)
+        UUIDGenerator.write(high: hi, low: lo, into: &out)
     }
 
     private static let tokenAlphabet: StaticString = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
