@@ -133,7 +133,7 @@ struct FillCommand: ParsableCommand {
         let start = Filler.now()
         var filler = Filler(sink: sink)
         filler.jobs = resolvedJobs
-        let reports = try filler.run(plan, truncate: truncate, progress: progress.update)
+        let reports = try filler.run(plan, truncate: truncate, onTableStart: progress.start, progress: progress.update)
         progress.finish()
         if let report {
             try FillReport(plan: plan, tables: reports, target: target.description, seconds: Filler.now() - start).write(to: report)

@@ -10,19 +10,22 @@ final class Progress {
 
     init(enabled: Bool) { self.enabled = enabled }
 
+    /// Called when a table starts loading: its rate is measured from here.
+    func start(_ table: TablePlan) {
+        current = table.table.name.description
+        tableStart = Filler.now()
+    }
+
     func update(_ table: TablePlan, _ done: Int64) {
         guard enabled else { return }
         let now = Filler.now()
-        if table.table.name.description != current {
-            current = table.table.name.description
-            tableStart = now
-        }
-        guard now - lastDraw > 0.1 || done == table.rows else { return }
+        let elapsed = now - tableStart
+        // Redraw at most ten times a second, and not before a rate means anything.
+        guard elapsed > 0.05, now - lastDraw > 0.1 || done == table.rows else { return }
         lastDraw = now
-        let elapsed = max(now - tableStart, 1e-6)
         let rate = Double(done) / elapsed
         let eta = rate > 0 ? Double(table.rows - done) / rate : 0
-        Terminal.writeErr("\r\u{1B}[K\(current): \(Terminal.grouped(done))/\(Terminal.grouped(table.rows)) rows, \(Terminal.grouped(Int64(rate))) rows/s, ETA \(Int(eta))s")
+        Terminal.writeErr("\r\u{1B}[K\(current): \(Terminal.grouped(done))/\(Terminal.grouped(table.rows)) rows, \(Terminal.grouped(Int64(rate))) rows/s, ETA \(Int(eta.rounded(.up)))s")
     }
 
     func finish() {

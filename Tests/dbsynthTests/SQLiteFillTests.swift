@@ -192,3 +192,23 @@ import Introspect
         #expect(!FileManager.default.fileExists(atPath: path), "the SQLite file this run would have created is not left behind")
     }
 }
+
+/// Progress goes to stderr only on a terminal (a pseudo-terminal from `script`).
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a pseudo-terminal"))
+struct ProgressDisplayTests {
+    @Test func showsRowsRateAndETAOnATerminalOnly() throws {
+        let db = try ScratchSQLite(schema: "CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT);")
+        defer { db.remove() }
+        let bin = TestEnvironment.binary.path
+        let tty = try CommandRunner.shell("script -qec '\(bin) fill \(db.url) --rows 400000' /dev/null")
+        #expect(tty.status == 0, "\(tty.stdout)")
+        #expect(tty.stdout.contains("a: "), "\(tty.stdout.prefix(300))")
+        #expect(tty.stdout.contains("rows/s, ETA"))
+        let quiet = try CommandRunner.shell("script -qec '\(bin) fill \(db.url) --rows 400000 --truncate --quiet' /dev/null")
+        #expect(quiet.status == 0)
+        #expect(!quiet.stdout.contains("ETA"))
+        let piped = try CommandRunner.dbsynth(["fill", db.url, "--rows", "400000", "--truncate"])
+        #expect(piped.status == 0)
+        #expect(piped.stderr.isEmpty, "no progress when stderr is not a terminal")
+    }
+}
