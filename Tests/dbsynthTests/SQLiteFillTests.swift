@@ -193,9 +193,10 @@ import Introspect
     }
 }
 
-/// Progress goes to stderr only on a terminal (a pseudo-terminal from `script`).
+/// What dbsynth does on a terminal (a pseudo-terminal from `script`): progress on
+/// stderr, and reset asking for confirmation.
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a pseudo-terminal"))
-struct ProgressDisplayTests {
+struct TerminalInteractionTests {
     @Test func showsRowsRateAndETAOnATerminalOnly() throws {
         let db = try ScratchSQLite(schema: "CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT);")
         defer { db.remove() }
@@ -210,5 +211,18 @@ struct ProgressDisplayTests {
         let piped = try CommandRunner.dbsynth(["fill", db.url, "--rows", "400000", "--truncate"])
         #expect(piped.status == 0)
         #expect(piped.stderr.isEmpty, "no progress when stderr is not a terminal")
+    }
+
+    @Test func resetAsksOnATerminalNamingTheDatabase() throws {
+        let db = try ScratchSQLite(schema: "CREATE TABLE a (id INTEGER PRIMARY KEY); INSERT INTO a VALUES (1), (2);")
+        defer { db.remove() }
+        let bin = TestEnvironment.binary.path
+        let declined = try CommandRunner.shell("(sleep 0.5; echo no) | script -qec '\(bin) reset \(db.url)' /dev/null")
+        #expect(declined.stdout.contains("This deletes all 2 rows of 1 tables in \(db.path)"))
+        #expect(declined.stdout.contains("error: reset cancelled; nothing changed"))
+        #expect(try db.open().scalarInt("SELECT count(*) FROM a") == 2)
+        let confirmed = try CommandRunner.shell("(sleep 0.5; echo test.db) | script -qec '\(bin) reset \(db.url)' /dev/null")
+        #expect(confirmed.stdout.contains("Emptied 1 tables"))
+        #expect(try db.open().scalarInt("SELECT count(*) FROM a") == 0)
     }
 }
