@@ -94,10 +94,15 @@ public final class PostgresConnection {
         if let firstError, failure == nil { throw firstError }
     }
 
+    /// The connection's last error. Losing an established connection is a
+    /// failure of the statement in flight (the server rolls the transaction
+    /// back), not a failure to connect.
     func lastError(_ what: String) -> DatabaseError {
         let message = Self.trim(String(cString: PQerrorMessage(handle)))
-        let kind: DatabaseError.Kind = PQstatus(handle) == CONNECTION_OK ? .statement : .connection
-        return DatabaseError(kind, "\(what): \(message)")
+        if PQstatus(handle) != CONNECTION_OK {
+            return DatabaseError(.statement, "\(what): the connection to \(redactedTarget) was lost (\(message)); the server rolls back the open transaction")
+        }
+        return DatabaseError(.statement, "\(what): \(message)")
     }
 
     static func trim(_ s: String) -> String {

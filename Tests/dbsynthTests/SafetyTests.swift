@@ -64,6 +64,33 @@ import Introspect
         #expect(try c.query("SELECT count(*) FROM child") == [["0"]])
     }
 
+    /// A network drop mid-COPY, simulated by the server ending the backend.
+    @Test(.enabled(if: TestEnvironment.postgresTestsEnabled))
+    func droppedConnectionMidCopyChangesNothing() throws {
+        let db = try ScratchPostgres(schema: Self.ddl)
+        defer { db.drop() }
+        let process = Process()
+        process.executableURL = TestEnvironment.binary
+        process.arguments = ["fill", db.url, "--append", "--rows", "3000000", "--quiet"]
+        let errURL = db.name + ".err"
+        let errPath = FileManager.default.temporaryDirectory.appendingPathComponent(errURL)
+        FileManager.default.createFile(atPath: errPath.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: errPath)
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 2)
+        let killed = try db.open().query("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'dbsynth' AND pid <> pg_backend_pid()")
+        #expect(killed == [["1"]], "the fill's backend was running")
+        process.waitUntilExit()
+        let stderr = (try? String(contentsOf: errPath, encoding: .utf8)) ?? ""
+        #expect(process.terminationStatus == 1, "\(stderr)")
+        #expect(stderr.hasPrefix("error: "))
+        #expect(stderr.contains("was lost") || stderr.contains("terminat"), "\(stderr)")
+        let c = try db.open()
+        #expect(try c.query("SELECT id, name FROM parent") == [["1", "kept"]])
+        #expect(try c.query("SELECT count(*) FROM child") == [["0"]])
+    }
+
     @Test func resetEmptiesEveryTableAndRestartsKeysButAsksFirst() throws {
         let db = try ScratchSQLite(schema: "CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT, x TEXT); CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a(id));")
         defer { db.remove() }
