@@ -24,10 +24,10 @@ package struct ConfigOverrides: ColumnOverrides {
 
     package func seed(for table: Table) -> UInt64? { byTable[table.name]?.seed }
 
-    package func fanOut(for table: Table) -> FanOut? {
+    package func fanOut(for table: Table) throws -> FanOut? {
         guard let pp = byTable[table.name]?.perParent else { return nil }
         let stream = RowRandom.streamKey(seed: seed(for: table) ?? config.seed ?? 42, table: table.name.description, column: "\u{1}per_parent")
-        guard let count = try? GeneratorBuilder(table: table, column: nil, context: nil, overrides: self).build(pp.count, stream: stream) else { return nil }
+        let count = try GeneratorBuilder(table: table, column: nil, context: nil, overrides: self).build(pp.count, stream: stream)
         return FanOut(foreignKeyColumn: pp.foreignKeyColumn, count: count)
     }
 

@@ -9,7 +9,7 @@ package protocol ColumnOverrides: Sendable {
     /// The generator for `column` of `table`, or nil to infer it.
     func generator(for table: Table, column: Column, context: OverrideContext) throws -> (any ValueGenerator)?
     /// "Each parent gets a drawn number of children" for `table`, if configured.
-    func fanOut(for table: Table) -> FanOut?
+    func fanOut(for table: Table) throws -> FanOut?
     /// Per-table seed, replacing the global one for that table's columns.
     func seed(for table: Table) -> UInt64?
 }

@@ -9,7 +9,7 @@ extension Planner {
     /// `per_parent`: draws each parent row's child count; the table's row
     /// count becomes their sum, and the FK walks the parents in order.
     func applyFanOut(_ table: Table) throws {
-        guard let fanOut = options.overrides?.fanOut(for: table) else { return }
+        guard let fanOut = try options.overrides?.fanOut(for: table) else { return }
         guard let fk = table.foreignKeys.first(where: { $0.columns.contains(fanOut.foreignKeyColumn) }) else {
             throw PlanError("\(table.name): per_parent names \(fanOut.foreignKeyColumn), which is not a foreign key column")
         }

@@ -1,3 +1,4 @@
+import Config
 import Engine
 import Introspect
 
@@ -8,6 +9,8 @@ enum Planning {
         do {
             return try Planner(schema: schema, options: options).plan()
         } catch let error as PlanError {
+            throw CLIError.refused(error.description)
+        } catch let error as ConfigError {
             throw CLIError.refused(error.description)
         }
     }
