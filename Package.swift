@@ -50,6 +50,6 @@ let package = Package(
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Engine", "Introspect", "TestSupport"]),
         .testTarget(name: "LoaderTests", dependencies: ["Loader", "Engine", "Introspect", "TestSupport"]),
         // End-to-end: runs the built `dbsynth` against real databases.
-        .testTarget(name: "dbsynthTests", dependencies: ["dbsynth", "Introspect", "TestSupport"]),
+        .testTarget(name: "dbsynthTests", dependencies: ["dbsynth", "Introspect", "Engine", "TestSupport"]),
     ]
 )

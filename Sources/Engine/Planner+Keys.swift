@@ -140,4 +140,68 @@ extension Planner {
     func isLive(_ fk: ForeignKey, in table: Table) -> Bool {
         tablesByName[fk.referencedTable] != nil
     }
+
+    // MARK: Places across tables
+
+    /// The realistic kind of each column of a table, by inference.
+    func kinds(_ table: Table) -> [String: SemanticKind] {
+        var out: [String: SemanticKind] = [:]
+        for c in table.columns {
+            if let k = KindInference.infer(table: table.name.name, column: c.name, type: c.type) { out[c.name] = k }
+        }
+        return out
+    }
+
+    /// A table has a place of its own when it names a city.
+    func hasOwnPlace(_ table: Table) -> Bool {
+        kinds(table).values.contains(.city)
+    }
+
+    /// For a table with place columns but no city of its own (an `address`
+    /// with `district` and `postal_code`), the place of the parent row its
+    /// foreign key to a place table (one with a city) points at.
+    func inheritedPlace(of table: Table) throws -> PlaceSource? {
+        if let cached = placeSources[table.name] { return cached }
+        var source: PlaceSource?
+        if !hasOwnPlace(table) {
+            for fk in table.foreignKeys where fk.columns.count == 1 && fk.referencedTable != table.name {
+                guard let parent = tablesByName[fk.referencedTable], hasOwnPlace(parent),
+                      (rowCounts[parent.name] ?? 0) > 0 else { continue }
+                source = PlaceSource(
+                    stream: SemanticGenerator.placeStream(seed: seed(for: table), table: table.name.description),
+                    parent: picker(for: fk, in: table),
+                    parentStream: SemanticGenerator.placeStream(seed: seed(for: parent), table: parent.name.description),
+                    childFirst: firstRows[table.name] ?? 0, parentFirst: firstRows[parent.name] ?? 0)
+                break
+            }
+        }
+        placeSources[table.name] = .some(source)
+        return source
+    }
+
+    /// For a table with a place of its own pointing at a coarser place table
+    /// (a `city` with `country_id`): the parent rows by the place value they
+    /// hold, so each child row can point at the parent of its own country.
+    /// Only for parents small enough to index (50,000 rows).
+    func placeMatch(_ fk: ForeignKey, child: Table, parentRows: Int64, stream: UInt64) throws -> PlaceMatch? {
+        guard fk.columns.count == 1, parentRows > 0, parentRows <= 50_000, hasOwnPlace(child),
+              let parent = tablesByName[fk.referencedTable], !hasOwnPlace(parent) else { return nil }
+        let parentKinds = kinds(parent)
+        let candidates: [(SemanticKind, PlaceMatch.Attribute)] = [(.country, .country), (.countryCode, .countryCode), (.state, .state), (.stateCode, .stateCode)]
+        guard let (kind, attribute) = candidates.first(where: { k, _ in parentKinds.values.contains(k) }),
+              let column = parentKinds.first(where: { $0.value == kind })?.key else { return nil }
+        let generator = try self.generator(table: parent, column: column)
+        let first = firstRows[parent.name] ?? 0
+        var rowsByKey: [String: [Int64]] = [:]
+        var value = Value()
+        for row in 0..<parentRows {
+            generator.generate(row: row + first, into: &value)
+            guard value.kind == .text else { continue }
+            rowsByKey[String(decoding: value.bytes.bytes, as: UTF8.self), default: []].append(row)
+        }
+        guard !rowsByKey.isEmpty else { return nil }
+        return PlaceMatch(rowsByKey: rowsByKey, attribute: attribute,
+                          childPlaceStream: SemanticGenerator.placeStream(seed: seed(for: child), table: child.name.description),
+                          childFirst: firstRows[child.name] ?? 0, parentRows: parentRows, stream: stream)
+    }
 }

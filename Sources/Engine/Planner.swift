@@ -28,6 +28,8 @@ package final class Planner {
     var fanOuts: [QualifiedName: (fk: ForeignKey, cumulative: [Int64])] = [:]
     var capacityNotes: [QualifiedName: String] = [:]
     var uniqueSetCache: [QualifiedName: [[String]]] = [:]
+    /// Per table: the place source inherited from a parent place table, if any.
+    var placeSources: [QualifiedName: PlaceSource?] = [:]
 
     package init(schema: Schema, options: PlanOptions) {
         self.schema = schema
@@ -120,7 +122,12 @@ package final class Planner {
             throw PlanError("\(table.name).\(column): its key depends on itself through foreign keys; give it a generator in the config")
         }
         defer { inProgress.remove(key) }
-        let g = inNullCountGroup(try build(table: table, column: column), table: table, column: column)
+        var g = inNullCountGroup(try build(table: table, column: column), table: table, column: column)
+        if var semantic = g as? SemanticGenerator, SemanticGenerator.isPlaceKind(semantic.kind),
+           let source = try inheritedPlace(of: table) {
+            semantic.placeSource = source
+            g = semantic
+        }
         memo[table.name, default: [:]][column] = g
         return g
     }
@@ -282,6 +289,9 @@ package final class Planner {
             }
             let setKey = stream(table, "key:" + set.joined(separator: ","))
             return .tupleComponent(Permutation(count: product, key: setKey), radices: radices, component: index, distinctFrom: layout.distinctFrom)
+        }
+        if let match = try? placeMatch(fk, child: table, parentRows: parentRows, stream: fkStream) {
+            return .matching(match)
         }
         return .uniform(parentRows: parentRows, stream: fkStream)
     }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import Introspect
+@testable import Engine
 
 /// Realistic, consistent and reproducible values on real corpus schemas.
 @Suite(.enabled(if: TestEnvironment.postgresTestsEnabled && (TestEnvironment.corpus != nil || TestEnvironment.isCI)))
@@ -53,6 +54,23 @@ struct RealismCorpusTests {
         #expect(try Self.column(db, "SELECT count(*) FROM customer WHERE last_update < create_date") == ["0"])
         #expect(try Self.column(db, "SELECT count(*) FROM film WHERE release_year NOT BETWEEN 1960 AND 2025 OR length > 240") == ["0"])
         #expect(try Self.column(db, "SELECT count(*) FROM film WHERE description ~ '^[A-Z][a-z]+ ' ") != ["0"])
+    }
+
+    /// Places agree across foreign keys: a city belongs to the country its
+    /// row points at, an address's district and postal code to its city.
+    @Test func pagilaPlacesAgreeAcrossTables() throws {
+        let db = try Self.loaded("pagila")
+        defer { db.drop() }
+        let fill = try CommandRunner.dbsynth(["fill", db.url, "--rows", "600", "--quiet"])
+        try #require(fill.status == 0, "\(fill.stderr)")
+        let known = Set(Vocabulary.places.map { "\($0.city)|\($0.country)" })
+        let cities = try db.open().query("SELECT c.city, co.country FROM city c JOIN country co USING (country_id)")
+        let matching = cities.filter { known.contains("\($0[0] ?? "")|\($0[1] ?? "")") }.count
+        #expect(Double(matching) / Double(cities.count) > 0.95, "\(matching) of \(cities.count) cities are in their country")
+        let states = Set(Vocabulary.places.map { "\($0.city)|\($0.state)" })
+        let addresses = try db.open().query("SELECT c.city, a.district FROM address a JOIN city c USING (city_id)")
+        let agreeing = addresses.filter { states.contains("\($0[0] ?? "")|\($0[1] ?? "")") }.count
+        #expect(Double(agreeing) / Double(addresses.count) > 0.95, "\(agreeing) of \(addresses.count) addresses are in their city's district")
     }
 
     @Test func employeeDatesAreConsistent() throws {

@@ -18,6 +18,9 @@ package enum ParentRowPicker: Sendable {
     /// `per_parent` fan-out: child rows are laid out parent by parent;
     /// `cumulative[i]` is the number of children of parents 0…i.
     case fanOut(cumulative: [Int64])
+    /// A parent whose place matches the child row's own place: a `city` row
+    /// points at the `country` row of its own country.
+    case matching(PlaceMatch)
     /// Always NULL (an FK broken for a cycle, filled by a later UPDATE).
     case none
 
@@ -53,6 +56,8 @@ package enum ParentRowPicker: Sendable {
                 if cumulative[mid] > row { hi = mid } else { lo = mid + 1 }
             }
             return lo < cumulative.count ? Int64(lo) : nil
+        case .matching(let match):
+            return match.parentRow(for: row)
         case .none:
             return nil
         }
@@ -65,6 +70,7 @@ package enum ParentRowPicker: Sendable {
         case .earlierRow: return "earlier row of the same table"
         case .tupleComponent: return "distinct parent tuple per row"
         case .fanOut: return "children per parent (per_parent)"
+        case .matching: return "parent of the row's own place"
         case .none: return "NULL"
         }
     }
@@ -105,5 +111,44 @@ extension ForeignKeyGenerator: UniqueValueGenerator {
     package var capacity: Int64? {
         if case .injective(let p) = picker { return Int64(p.count) }
         return nil
+    }
+}
+
+/// Which parent rows carry each place value (country name, code, state), so a
+/// child row can point at a parent that agrees with its own place.
+package struct PlaceMatch: Sendable {
+    package enum Attribute: Sendable { case country, countryCode, state, stateCode }
+
+    package let rowsByKey: [String: [Int64]]
+    package let attribute: Attribute
+    /// The child table's own place stream and first generated row.
+    package let childPlaceStream: UInt64
+    package let childFirst: Int64
+    package let parentRows: Int64
+    package let stream: UInt64
+
+    package init(rowsByKey: [String: [Int64]], attribute: Attribute, childPlaceStream: UInt64, childFirst: Int64, parentRows: Int64, stream: UInt64) {
+        self.rowsByKey = rowsByKey
+        self.attribute = attribute
+        self.childPlaceStream = childPlaceStream
+        self.childFirst = childFirst
+        self.parentRows = parentRows
+        self.stream = stream
+    }
+
+    /// A matching parent row, or any parent when none matches.
+    func parentRow(for row: Int64) -> Int64 {
+        var p = RowRandom(stream: childPlaceStream, row: row + childFirst)
+        let place = RealisticText.place(&p)
+        let key: String
+        switch attribute {
+        case .country: key = place.country
+        case .countryCode: key = place.countryCode
+        case .state: key = place.state
+        case .stateCode: key = place.stateCode
+        }
+        var r = RowRandom(stream: stream, row: row)
+        if let rows = rowsByKey[key], !rows.isEmpty { return rows[Int(r.below(UInt64(rows.count)))] }
+        return Int64(r.below(UInt64(parentRows)))
     }
 }
