@@ -175,8 +175,9 @@ package final class Planner {
            !table.foreignKeys.contains(where: { $0.columns.contains(name) }) {
             let base = try generator(table: table, column: pair.column)
             let scale: Int64 = unit == .seconds ? 86_400 : 1
+            let windowEnd = unit == .seconds ? options.dateWindow.upperBound * 86_400 + 86_399 : options.dateWindow.upperBound
             let ordered = OrderedAfterGenerator(base: base, unit: unit, gap: pair.minimumDays * scale...max(pair.minimumDays, pair.maximumDays) * scale,
-                                                timeZoneSuffix: Self.hasTimeZone(column.type), stream: stream(table, name))
+                                                timeZoneSuffix: Self.hasTimeZone(column.type), stream: stream(table, name), cap: windowEnd)
             // Open-ended rows (`deleted_at`, `effective_to`): mostly NULL for deletions, some for ends.
             let lower = name.lowercased()
             if column.isNullable, ["deleted_at", "archived_at", "cancelled_at", "canceled_at"].contains(lower) {

@@ -90,13 +90,25 @@ package struct OrderedAfterGenerator: ValueGenerator {
     package let gap: ClosedRange<Int64>
     package let timeZoneSuffix: Bool
     package let stream: UInt64
+    /// Values past this (days or seconds, per `unit`) are pulled back to it,
+    /// never closer to the base than the minimum gap: `updated_at` does not
+    /// wander past the date window into the future.
+    package let cap: Int64?
 
-    package init(base: any ValueGenerator, unit: Unit, gap: ClosedRange<Int64>, timeZoneSuffix: Bool, stream: UInt64) {
+    package init(base: any ValueGenerator, unit: Unit, gap: ClosedRange<Int64>, timeZoneSuffix: Bool, stream: UInt64, cap: Int64? = nil) {
         self.base = base
         self.unit = unit
         self.gap = gap
         self.timeZoneSuffix = timeZoneSuffix
         self.stream = stream
+        self.cap = cap
+    }
+
+    @inline(__always)
+    func later(_ base: Int64, _ delta: Int64) -> Int64 {
+        let value = base &+ delta
+        guard let cap, value > cap else { return value }
+        return max(base &+ gap.lowerBound, cap)
     }
 
     package func generate(row: Int64, into value: inout Value) {
@@ -111,12 +123,12 @@ package struct OrderedAfterGenerator: ValueGenerator {
         case (.days, .text):
             guard let days = CivilDate.parseDays(String(decoding: value.bytes.bytes, as: UTF8.self)) else { return }
             value.beginText()
-            CivilDate.writeDate(days: days + delta, into: &value.bytes)
+            CivilDate.writeDate(days: later(days, delta), into: &value.bytes)
         case (.seconds, .text):
             // The base may be a date (a timestamp after a date column) or a timestamp.
             guard let seconds = CivilDate.parseSeconds(String(decoding: value.bytes.bytes, as: UTF8.self)) else { return }
             value.beginText()
-            CivilDate.writeTimestamp(seconds: seconds + delta, into: &value.bytes)
+            CivilDate.writeTimestamp(seconds: later(seconds, delta), into: &value.bytes)
             if timeZoneSuffix { value.bytes.append("+00") }
         default:
             break
