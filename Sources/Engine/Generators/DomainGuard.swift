@@ -104,11 +104,15 @@ package struct OrderedAfterGenerator: ValueGenerator {
         self.cap = cap
     }
 
+    /// `base + delta`, folded back into `base + minimum gap … cap` when it
+    /// would pass the cap (spread out, not piled up on the cap itself).
     @inline(__always)
     func later(_ base: Int64, _ delta: Int64) -> Int64 {
         let value = base &+ delta
         guard let cap, value > cap else { return value }
-        return max(base &+ gap.lowerBound, cap)
+        let earliest = base &+ gap.lowerBound
+        guard cap > earliest else { return earliest }
+        return earliest + (delta - gap.lowerBound) % (cap - earliest + 1)
     }
 
     package func generate(row: Int64, into value: inout Value) {
