@@ -61,7 +61,7 @@ struct FillCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors and warnings.")
     var quiet = false
 
-    @Option(help: "Threads generating rows (default: the number of cores). The rows are identical for any value.")
+    @Option(help: "Threads generating rows (default: cores − 1). The rows are identical for any value.")
     var jobs: Int?
 
     @Option(help: ArgumentHelp("Write a JSON report: per-table rows, seconds, rows/s, warnings, cycle breaks.", valueName: "FILE.json"))
@@ -150,8 +150,11 @@ struct FillCommand: ParsableCommand {
         return from...to
     }
 
-    /// `--jobs`, or the machine's active cores.
-    var resolvedJobs: Int { jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    /// `--jobs`, or one less than the machine's cores: the thread that sends
+    /// rows and the database itself (often on the same machine) need a core,
+    /// and one generating thread already outruns either database (measured:
+    /// 1.7M rows/s generated, ~130k rows/s accepted by PostgreSQL).
+    var resolvedJobs: Int { jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount - 1) }
 
     /// Runs the DDL file when the database has no tables yet, inside the
     /// fill's transaction: a broken file, or a fill that fails later, leaves
