@@ -55,6 +55,9 @@ struct FillCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run this DDL first when the database has no tables yet.", valueName: "FILE.sql"))
     var schema: String?
 
+    @Flag(help: "Plan and validate everything, print what would be filled, write nothing.")
+    var dryRun = false
+
     @Flag(help: "Drop keys, indexes and foreign keys during the load and re-create them after, in the same transaction.")
     var fast = false
 
@@ -105,6 +108,7 @@ struct FillCommand: ParsableCommand {
         } catch {
             sink.rollback()
             if createsFile, let path = target.sqlitePath { try? FileManager.default.removeItem(atPath: path) }
+            if error is DryRun.Finished { return }
             throw error
         }
     }
@@ -128,6 +132,11 @@ struct FillCommand: ParsableCommand {
         if let dates, let window = Self.dateWindow(dates) { options.dateWindow = window }
         let plan = try Planning.plan(live, options: options)
         for warning in plan.warnings { Terminal.warning(warning) }
+        if dryRun {
+            // The caller rolls back whatever --schema or --create did.
+            print(DryRun(plan: plan, target: target.description).text)
+            throw DryRun.Finished()
+        }
 
         let progress = Progress(enabled: !quiet && Terminal.stderrIsTerminal)
         let start = Filler.now()

@@ -95,6 +95,24 @@ import Introspect
         #expect(try c.scalarInt("SELECT seq FROM sqlite_sequence WHERE name = 'customers'") == 101)
     }
 
+    @Test func dryRunPlansEverythingAndWritesNothing() throws {
+        let dir = try TestEnvironment.temporaryDirectory()
+        let path = dir.appendingPathComponent("dry.db").path
+        let r = try CommandRunner.dbsynth(["fill", "sqlite:\(path)", "--schema", Self.shop, "--rows", "100", "--table", "orders=250", "--dry-run"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Would fill 4 tables"))
+        #expect(r.stdout.contains("orders") && r.stdout.contains("250"))
+        #expect(r.stdout.contains("nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: path), "--schema's DDL was rolled back with the dry run")
+
+        let db = try ScratchSQLite()
+        defer { db.remove() }
+        #expect(try CommandRunner.dbsynth(["fill", db.url, "--schema", Self.shop, "--rows", "5", "--quiet"]).status == 0)
+        let dry = try CommandRunner.dbsynth(["fill", db.url, "--rows", "50", "--truncate", "--dry-run"])
+        #expect(dry.status == 0)
+        #expect(try count(db, "customers") == 5, "--truncate did nothing in a dry run")
+    }
+
     @Test func datesFallInTheChosenWindow() throws {
         let db = try ScratchSQLite()
         defer { db.remove() }

@@ -1,0 +1,25 @@
+import Engine
+
+/// What `fill --dry-run` prints: the tables in load order with the rows each
+/// would get, capacity caps and how each FK cycle would be broken.
+struct DryRun {
+    /// Ends a dry run after printing, so the transaction is rolled back.
+    struct Finished: Error {}
+
+    let plan: Plan
+    let target: String
+
+    var text: String {
+        let total = plan.tables.reduce(Int64(0)) { $0 + $1.rows }
+        let width = max(5, plan.tables.map(\.table.name.description.count).max() ?? 0)
+        var lines = ["Would fill \(plan.tables.count) tables in \(target) with \(Terminal.grouped(total)) rows (seed \(plan.seed)); nothing was written:"]
+        for t in plan.tables {
+            var line = "  " + Terminal.pad(t.table.name.description, width, left: true) + Terminal.pad(Terminal.grouped(t.rows), 12)
+            let breaks = t.brokenForeignKeys.map { "(\($0.foreignKey.columns.joined(separator: ", "))) \($0.strategy.rawValue)" }
+            if !breaks.isEmpty { line += "  cycle: " + breaks.joined(separator: "; ") }
+            if t.capacityNote != nil { line += "  capped" }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+}
