@@ -188,6 +188,41 @@ import Introspect
         #expect(try db.open().scalarInt("SELECT count(*) FROM events") == 6000)
     }
 
+    @Test func liveSchemaToFilesWritesEveryTableAndLeavesTheDatabaseAlone() throws {
+        let db = try ScratchSQLite(schema: try String(contentsOfFile: TestEnvironment.packageRoot.appendingPathComponent("Examples/shop.sql").path, encoding: .utf8))
+        defer { db.remove() }
+        let out = db.directory.appendingPathComponent("csv")
+        let r = try CommandRunner.dbsynth(["fill", db.url, "--out", out.path, "--rows", "120", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for table in ["customers", "products", "orders", "order_items"] {
+            let text = try String(contentsOf: out.appendingPathComponent("\(table).csv"), encoding: .utf8)
+            #expect(text.split(separator: "\n").count == 121, "\(table): header + 120 rows")
+        }
+        #expect(try db.open().scalarInt("SELECT count(*) FROM customers") == 0, "files only, the database is untouched")
+        // The files hold the rows a load would: same seed, same values.
+        #expect(try CommandRunner.dbsynth(["fill", db.url, "--rows", "120", "--quiet"]).status == 0)
+        let emails = try db.open().query("SELECT email FROM customers ORDER BY id").map { $0[0] ?? "" }
+        let csv = try String(contentsOf: out.appendingPathComponent("customers.csv"), encoding: .utf8)
+        #expect(emails.allSatisfy { csv.contains($0) })
+    }
+
+    @Test func skippedParentLeavesANullableForeignKeyNull() throws {
+        let db = try ScratchSQLite(schema: """
+            CREATE TABLE team (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+            CREATE TABLE player (id INTEGER PRIMARY KEY, team_id INTEGER REFERENCES team(id), name TEXT NOT NULL);
+            """)
+        defer { db.remove() }
+        let config = try write("""
+            tables:
+              team: { skip: true }
+            """, in: db.directory)
+        let r = try CommandRunner.dbsynth(["fill", db.url, "--config", config, "--rows", "30", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let c = try db.open()
+        #expect(try c.scalarInt("SELECT count(*) FROM team") == 0)
+        #expect(try c.scalarInt("SELECT count(*) FROM player WHERE team_id IS NULL") == 30)
+    }
+
     @Test func initThenFillWithItEqualsTheDefaultFill() throws {
         func dump(_ db: ScratchSQLite) throws -> String {
             try ["customers", "products", "orders", "order_items"].map { t in
