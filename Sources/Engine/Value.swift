@@ -36,18 +36,6 @@ package struct Value {
         bytes.append(s)
     }
 
-    /// The value as a `String`, for tests and messages (not the hot path).
-    package var debugText: String? {
-        switch kind {
-        case .null: return nil
-        case .int: return String(int)
-        case .double: return String(double)
-        case .bool: return int != 0 ? "true" : "false"
-        case .text: return String(decoding: bytes.bytes, as: UTF8.self)
-        case .bytes: return bytes.bytes.map { String($0, radix: 16) }.joined()
-        }
-    }
-
     /// Truncates text to `limit` characters (not bytes), keeping UTF-8 valid.
     package mutating func truncateText(toCharacters limit: Int) {
         guard kind == .text, bytes.count > limit else { return }

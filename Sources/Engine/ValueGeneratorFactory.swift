@@ -257,15 +257,6 @@ struct ValueGeneratorFactory {
         return max(blo, bhi &- 1000 * f)...bhi
     }
 
-    /// Largest number of smallest units a numeric(p, s) holds, capped.
-    func upperUnits(scale: Int, cap: Int64) -> Int64 {
-        let capUnits = cap * DecimalGenerator.power10(scale)
-        if case .numeric(let p?, _) = column.type {
-            return min(capUnits, DecimalGenerator.power10(p) - 1)
-        }
-        return capUnits
-    }
-
     /// A plain generator by type, for columns nothing more specific applies to.
     func byType(_ type: DataType, warn: (String) -> Void) throws -> any ValueGenerator {
         switch type {

@@ -137,9 +137,6 @@ public final class PostgresResult {
         (0..<rowCount).map { r in (0..<columnCount).map { value(row: r, column: $0) } }
     }
 
-    /// Command tag count (rows affected), e.g. for COPY.
-    public var affectedRows: Int { Int(String(cString: PQcmdTuples(handle))) ?? 0 }
-
     func field(_ code: Int32) -> String? {
         guard let p = PQresultErrorField(handle, code) else { return nil }
         return String(cString: p)

@@ -66,8 +66,6 @@ public final class SQLiteConnection {
     }
 
     var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
-
-    public var changes: Int { Int(sqlite3_changes(handle)) }
 }
 
 /// A prepared statement, finalized when the object goes away.
