@@ -33,6 +33,66 @@ extension Planner {
             }
         }
         derived[table.name] = result
+        uniqueSetCache[table.name] = nil
+        if result.branches.count > 1 {
+            let dependent = result.branchDependentColumns
+            branching[table.name] = TableBranches(constraints: result, dependent: dependent, weights: [])
+            branching[table.name]!.weights = branchWeights(table, result, dependent: dependent)
+        }
+        uniqueSetCache[table.name] = nil
+    }
+
+    /// The per-row branches of a table. Branches are equally likely, except
+    /// that a branch giving a value to the column that carries a unique set
+    /// is dropped when that column has too few values for the rows (a
+    /// `CHECK (active)` boolean under `UNIQUE (a, b, active)` stays NULL),
+    /// as long as another branch remains.
+    func branchWeights(_ table: Table, _ constraints: DerivedConstraints, dependent: Set<String>) -> [Double] {
+        var weights = [Double](repeating: 1, count: constraints.branches.count)
+        let rows = rowCounts[table.name] ?? options.rows(for: table.name)
+        for set in uniqueSets(table) {
+            guard let carrier = carrier(of: set, in: table), dependent.contains(carrier),
+                  let column = table.column(named: carrier) else { continue }
+            let few = constraints.branches.map { b -> Bool in
+                let d = b.domains[carrier] ?? ColumnDomain()
+                if d.mustBeNull { return false }
+                if let allowed = d.allowed { return Int64(allowed.count) < rows }
+                return column.type == .boolean && rows > 2
+            }
+            let null = constraints.branches.map { $0.domains[carrier]?.mustBeNull == true }
+            guard few.contains(true), null.contains(true) else { continue }
+            let kept = weights.indices.map { few[$0] ? 0 : weights[$0] }
+            if kept.contains(where: { $0 > 0 }) { weights = kept }
+        }
+        return weights
+    }
+
+    /// The per-row chooser of a table's branches, made once its parents are
+    /// planned: a branch whose FK values no parent row has
+    /// (`external_repo_id = 0` when no generated repo has id 0) is never taken.
+    func branchChooser(_ table: Table) throws -> BranchChooser {
+        guard var branches = branching[table.name] else { preconditionFailure("\(table.name) has no branches") }
+        if let chooser = branches.chooser { return chooser }
+        var weights = branches.weights
+        let saved = derived[table.name]
+        defer { derived[table.name] = saved }
+        for i in weights.indices where weights[i] > 0 {
+            derived[table.name] = branches.constraints.selecting(branch: i)
+            for fk in table.foreignKeys where fk.referencedTable != table.name && fk.columns.contains(where: branches.dependent.contains) {
+                let parentRows = rowCounts[fk.referencedTable] ?? 0
+                if parentRows > 0, try parentsPassingChecks(fk, in: table, parentRows: parentRows, warn: false) == [] {
+                    weights[i] = 0
+                }
+            }
+        }
+        if !weights.contains(where: { $0 > 0 }) { weights = branches.weights }
+        let chooser = BranchChooser(stream: stream(table, "\u{1}branch"), weights: weights)
+        branches.chooser = chooser
+        branching[table.name] = branches
+        let live = weights.filter { $0 > 0 }.count
+        let shape = branches.constraints.branches[0].choices.map { c in "\(c.check.map { "CHECK \($0)" } ?? "CHECK") (\(c.of) branches)" }
+        notes.append("\(table.name): each row takes one of \(live) branch\(live == 1 ? "" : "es") of \(shape.joined(separator: ", ")); per-row columns: \(branches.dependent.sorted().joined(separator: ", "))")
+        return chooser
     }
 
     /// Wraps a column of a `num_nonnulls(…)`-style group so each row has an
@@ -67,6 +127,8 @@ extension Planner {
                     redraw.insert(i)
                 }
             }
+            // A per-row branch column keeps its row's branch: not redrawn.
+            redraw.subtract(reads.filter { branching[table.name]?.dependent.contains(columns[$0].column.name) ?? false })
             guard !redraw.isEmpty else { continue }
             out.append(RowCheck(name: check.name, expression: expression, reads: reads, redraw: redraw.sorted()))
         }
@@ -87,4 +149,14 @@ extension Planner {
             rowCounts[table.name] = capacity
         }
     }
+}
+
+/// A table's per-row branches (see `DerivedConstraints.branches`).
+struct TableBranches {
+    var constraints: DerivedConstraints
+    /// Columns whose requirements differ between branches.
+    var dependent: Set<String>
+    /// Before FK feasibility (see `Planner.branchChooser`).
+    var weights: [Double]
+    var chooser: BranchChooser?
 }

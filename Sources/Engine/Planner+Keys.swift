@@ -117,6 +117,18 @@ extension Planner {
             }
             if !columns.isEmpty, !sets.contains(columns) { sets.append(columns) }
         }
+        // A column a CHECK fixes to one value (`CHECK (source_class = 1)`)
+        // adds nothing to a set's distinctness: the rest must carry it.
+        if let constraints = derived[table.name] {
+            let dependent = branching[table.name]?.dependent ?? []
+            let constant = Set(table.columns.map(\.name).filter { c in
+                !dependent.contains(c) && constraints.domains[c]?.allowed?.count == 1
+            })
+            sets = sets.map { set in
+                let rest = set.filter { !constant.contains($0) }
+                return rest.isEmpty ? set : rest
+            }
+        }
         uniqueSetCache[table.name] = sets
         return sets
     }
@@ -169,7 +181,7 @@ extension Planner {
                       (rowCounts[parent.name] ?? 0) > 0 else { continue }
                 source = PlaceSource(
                     stream: SemanticGenerator.placeStream(seed: seed(for: table), table: table.name.description),
-                    parent: picker(for: fk, in: table),
+                    parent: try picker(for: fk, in: table),
                     parentStream: SemanticGenerator.placeStream(seed: seed(for: parent), table: parent.name.description),
                     childFirst: firstRows[table.name] ?? 0, parentFirst: firstRows[parent.name] ?? 0)
                 break

@@ -22,6 +22,9 @@ package final class Planner {
     var broken: [QualifiedName: [BrokenForeignKey]] = [:]
     /// CHECK constraints of each table, turned into per-column domains.
     var derived: [QualifiedName: DerivedConstraints] = [:]
+    /// Tables whose cross-column ORs branch per row: all branches, the
+    /// columns that depend on the branch, and the per-row chooser.
+    var branching: [QualifiedName: TableBranches] = [:]
     /// What `now()` means in CHECKs during this fill (Unix seconds).
     let now = CheckEvaluator.currentUnixTime()
     /// Per-table cumulative child counts of a configured fan-out, by FK.
@@ -122,7 +125,26 @@ package final class Planner {
             throw PlanError("\(table.name).\(column): its key depends on itself through foreign keys; give it a generator in the config")
         }
         defer { inProgress.remove(key) }
-        var g = inNullCountGroup(try build(table: table, column: column), table: table, column: column)
+        var g: any ValueGenerator
+        if let branches = branching[table.name], branches.dependent.contains(column) {
+            // One generator per branch, each built as if its branch were the
+            // table's only one; nested columns rebuild the same way.
+            let chooser = try branchChooser(table)
+            let saved = derived[table.name]
+            defer { derived[table.name] = saved }
+            var choices: [any ValueGenerator] = []
+            for i in branches.constraints.branches.indices {
+                if chooser.cumulative[i] == (i == 0 ? 0 : chooser.cumulative[i - 1]) {
+                    choices.append(NullGenerator())
+                    continue
+                }
+                derived[table.name] = branches.constraints.selecting(branch: i)
+                choices.append(inNullCountGroup(try build(table: table, column: column), table: table, column: column))
+            }
+            g = BranchGenerator(chooser: chooser, branches: choices)
+        } else {
+            g = inNullCountGroup(try build(table: table, column: column), table: table, column: column)
+        }
         if var semantic = g as? SemanticGenerator, SemanticGenerator.isPlaceKind(semantic.kind),
            let source = try inheritedPlace(of: table) {
             semantic.placeSource = source
@@ -144,12 +166,13 @@ package final class Planner {
 
         // Foreign key columns take the parent's value.
         if let fk = table.foreignKeys.first(where: { $0.columns.contains(name) }),
-           let parent = tablesByName[fk.referencedTable] {
+           tablesByName[fk.referencedTable] != nil {
             let brokenFK = broken[table.name]?.first { $0.foreignKey == fk }
-            if brokenFK?.strategy == .nullThenUpdate {
+            // NULL while loading (a broken cycle), or NULL because a CHECK
+            // (or the row's branch of one) needs it.
+            if brokenFK?.strategy == .nullThenUpdate || (column.isNullable && derived[table.name]?.domains[name]?.mustBeNull == true) {
                 return NullGenerator()
             }
-            _ = parent
             return try foreignKeyGenerator(fk, table: table, column: name)
         }
 
@@ -214,7 +237,7 @@ package final class Planner {
         let parent = tablesByName[fk.referencedTable]!
         let parentColumn = fk.referencedColumns[fk.columns.firstIndex(of: name)!]
         let parentGenerator = try generator(table: parent, column: parentColumn)
-        let picker = self.picker(for: fk, in: table)
+        let picker = try self.picker(for: fk, in: table)
         return ForeignKeyGenerator(picker: picker, parentColumn: parentGenerator, parentName: "\(parent.name).\(parentColumn)",
                                    childFirst: firstRows[table.name] ?? 0, parentFirst: firstRows[parent.name] ?? 0)
     }
@@ -265,10 +288,11 @@ package final class Planner {
         return free.min { rank($0) < rank($1) }
     }
 
-    func picker(for fk: ForeignKey, in table: Table) -> ParentRowPicker {
+    func picker(for fk: ForeignKey, in table: Table) throws -> ParentRowPicker {
         let parentRows = rowCounts[fk.referencedTable] ?? 0
         let fkStream = stream(table, "fk:" + fk.columns.joined(separator: ","))
-        let nullable = fk.columns.allSatisfy { table.column(named: $0)?.isNullable ?? false }
+        let domains = derived[table.name]?.domains ?? [:]
+        let nullable = fk.columns.allSatisfy { (table.column(named: $0)?.isNullable ?? false) && domains[$0]?.notNull != true }
         if fk.referencedTable == table.name {
             return .earlierRow(stream: fkStream, nullable: nullable)
         }
@@ -276,8 +300,11 @@ package final class Planner {
             return .fanOut(cumulative: fan.cumulative)
         }
         guard parentRows > 0 else { return .none }
-        // Part of a unique set made only of FKs: distinct tuples.
-        for set in uniqueSets(table) {
+        // Part of a unique set made only of FKs: distinct tuples. The
+        // smallest such set decides (a UNIQUE FK alone is injective, which
+        // keeps any wider key containing it distinct too).
+        let sets = uniqueSets(table).filter { !fkCover(table, $0).isEmpty }.sorted { fkCover(table, $0).count < fkCover(table, $1).count }
+        for set in sets {
             let cover = fkCover(table, set)
             guard let index = cover.firstIndex(of: fk) else { continue }
             if cover.count == 1 {
@@ -291,11 +318,49 @@ package final class Planner {
             let setKey = stream(table, "key:" + set.joined(separator: ","))
             return .tupleComponent(Permutation(count: product, key: setKey), radices: radices, component: index, distinctFrom: layout.distinctFrom)
         }
+        if let allowed = try parentsPassingChecks(fk, in: table, parentRows: parentRows) {
+            return .among(rows: allowed, stream: fkStream)
+        }
         if let match = try? placeMatch(fk, child: table, parentRows: parentRows, stream: fkStream) {
             return .matching(match)
         }
         return .uniform(parentRows: parentRows, stream: fkStream)
     }
+
+    /// The parent rows whose key values pass the CHECK-derived domains of
+    /// the FK's columns, when those domains restrict values (nil when they
+    /// do not). The parent's keys are recomputed from its generators, never
+    /// read; a scan of at most `parentScanLimit` rows.
+    func parentsPassingChecks(_ fk: ForeignKey, in table: Table, parentRows: Int64, warn: Bool = true) throws -> [Int64]? {
+        guard let domains = derived[table.name]?.domains else { return nil }
+        var checks: [(parent: any ValueGenerator, domain: ColumnDomain)] = []
+        for (c, p) in zip(fk.columns, fk.referencedColumns) {
+            guard var d = domains[c] else { continue }
+            d.notNull = false
+            d.mustBeNull = false
+            guard !d.isUnconstrained, let parent = tablesByName[fk.referencedTable] else { continue }
+            checks.append((try generator(table: parent, column: p), d))
+        }
+        guard !checks.isEmpty else { return nil }
+        var rows: [Int64] = []
+        var value = Value()
+        let parentFirst = firstRows[fk.referencedTable] ?? 0
+        for row in 0..<min(parentRows, Self.parentScanLimit) {
+            let passes = checks.allSatisfy { check in
+                check.parent.generate(row: row + parentFirst, into: &value)
+                return check.domain.contains(DomainGuardGenerator.checkValue(value), now: now)
+            }
+            if passes { rows.append(row) }
+        }
+        if rows.isEmpty {
+            guard warn else { return [] }
+            warnings.append("\(table.name): no generated \(fk.referencedTable) row has a key that the CHECKs on \(fk.columns.joined(separator: ", ")) allow")
+            return nil
+        }
+        return rows
+    }
+
+    static let parentScanLimit: Int64 = 1_000_000
 
     func kindName(table: Table, column: Column) -> String? {
         (memo[table.name]?[column.name] as? SemanticGenerator)?.kind.rawValue

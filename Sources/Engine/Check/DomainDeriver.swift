@@ -50,7 +50,7 @@ package enum DomainDeriver {
                 failures[i].append((nil, "unknown column\(unknown.count > 1 ? "s" : "") \(unknown.joined(separator: ", "))"))
                 continue
             }
-            let conjuncts = negationNormalForm(resolved).conjuncts
+            let conjuncts = negationNormalForm(expandingPredicateEquality(resolved)).conjuncts
             conjunctCounts[i] = conjuncts.count
             for conjunct in conjuncts {
                 if isDisjunction(conjunct) {
@@ -69,7 +69,14 @@ package enum DomainDeriver {
             }
         }
         // ORs last, so a branch is chosen knowing the other requirements.
+        // An OR over one column narrows that column's domain for every row;
+        // an OR across columns becomes per-row branches (below).
+        var branching: [(Int, [CheckExpression])] = []
         for (i, conjunct) in deferred {
+            if let disjuncts = Self.rowBranches(conjunct) {
+                branching.append((i, disjuncts))
+                continue
+            }
             do {
                 state = try deriver.apply(conjunct, state)
                 for n in state.notes {
@@ -81,14 +88,50 @@ package enum DomainDeriver {
             }
         }
 
+        // Every satisfiable combination of one disjunct per cross-column OR.
+        var combinations: [(state: DomainDerivationState, choices: [Branch.Choice])] = [(state, [])]
+        for (i, disjuncts) in branching {
+            var next: [(state: DomainDerivationState, choices: [Branch.Choice])] = []
+            var reasons: [String] = []
+            for (base, choices) in combinations {
+                for (k, d) in disjuncts.enumerated() {
+                    do {
+                        var r = try deriver.apply(d, base)
+                        if let why = deriver.unsatisfiable(before: base, after: r) {
+                            reasons.append("branch \(k + 1) `\(d)` \(why)")
+                            continue
+                        }
+                        r.notes.removeAll()
+                        next.append((r, choices + [Branch.Choice(check: items[i].name, branch: k, of: disjuncts.count, text: d.description)]))
+                    } catch {
+                        reasons.append("branch \(k + 1) `\(d)`: \((error as? DomainDerivationFailure)?.reason ?? "\(error)")")
+                    }
+                }
+            }
+            if next.isEmpty {
+                let unique = reasons.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+                failures[i].append((nil, "no branch of the OR can be captured (\(unique.joined(separator: "; ")))"))
+                continue
+            }
+            // Bounded: a table with many independent ORs keeps the first
+            // combinations (each still satisfies every CHECK).
+            combinations = Array(next.prefix(Self.maximumBranches))
+        }
+
         // Uncaptured single-column conjuncts over a finite allowed list are
         // captured exactly by evaluating them on each allowed value.
-        for (column, var d) in state.domains { d.normalize(); state.domains[column] = d }
-        for i in failures.indices {
-            failures[i] = failures[i].filter { failure in
-                guard let conjunct = failure.conjunct else { return true }
-                return !refineByEvaluation(conjunct, state: &state)
+        var finished: [DomainDerivationState] = []
+        for (index, combination) in combinations.enumerated() {
+            var s = combination.state
+            for (column, var d) in s.domains { d.normalize(); s.domains[column] = d }
+            for i in failures.indices {
+                let kept = failures[i].filter { failure in
+                    guard let conjunct = failure.conjunct else { return true }
+                    return !refineByEvaluation(conjunct, state: &s)
+                }
+                if index == 0 { failures[i] = kept }
             }
+            finished.append(s)
         }
 
         for (i, f) in failures.enumerated() where !f.isEmpty {
@@ -99,7 +142,25 @@ package enum DomainDeriver {
             out.unsupported.append(.init(name: items[i].name, expression: items[i].text, reason: reasons.joined(separator: "; "), column: items[i].column))
         }
 
-        // Groups: merge by column set; one-column groups become notNull / mustBeNull.
+        let results = finished.map(Self.finish)
+        out.domains = results[0].domains
+        out.groups = results[0].groups
+        out.orders = results[0].orders
+        if results.count > 1 {
+            out.branches = zip(results, combinations).map { result, combination in
+                Branch(domains: result.domains, orders: result.orders, groups: result.groups, choices: combination.choices)
+            }
+        }
+        return out
+    }
+
+    /// How many per-row branches a table may have.
+    static let maximumBranches = 64
+
+    /// Groups merged by column set (one-column groups become notNull /
+    /// mustBeNull) and domains normalised, dropping unconstrained ones.
+    private static func finish(_ state: DomainDerivationState) -> (domains: [String: ColumnDomain], orders: [ColumnOrder], groups: [NullCountGroup]) {
+        var state = state
         var groups: [NullCountGroup] = []
         for g in state.groups {
             if g.columns.count == 1 {
@@ -111,13 +172,46 @@ package enum DomainDeriver {
             if g.minNonNull <= 0 && g.maxNonNull >= g.columns.count { continue }
             groups.append(g)
         }
-        out.groups = groups
-        out.orders = state.orders
+        var domains: [String: ColumnDomain] = [:]
         for (column, var d) in state.domains {
             d.normalize()
-            if !d.isUnconstrained { out.domains[column] = d }
+            if !d.isUnconstrained { domains[column] = d }
         }
-        return out
+        return (domains, state.orders, groups)
+    }
+
+    /// The disjuncts of an OR that spans several columns, each a branch a
+    /// row can take (`(a IS NULL AND b = 0) OR (a IS NOT NULL AND b >= 1)`);
+    /// nil for an OR over one column, which narrows that column's domain
+    /// instead (`x = 'a' OR x = 'b'`, `x IS NULL OR x > 0`). A disjunction of
+    /// NULL tests alone (`a IS NULL OR b IS NULL`) stays a NULL-count group.
+    static func rowBranches(_ e: CheckExpression) -> [CheckExpression]? {
+        guard case .or = e else { return nil }
+        let disjuncts = e.disjuncts
+        let columns = Set(e.columnReferences.map(\.name))
+        guard columns.count >= 2 else { return nil }
+        let onlyNullTests = disjuncts.allSatisfy { d in
+            if case .isNull(let x, false) = d, case .column = x.strippingCasts { return true }
+            return false
+        }
+        return onlyNullTests ? nil : disjuncts
+    }
+
+    /// `P = Q` and `P <> Q` over two NULL tests (`(user_id IS NULL) <> (email
+    /// IS NULL)`) as the OR of the cases that satisfy them, so they branch
+    /// per row like any other cross-column OR.
+    static func expandingPredicateEquality(_ e: CheckExpression) -> CheckExpression {
+        func isTest(_ x: CheckExpression) -> Bool {
+            switch x {
+            case .isNull, .isDistinct: return true
+            default: return false
+            }
+        }
+        return e.rewritten { node in
+            guard case .comparison(let op, let a, let b) = node, op == .equal || op == .notEqual, isTest(a), isTest(b) else { return node }
+            let notA = negationNormalForm(a, negated: true), notB = negationNormalForm(b, negated: true)
+            return op == .equal ? .or(.and(a, b), .and(notA, notB)) : .or(.and(a, notB), .and(notA, b))
+        }
     }
 
     /// ORs (and NOT BETWEEN, an OR in disguise) are applied after everything

@@ -21,6 +21,9 @@ package enum ParentRowPicker: Sendable {
     /// A parent whose place matches the child row's own place: a `city` row
     /// points at the `country` row of its own country.
     case matching(PlaceMatch)
+    /// One of the listed parent rows, uniformly: the parents whose key
+    /// passes a CHECK on the FK column (`entity_class IN (1, 2)`).
+    case among(rows: [Int64], stream: UInt64)
     /// Always NULL (an FK broken for a cycle, filled by a later UPDATE).
     case none
 
@@ -58,6 +61,9 @@ package enum ParentRowPicker: Sendable {
             return lo < cumulative.count ? Int64(lo) : nil
         case .matching(let match):
             return match.parentRow(for: row)
+        case .among(let rows, let stream):
+            var r = RowRandom(stream: stream, row: row)
+            return rows[Int(r.below(UInt64(rows.count)))]
         case .none:
             return nil
         }
@@ -71,6 +77,7 @@ package enum ParentRowPicker: Sendable {
         case .tupleComponent: return "distinct parent tuple per row"
         case .fanOut: return "children per parent (per_parent)"
         case .matching: return "parent of the row's own place"
+        case .among(let rows, _): return "one of \(rows.count) parents its CHECK allows"
         case .none: return "NULL"
         }
     }
