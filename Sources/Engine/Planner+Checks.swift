@@ -139,11 +139,15 @@ extension Planner {
     /// (a CHECK range, a short char(n)) caps the table, with a warning.
     func capUniqueColumns(_ table: Table, _ columns: [ColumnPlan]) throws {
         guard let rows = rowCounts[table.name] else { return }
+        // On --append the existing rows hold the first indices of the bijection.
+        let first = firstRows[table.name] ?? 0
         for c in columns {
             guard let u = c.generator as? any UniqueValueGenerator, !(c.generator is ForeignKeyGenerator),
-                  let capacity = u.capacity, capacity < rows,
+                  let total = u.capacity, total - first < rows,
                   uniqueSets(table).contains(where: { carrier(of: $0, in: table) == c.column.name }) else { continue }
-            let note = "\(table.name): \(capacity) rows instead of \(rows), because \(c.column.name) must be unique and has only \(capacity) possible values"
+            let capacity = max(0, total - first)
+            let held = first > 0 ? " (\(min(first, total)) of them already taken by the rows there)" : ""
+            let note = "\(table.name): \(capacity) rows instead of \(rows), because \(c.column.name) must be unique and has only \(total) possible values\(held)"
             warnings.append(note)
             capacityNotes[table.name] = note
             rowCounts[table.name] = capacity
