@@ -33,6 +33,7 @@ package final class Planner {
     var uniqueSetCache: [QualifiedName: [[String]]] = [:]
     /// Per table: the place source inherited from a parent place table, if any.
     var placeSources: [QualifiedName: PlaceSource?] = [:]
+    var sharedKeyPathCache: [QualifiedName: [SharedKeyPath]] = [:]
 
     package init(schema: Schema, options: PlanOptions) {
         self.schema = schema
@@ -173,6 +174,7 @@ package final class Planner {
             if brokenFK?.strategy == .nullThenUpdate || (column.isNullable && derived[table.name]?.domains[name]?.mustBeNull == true) {
                 return NullGenerator()
             }
+            if let shared = try sharedKeyColumn(table, column: name) { return shared }
             return try foreignKeyGenerator(fk, table: table, column: name)
         }
 
@@ -318,8 +320,14 @@ package final class Planner {
             let setKey = stream(table, "key:" + set.joined(separator: ","))
             return .tupleComponent(Permutation(count: product, key: setKey), radices: radices, component: index, distinctFrom: layout.distinctFrom)
         }
+        if let agreement = try agreeingPicker(fk, in: table, parentRows: parentRows, stream: fkStream) {
+            return .agreeing(agreement)
+        }
+        if let driving = try drivingPicker(fk, in: table, parentRows: parentRows, stream: fkStream) {
+            return driving
+        }
         if let allowed = try parentsPassingChecks(fk, in: table, parentRows: parentRows) {
-            return .among(rows: allowed, stream: fkStream)
+            return .among(rows: allowed, stream: fkStream, why: "its CHECK allows")
         }
         if let match = try? placeMatch(fk, child: table, parentRows: parentRows, stream: fkStream) {
             return .matching(match)

@@ -22,8 +22,11 @@ package enum ParentRowPicker: Sendable {
     /// points at the `country` row of its own country.
     case matching(PlaceMatch)
     /// One of the listed parent rows, uniformly: the parents whose key
-    /// passes a CHECK on the FK column (`entity_class IN (1, 2)`).
-    case among(rows: [Int64], stream: UInt64)
+    /// passes a CHECK on the FK column (`entity_class IN (1, 2)`), or that
+    /// carry a shared key other parents have too; `why` says which.
+    case among(rows: [Int64], stream: UInt64, why: String)
+    /// A parent that carries the same shared key as the row's driving parent.
+    case agreeing(KeyAgreement)
     /// Always NULL (an FK broken for a cycle, filled by a later UPDATE).
     case none
 
@@ -61,9 +64,11 @@ package enum ParentRowPicker: Sendable {
             return lo < cumulative.count ? Int64(lo) : nil
         case .matching(let match):
             return match.parentRow(for: row)
-        case .among(let rows, let stream):
+        case .among(let rows, let stream, _):
             var r = RowRandom(stream: stream, row: row)
             return rows[Int(r.below(UInt64(rows.count)))]
+        case .agreeing(let agreement):
+            return agreement.parentRow(for: row)
         case .none:
             return nil
         }
@@ -77,7 +82,8 @@ package enum ParentRowPicker: Sendable {
         case .tupleComponent: return "distinct parent tuple per row"
         case .fanOut: return "children per parent (per_parent)"
         case .matching: return "parent of the row's own place"
-        case .among(let rows, _): return "one of \(rows.count) parents its CHECK allows"
+        case .among(let rows, _, let why): return "one of \(rows.count) parents \(why)"
+        case .agreeing(let a): return "parent of the row's own \(a.keyName)"
         case .none: return "NULL"
         }
     }
@@ -95,13 +101,18 @@ package struct ForeignKeyGenerator: ValueGenerator {
     package let parentName: String
     package let childFirst: Int64
     package let parentFirst: Int64
+    /// How the parent row is reached when not through this column's own FK
+    /// (a shared key taken from a driving parent), for `inspect`.
+    package let route: String?
 
-    package init(picker: ParentRowPicker, parentColumn: any ValueGenerator, parentName: String, childFirst: Int64 = 0, parentFirst: Int64 = 0) {
+    package init(picker: ParentRowPicker, parentColumn: any ValueGenerator, parentName: String, childFirst: Int64 = 0, parentFirst: Int64 = 0,
+                 route: String? = nil) {
         self.picker = picker
         self.parentColumn = parentColumn
         self.parentName = parentName
         self.childFirst = childFirst
         self.parentFirst = parentFirst
+        self.route = route
     }
 
     @inline(__always)
@@ -110,7 +121,7 @@ package struct ForeignKeyGenerator: ValueGenerator {
         parentColumn.generate(row: parent + parentFirst, into: &value)
     }
 
-    package var summary: String { "→ \(parentName) (\(picker.summary))" }
+    package var summary: String { "→ \(parentName) (\(route ?? picker.summary))" }
 }
 
 extension ForeignKeyGenerator: UniqueValueGenerator {
