@@ -64,6 +64,18 @@ package enum ConfigValidator {
             }
             try checkFits(cc.generator, column: column, table: table, domain: derived.domain(cc.name), topLevel: true)
             for spec in cc.generator.flattened {
+                if case .fromParent(let fkColumn, let parentColumn) = spec.kind {
+                    guard let fk = table.foreignKeys.first(where: { $0.columns.contains(fkColumn) }) else {
+                        let fkColumns = table.foreignKeys.flatMap(\.columns)
+                        throw spec.node.error("from_parent: \(table.name).\(fkColumn) is not a column of a foreign key\(Suggest.hint(fkColumn, among: fkColumns))")
+                    }
+                    guard let parentTable = schema.table(named: fk.referencedTable), parentTable.column(named: parentColumn) != nil else {
+                        let names = schema.table(named: fk.referencedTable)?.columns.map(\.name) ?? []
+                        throw spec.node.error("from_parent: \(fk.referencedTable) has no column '\(parentColumn)'\(Suggest.hint(parentColumn, among: names))")
+                    }
+                    if fk.columns.contains(cc.name) { throw spec.node.error("from_parent: \(cc.name) cannot take its value through its own foreign key") }
+                    continue
+                }
                 guard case .foreignKey(let parent, let parentColumn) = spec.kind else { continue }
                 guard let parentTable = resolveTable(parent, in: schema) else {
                     throw spec.node.error("foreign_key names '\(parent)', which is not a table or dataset\(Suggest.hint(parent, among: schema.tables.map(\.name.description)))")

@@ -41,6 +41,13 @@ struct GeneratorBuilder {
             return NullableGenerator(inner: try build(inner, stream: Self.substream(stream, "inner")), nullFraction: 1 - prob, stream: stream)
         case .jsonObject(let fields):
             return JSONObjectGenerator(fields: try fields.map { JSONObjectGenerator.Field(key: $0.key, generator: try build($0.generator, stream: Self.substream(stream, "field:" + $0.key))) })
+        case .fromParent(let fkColumn, let parentColumn):
+            guard let context else { throw spec.node.error("from_parent cannot be used here") }
+            do {
+                return try context.fromParent(foreignKeyColumn: fkColumn, parentColumn: parentColumn)
+            } catch let e as PlanError {
+                throw spec.node.error(e.description)
+            }
         case .linkedChoice(let poolName, let field):
             guard let tc = overrides.tableConfig(for: table.name), let config = tc.linkedPools.first(where: { $0.name == poolName }),
                   let index = config.fieldNames.firstIndex(of: field) else {

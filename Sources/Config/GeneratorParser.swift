@@ -89,6 +89,8 @@ enum GeneratorParser {
         case "json_object":
             let fields = try node.require("fields")
             return .jsonObject(try fields.mapping().map { (key: $0.key, generator: try parse($0.value)) })
+        case "from_parent":
+            return .fromParent(foreignKey: try node.require("fk").string(), column: try node.require("column").string())
         case "linked_choice":
             return .linkedChoice(pool: try node.require("pool").string(), field: try node.require("field").string())
         case "normal":

@@ -29,6 +29,9 @@ package struct GeneratorSpec: Sendable {
         case optional(prob: Double, inner: GeneratorSpec)
         case jsonObject([(key: String, generator: GeneratorSpec)])
         case linkedChoice(pool: String, field: String)
+        /// `from_parent: { fk: event_id, column: room_id }`: the value of a
+        /// column of the parent row that one of this table's FKs points at.
+        case fromParent(foreignKey: String, column: String)
         case semantic(SemanticKind)
         case normal(mean: Double, stddev: Double, min: Double?, max: Double?, decimals: Int)
         /// Ranks 1…n with P(k) ∝ 1/k^s.
@@ -45,7 +48,7 @@ package struct GeneratorSpec: Sendable {
     /// The shape of the values, for type inference and column compatibility.
     package var valueClass: ValueClass {
         switch kind {
-        case .sequentialID, .geometric, .zipf, .sequence, .uniformInt, .logNormal, .foreignKey: return .integer
+        case .sequentialID, .geometric, .zipf, .sequence, .uniformInt, .logNormal, .foreignKey, .fromParent: return .integer
         case .uuid: return .uuid
         case .constant(let l): return l.valueClass
         case .weightedChoice(let v): return Self.commonClass(v.map(\.value))

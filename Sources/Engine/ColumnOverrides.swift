@@ -51,6 +51,12 @@ package struct OverrideContext {
         return try planner.generator(table: t, column: column)
     }
 
+    /// The value of `parentColumn` in the parent row that the FK holding
+    /// `foreignKeyColumn` points at (the same row that FK's columns take).
+    package func fromParent(foreignKeyColumn: String, parentColumn: String) throws -> any ValueGenerator {
+        try planner.fromParent(table: table, foreignKeyColumn: foreignKeyColumn, parentColumn: parentColumn)
+    }
+
     /// The generator inference would choose (to wrap it, e.g. in `optional`).
     package func inferred() throws -> any ValueGenerator {
         try planner.inferredGenerator(table: table, column: column)

@@ -1,8 +1,9 @@
 import Introspect
 
 /// Consistency across foreign keys: when a table reaches the same ancestor
-/// through two paths (its own `room_id`, and the `room_id` of the event its
-/// `event_id` points at; a `tenant_id` repeated down a hierarchy), one parent
+/// key through two paths under the same column name (its own `room_id`, and
+/// the `room_id` of the event its `event_id` points at; a `tenant_id`
+/// repeated down a hierarchy), one parent
 /// drives: the shared key is taken from the driving parent's row, and the
 /// other parents that carry the key are picked among those that agree.
 /// Children still never read parents back: the driving parent's key column
@@ -36,7 +37,10 @@ extension Planner {
             !brokenHere.contains(fk) && fk.referencedTable != table.name && tablesByName[fk.referencedTable] != nil
         }
         // Routes through a parent: (ancestor key) → (fk, the parent's column).
-        struct Ancestor: Hashable { var table: QualifiedName; var columns: [String] }
+        // Keyed by name too: only columns of the same name hold the same key
+        // (`tenant_id` and `tenant_id`); two FKs to one table under other
+        // names (`gender_concept_id`, `specialty_concept_id`) are different roles.
+        struct Ancestor: Hashable { var table: QualifiedName; var columns: [String]; var name: String }
         var routes: [Ancestor: [(fk: ForeignKey, parentColumn: String)]] = [:]
         var order: [Ancestor] = []
         for fk in table.foreignKeys where live(fk) {
@@ -45,17 +49,24 @@ extension Planner {
             for g in parent.foreignKeys where g.columns.count == 1 && g.referencedTable != parent.name && !parentBroken.contains(g) {
                 // A composite FK already copies the whole parent key from one row.
                 if fk.referencedColumns.contains(g.columns[0]) { continue }
-                let a = Ancestor(table: g.referencedTable, columns: g.referencedColumns)
+                let a = Ancestor(table: g.referencedTable, columns: g.referencedColumns, name: g.columns[0].lowercased())
                 if routes[a] == nil { order.append(a) }
                 if !(routes[a]?.contains { $0.fk == fk } ?? false) { routes[a, default: []].append((fk, g.columns[0])) }
             }
         }
+        // A key referenced under many names is a vocabulary (`concept` in
+        // `gender_concept_id`, `specialty_concept_id`, ...), not an owner
+        // shared down a hierarchy.
+        order.removeAll { a in referencingNames(a.table, a.columns).count > Self.ownerNameLimit }
         var claimed: Set<String> = []
+        // An FK has one role: a driving FK never has to agree elsewhere, and
+        // an agreeing one never drives, so pickers never depend on each other in a loop.
+        var driving: Set<ForeignKey> = [], agreeingFKs: Set<ForeignKey> = []
         for a in order {
-            guard let through = routes[a] else { continue }
+            guard let through = routes[a]?.filter({ !agreeingFKs.contains($0.fk) }) else { continue }
             // The table's own single-column FKs to the ancestor key.
             let direct = table.foreignKeys.filter { f in
-                live(f) && f.columns.count == 1 && f.referencedTable == a.table && f.referencedColumns == a.columns
+                live(f) && f.columns.count == 1 && f.referencedTable == a.table && f.referencedColumns == a.columns && f.columns[0].lowercased() == a.name
                     && !keyed.contains(f.columns[0]) && !partitionKeys.contains(f.columns[0]) && !claimed.contains(f.columns[0])
 
             }.map { $0.columns[0] }
@@ -63,13 +74,17 @@ extension Planner {
             // The driving parent: the first route whose key column is never NULL
             // where a NOT NULL column of ours needs it.
             let needsValue = direct.contains { table.column(named: $0)?.isNullable == false }
-            guard let driving = through.first(where: { route in
+            guard let lead = through.first(where: { route in
                 !needsValue || tablesByName[route.fk.referencedTable]?.column(named: route.parentColumn)?.isNullable == false
             }) else { continue }
-            let agreeing = through.filter { $0.fk != driving.fk && !$0.fk.columns.contains(where: keyed.contains) && $0.fk.columns.count == 1 }
+            let agreeing = through.filter {
+                $0.fk != lead.fk && !driving.contains($0.fk) && !$0.fk.columns.contains(where: keyed.contains) && $0.fk.columns.count == 1
+            }
             guard !direct.isEmpty || !agreeing.isEmpty else { continue }
             claimed.formUnion(direct)
-            paths.append(SharedKeyPath(ancestor: a.table, ancestorColumns: a.columns, driving: driving.fk, drivingColumn: driving.parentColumn,
+            driving.insert(lead.fk)
+            agreeingFKs.formUnion(agreeing.map(\.fk))
+            paths.append(SharedKeyPath(ancestor: a.table, ancestorColumns: a.columns, driving: lead.fk, drivingColumn: lead.parentColumn,
                                        direct: direct, agreeing: agreeing))
         }
         sharedKeyPathCache[table.name] = paths
@@ -78,6 +93,24 @@ extension Planner {
             notes.append("\(table.name): \(who) agree\(p.direct.count + p.agreeing.count == 1 ? "s" : "") with the \(p.ancestor) of the \(p.driving.referencedTable) row that \(p.driving.columns.joined(separator: ", ")) points at")
         }
         return paths
+    }
+
+    /// An ancestor key referenced under more distinct column names than this is a vocabulary.
+    static let ownerNameLimit = 3
+
+    /// The distinct (lowercased) column names under which the schema's
+    /// single-column FKs reference `table (columns)`.
+    func referencingNames(_ table: QualifiedName, _ columns: [String]) -> Set<String> {
+        let key = "\(table)|\(columns.joined(separator: ","))"
+        if let cached = referencingNameCache[key] { return cached }
+        var names: Set<String> = []
+        for t in schema.tables {
+            for fk in t.foreignKeys where fk.columns.count == 1 && fk.referencedTable == table && fk.referencedColumns == columns {
+                names.insert(fk.columns[0].lowercased())
+            }
+        }
+        referencingNameCache[key] = names
+        return names
     }
 
     /// The generator of the shared key as the driving parent holds it.
@@ -89,6 +122,19 @@ extension Planner {
             parentName: "\(path.ancestor).\(path.ancestorColumns.joined(separator: ","))",
             childFirst: firstRows[table.name] ?? 0, parentFirst: firstRows[parent.name] ?? 0,
             route: "as its \(parent.name) row (\(path.driving.columns.joined(separator: ", ")))")
+    }
+
+    /// A configured `from_parent`: the value of a parent column at the row an FK of the table picks.
+    func fromParent(table: Table, foreignKeyColumn: String, parentColumn: String) throws -> ForeignKeyGenerator {
+        guard let fk = table.foreignKeys.first(where: { $0.columns.contains(foreignKeyColumn) }),
+              let parent = tablesByName[fk.referencedTable] else {
+            throw PlanError("\(table.name).\(foreignKeyColumn) is not a column of a foreign key")
+        }
+        guard parent.column(named: parentColumn) != nil else { throw PlanError("\(parent.name) has no column \(parentColumn)") }
+        return ForeignKeyGenerator(
+            picker: try picker(for: fk, in: table), parentColumn: try generator(table: parent, column: parentColumn),
+            parentName: "\(parent.name).\(parentColumn)", childFirst: firstRows[table.name] ?? 0, parentFirst: firstRows[parent.name] ?? 0,
+            route: "as its \(parent.name) row (\(fk.columns.joined(separator: ", ")))")
     }
 
     /// A column that takes its value from the driving parent of a shared key, if any.

@@ -34,6 +34,7 @@ package final class Planner {
     /// Per table: the place source inherited from a parent place table, if any.
     var placeSources: [QualifiedName: PlaceSource?] = [:]
     var sharedKeyPathCache: [QualifiedName: [SharedKeyPath]] = [:]
+    var referencingNameCache: [String: Set<String>] = [:]
 
     package init(schema: Schema, options: PlanOptions) {
         self.schema = schema
