@@ -57,6 +57,10 @@ package struct TablePlan: Sendable {
     /// CHECKs spanning several columns that construction does not guarantee,
     /// verified on every generated row.
     package var rowChecks: [RowCheck] = []
+    /// The per-row branches of the table's cross-column ORs (empty: none), for `inspect`.
+    package var branches: [BranchSummary] = []
+    /// Keys the table takes from a driving parent so that paths agree, for `inspect`.
+    package var sharedKeys: [SharedKeySummary] = []
 
     /// The same table and rows, generating only `columns` (e.g. key + FK for a deferred UPDATE).
     package func projected(onto columns: [ColumnPlan]) -> TablePlan {
@@ -120,6 +124,26 @@ package struct ColumnPlan: Sendable {
     package let generator: any ValueGenerator
     /// The inferred realistic kind, shown by `inspect` (nil: by type only).
     package let kind: String?
+}
+
+/// One branch of a table's cross-column ORs: the share of rows that take it
+/// and, per CHECK, the disjunct it satisfies.
+package struct BranchSummary: Sendable, Equatable {
+    package var share: Double
+    /// `cg_sane: 1 of 2: cg_id IS NULL AND cg_version IS NULL`.
+    package var choices: [String]
+}
+
+/// A key a table reaches by two paths, taken from the driving parent's row.
+package struct SharedKeySummary: Sendable, Equatable {
+    /// The ancestor key (`rooms.id`).
+    package var key: String
+    /// The FK whose parent row fixes it.
+    package var drivingForeignKey: [String]
+    /// The table's own columns that take it.
+    package var columns: [String]
+    /// Other FKs whose parent is picked among those that carry the same key.
+    package var agreeingForeignKeys: [[String]]
 }
 
 /// A multi-column CHECK verified per row (`a <> b`, arithmetic across columns).

@@ -67,6 +67,20 @@ extension Planner {
         return weights
     }
 
+    /// The branches of a table as `inspect` shows them (those rows can take).
+    func branchSummaries(_ table: Table) -> [BranchSummary] {
+        guard let branches = branching[table.name], let chooser = branches.chooser else { return [] }
+        let total = chooser.cumulative.last ?? 1
+        return branches.constraints.branches.indices.compactMap { i in
+            let width = chooser.cumulative[i] - (i == 0 ? 0 : chooser.cumulative[i - 1])
+            guard width > 0 else { return nil }
+            let choices = branches.constraints.branches[i].choices.map { c in
+                "\(c.check ?? "CHECK"): \(c.branch + 1) of \(c.of): \(c.text)"
+            }
+            return BranchSummary(share: width / total, choices: choices)
+        }
+    }
+
     /// The per-row chooser of a table's branches, made once its parents are
     /// planned: a branch whose FK values no parent row has
     /// (`external_repo_id = 0` when no generated repo has id 0) is never taken.

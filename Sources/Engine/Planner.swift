@@ -93,6 +93,11 @@ package final class Planner {
             plan.firstRow = firstRows[name] ?? 0
             plan.omittedColumns = omitted
             plan.rowChecks = rowChecks(table, columns)
+            plan.branches = branchSummaries(table)
+            plan.sharedKeys = sharedKeyPaths(table).map { p in
+                SharedKeySummary(key: "\(p.ancestor).\(p.ancestorColumns.joined(separator: ","))", drivingForeignKey: p.driving.columns,
+                                 columns: p.direct, agreeingForeignKeys: p.agreeing.map(\.fk.columns))
+            }
             plans.append(plan)
         }
         var plan = Plan(tables: plans, warnings: warnings, seed: options.seed)

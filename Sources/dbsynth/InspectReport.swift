@@ -63,12 +63,35 @@ struct InspectReport: Encodable {
         var foreignKeys: [ForeignKeyInfo]
         var checks: [CheckInfo]
         var capacity: String?
+        var branches: [BranchInfo] = []
+        var sharedKeys: [SharedKeyInfo] = []
 
         enum CodingKeys: String, CodingKey {
-            case order, schema, name, columns, unique, checks, capacity
+            case order, schema, name, columns, unique, checks, capacity, branches
+            case sharedKeys = "shared_keys"
             case existingRows = "existing_rows"
             case primaryKey = "primary_key"
             case foreignKeys = "foreign_keys"
+        }
+    }
+
+    /// One per-row branch of the table's cross-column ORs.
+    struct BranchInfo: Encodable {
+        var share: Double
+        var choices: [String]
+    }
+
+    /// A key reached by two paths, taken from the driving parent.
+    struct SharedKeyInfo: Encodable {
+        var key: String
+        var drivingForeignKey: [String]
+        var columns: [String]
+        var agreeingForeignKeys: [[String]]
+
+        enum CodingKeys: String, CodingKey {
+            case key, columns
+            case drivingForeignKey = "driving_foreign_key"
+            case agreeingForeignKeys = "agreeing_foreign_keys"
         }
     }
 
@@ -108,7 +131,11 @@ struct InspectReport: Encodable {
                         referencesColumns: fk.referencedColumns, deferrable: fk.isDeferrable, cycleBreak: broken[fk])
                 },
                 checks: t.table.checks.map { CheckInfo(name: $0.name, expression: $0.expression) },
-                capacity: t.capacityNote)
+                capacity: t.capacityNote,
+                branches: t.branches.map { BranchInfo(share: $0.share, choices: $0.choices) },
+                sharedKeys: t.sharedKeys.map {
+                    SharedKeyInfo(key: $0.key, drivingForeignKey: $0.drivingForeignKey, columns: $0.columns, agreeingForeignKeys: $0.agreeingForeignKeys)
+                })
         }
     }
 
@@ -143,6 +170,13 @@ struct InspectReport: Encodable {
             }
             for c in t.checks { lines.append("   check \(c.name.map { "\($0): " } ?? "")\(c.expression)") }
             if let capacity = t.capacity { lines.append("   capacity: \(capacity)") }
+            for (i, b) in t.branches.enumerated() {
+                lines.append("   branch \(i + 1) (\(Int((b.share * 100).rounded()))% of rows): " + b.choices.joined(separator: "; "))
+            }
+            for k in t.sharedKeys {
+                let who = k.columns + k.agreeingForeignKeys.map { "parent of (\($0.joined(separator: ", ")))" }
+                lines.append("   same \(k.key) as the parent of (\(k.drivingForeignKey.joined(separator: ", "))): " + who.joined(separator: ", "))
+            }
         }
         if !skipped.isEmpty {
             lines.append("")

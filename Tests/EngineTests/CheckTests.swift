@@ -412,7 +412,10 @@ private let fixedNow: Int64 = CheckCalendar.days(year: 2024, month: 3, day: 15) 
             "z": domain { $0.patterns = [try! .regex("^\\d{5}$")] },
         ])
         #expect(d.groups == [NullCountGroup(columns: ["a", "b", "c"], minNonNull: 0, maxNonNull: 2)])
-        #expect(d.notes.count == 3)
+        // Exactly one of a, b per row: both arrangements are branches.
+        #expect(d.branches.count == 2)
+        #expect(d.branches.map { $0.domains["b"]?.mustBeNull == true } == [true, false])
+        #expect(d.notes.count == 2)
         #expect(d.notes.allSatisfy { $0.note.hasPrefix("satisfied through branch 1 of 2") })
         #expect(d.notes.last?.column == "z")
         // The parsed checks evaluate: a row drawn from the domains passes them all.
@@ -574,12 +577,38 @@ private let fixedNow: Int64 = CheckCalendar.days(year: 2024, month: 3, day: 15) 
 
     // MARK: OR
 
-    @Test func orPicksTheFirstSatisfiableBranch() {
+    @Test func orAcrossColumnsKeepsOnlySatisfiableBranches() {
         let d = derive(["a < 0", "a > 5 OR b > 5"], columns: ["a", "b"])
         #expect(d.unsupported.isEmpty)
+        #expect(d.branches.isEmpty, "a > 5 cannot hold with a < 0")
         #expect(d.domains == ["a": domain { $0.upper = bound(0, false) }, "b": domain { $0.lower = bound(5, false) }])
         #expect(d.notes.count == 1)
         #expect(d.notes.first?.note.contains("branch 2 of 2") == true)
+    }
+
+    @Test func orAcrossColumnsBranchesPerRow() {
+        let d = derive(["(a IS NULL AND b = 0 AND c = 1.00) OR (a IS NOT NULL AND b >= 1)", "(x IS NULL) <> (y IS NULL)"],
+                       columns: ["a", "b", "c", "x", "y"], nonNullable: ["b"])
+        #expect(d.unsupported.isEmpty, "\(d.unsupported)")
+        #expect(d.branches.count == 4)
+        let fixed = d.branches.filter { $0.domains["a"]?.mustBeNull == true }
+        #expect(fixed.count == 2)
+        #expect(fixed.allSatisfy { $0.domains["b"]?.allowed?.first?.text == "0" && $0.domains["c"]?.allowed?.count == 1 })
+        let free = d.branches.filter { $0.domains["a"]?.notNull == true }
+        #expect(free.allSatisfy { $0.domains["b"]?.lower == bound(1, true) && $0.domains["c"] == nil })
+        #expect(d.branches.allSatisfy { ($0.domains["x"]?.mustBeNull == true) != ($0.domains["y"]?.mustBeNull == true) })
+        #expect(d.branchDependentColumns == ["a", "b", "c", "x", "y"])
+        // Every branch's values pass both CHECKs.
+        for b in d.branches {
+            let row: [String: CheckValue] = [
+                "a": b.domains["a"]?.mustBeNull == true ? .null : .number(7),
+                "b": b.domains["b"]?.allowed != nil ? .number(0) : .number(3),
+                "c": .number(1),
+                "x": b.domains["x"]?.mustBeNull == true ? .null : .text("v"),
+                "y": b.domains["y"]?.mustBeNull == true ? .null : .text("w"),
+            ]
+            for check in d.checks { #expect(CheckEvaluator.passes(check.expression!, row: row) != false, "\(check.text) \(row)") }
+        }
     }
 
     @Test func orWithNullBranches() {
@@ -591,10 +620,10 @@ private let fixedNow: Int64 = CheckCalendar.days(year: 2024, month: 3, day: 15) 
         #expect(second.domains == ["a": domain { $0.mustBeNull = true }, "b": domain { $0.notNull = true }])
         #expect(second.notes.first?.note.contains("branch 2") == true)
 
-        // `a IS NULL OR b IS NOT NULL`: b is required (stricter, noted).
+        // `a IS NULL OR b IS NOT NULL`: two branches, a NULL or b present.
         let implication = derive(["a IS NULL OR b IS NOT NULL"], columns: ["a", "b"])
-        #expect(implication.domains == ["b": domain { $0.notNull = true }])
-        #expect(implication.notes.count == 1)
+        #expect(implication.branches.map(\.domains) == [["a": domain { $0.mustBeNull = true }], ["b": domain { $0.notNull = true }]])
+        #expect(implication.notes.isEmpty)
         // `a IS NULL OR (a IS NOT NULL AND a > 3)`: the IS NOT NULL is implied.
         let redundant = derive(["a IS NULL OR (a IS NOT NULL AND a > 3)"], columns: ["a"])
         #expect(redundant.domains == ["a": domain { $0.lower = bound(3, false) }])

@@ -116,6 +116,12 @@ package enum DomainDeriver {
             // Bounded: a table with many independent ORs keeps the first
             // combinations (each still satisfies every CHECK).
             combinations = Array(next.prefix(Self.maximumBranches))
+            // One disjunct left for every row: stricter than the CHECK, noted.
+            let taken = Set(combinations.compactMap { $0.choices.last?.branch })
+            if disjuncts.count > 1, taken.count == 1, let k = taken.first {
+                out.notes.append(.init(name: items[i].name, expression: items[i].text,
+                                       note: "satisfied through branch \(k + 1) of \(disjuncts.count): `\(disjuncts[k])`", column: items[i].column))
+            }
         }
 
         // Uncaptured single-column conjuncts over a finite allowed list are
