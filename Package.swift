@@ -43,6 +43,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz targets for the parsers of outside text (scripts/fuzz.sh), and
+        // in a normal build the tool that replays the saved inputs.
+        .executableTarget(name: "DBSynthFuzz", dependencies: ["Engine", "Config"]),
         // Shared test helpers: scratch databases, running the built binary.
         .target(name: "TestSupport", dependencies: ["Introspect"], path: "Tests/TestSupport"),
         .testTarget(name: "IntrospectTests", dependencies: ["Introspect", "TestSupport"]),
@@ -50,6 +53,6 @@ let package = Package(
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Engine", "Introspect", "TestSupport"]),
         .testTarget(name: "LoaderTests", dependencies: ["Loader", "Engine", "Introspect", "TestSupport"]),
         // End-to-end: runs the built `dbsynth` against real databases.
-        .testTarget(name: "dbsynthTests", dependencies: ["dbsynth", "Introspect", "Engine", "TestSupport"]),
+        .testTarget(name: "dbsynthTests", dependencies: ["dbsynth", "DBSynthFuzz", "Introspect", "Engine", "TestSupport"]),
     ]
 )

@@ -1,0 +1,26 @@
+import Config
+import Engine
+
+/// The inputs dbsynth parses from text it did not write: CHECK expressions
+/// from the catalog and YAML configs from users. Each target must return
+/// (or throw a typed error) for any input: no crash, no hang.
+enum FuzzTarget: String, CaseIterable {
+    /// A CHECK expression: parsed, turned into domains, evaluated on an empty row.
+    case check
+    /// A YAML config file (dbsynth or smelt-datagen format).
+    case config
+
+    func run(_ input: String) {
+        switch self {
+        case .check:
+            guard let expression = try? CheckParser.parse(input) else { return }
+            var columns: [String] = []
+            for c in expression.columnReferences.map(\.name) where !columns.contains(c) { columns.append(c) }
+            let derived = DomainDeriver.derive(checks: [(name: nil, expression: input)], columns: columns)
+            for check in derived.checks { if let e = check.expression { _ = CheckEvaluator.passes(e, row: [:]) } }
+            for (_, domain) in derived.domains { _ = domain.unsatisfiableReason }
+        case .config:
+            _ = try? ConfigFile.parse(yaml: input, file: "fuzz.yml")
+        }
+    }
+}
