@@ -142,7 +142,10 @@ package final class Planner {
             if let g = try overrides.generator(for: table, column: column, context: context) { return g }
         }
 
-        // Foreign key columns take the parent's value.
+        // Foreign key columns take the parent's value (an existing one when the parent is kept).
+        if let fk = table.foreignKeys.first(where: { $0.columns.contains(name) }), let keys = existingKeys(for: fk) {
+            return try keptParentGenerator(fk, keys: keys, table: table, column: name)
+        }
         if let fk = table.foreignKeys.first(where: { $0.columns.contains(name) }),
            let parent = tablesByName[fk.referencedTable] {
             let brokenFK = broken[table.name]?.first { $0.foreignKey == fk }
@@ -266,7 +269,7 @@ package final class Planner {
     }
 
     func picker(for fk: ForeignKey, in table: Table) -> ParentRowPicker {
-        let parentRows = rowCounts[fk.referencedTable] ?? 0
+        let parentRows = parentRowCount(fk)
         let fkStream = stream(table, "fk:" + fk.columns.joined(separator: ","))
         let nullable = fk.columns.allSatisfy { table.column(named: $0)?.isNullable ?? false }
         if fk.referencedTable == table.name {

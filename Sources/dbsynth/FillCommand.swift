@@ -10,8 +10,9 @@ struct FillCommand: ParsableCommand {
         abstract: "Generate rows for every table and load them in one transaction.",
         discussion: """
             Tables are filled parents first. The whole fill is one transaction: if anything fails, \
-            nothing changes. Tables that already hold rows are refused unless --truncate (replace \
-            them) or --append (add after them) is given.
+            nothing changes. Tables that already hold rows are kept as they are and used as parents \
+            (their existing keys are read back); only the empty tables are filled. --truncate replaces \
+            the rows of every table, --append adds rows after them.
 
             Example: dbsynth fill sqlite:shop.db --rows 5000 --table orders=20000 --seed 7
             """
@@ -120,21 +121,24 @@ struct FillCommand: ParsableCommand {
             throw CLIError.refused("\(target) has no tables to fill; create them first or pass --schema FILE.sql")
         }
         let counts = try TableCounts.resolve(tableCounts, schema: live)
+        // Without --truncate or --append, tables that hold rows are kept and used as parents.
+        var kept: [KeptTables.Entry] = []
+        var existingKeys: [QualifiedName: [ExistingKeys]] = [:]
+        var planned = live
         if !truncate && !append {
-            let busy = live.tables.filter { $0.rowCount > 0 }
-            if !busy.isEmpty {
-                let list = busy.map { "\($0.name) (\(Terminal.grouped($0.rowCount)) rows)" }.joined(separator: ", ")
-                throw CLIError.refused("tables already hold rows: \(list); pass --truncate to replace them or --append to add to them")
-            }
+            let split = try KeptTables.split(live, named: counts)
+            planned = split.fill
+            (existingKeys, kept) = try KeptTables.readKeys(kept: split.kept, filling: planned, connection: connection)
         }
-        var options = setup.options(schema: live, seed: seed, rows: rows, scale: scale, counts: counts, append: append)
+        var options = setup.options(schema: planned, seed: seed, rows: rows, scale: scale, counts: counts, append: append)
+        options.existingKeys = existingKeys
         if append { options.keyFloors = try connection.integerKeyMaxima(live) }
         if let dates, let window = Self.dateWindow(dates) { options.dateWindow = window }
-        let plan = try Planning.plan(live, options: options)
+        let plan = try Planning.plan(planned, options: options)
         for warning in plan.warnings { Terminal.warning(warning) }
         if dryRun {
             // The caller rolls back whatever --schema or --create did.
-            print(DryRun(plan: plan, target: target.description).text)
+            print(DryRun(plan: plan, target: target.description, kept: kept).text)
             throw DryRun.Finished()
         }
 
@@ -145,10 +149,14 @@ struct FillCommand: ParsableCommand {
         let reports = try filler.run(plan, truncate: truncate, onTableStart: progress.start, progress: progress.update)
         progress.finish()
         if let report {
-            try FillReport(plan: plan, tables: reports, target: target.description, seconds: Filler.now() - start).write(to: report)
+            var document = FillReport(plan: plan, tables: reports, target: target.description, seconds: Filler.now() - start)
+            document.keptTables = kept
+            try document.write(to: report)
         }
         if !quiet {
-            print(Summary(reports: reports, target: target.description, seed: options.seed, seconds: Filler.now() - start).text)
+            var summary = Summary(reports: reports, target: target.description, seed: options.seed, seconds: Filler.now() - start)
+            summary.kept = kept
+            print(summary.text)
         }
     }
 

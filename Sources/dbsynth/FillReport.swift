@@ -34,10 +34,13 @@ struct FillReport: Encodable {
     var totalRows: Int64
     var tables: [TableEntry]
     var warnings: [String]
+    /// Tables left as they were because they already held rows, and why.
+    var keptTables: [KeptTables.Entry] = []
 
     enum CodingKeys: String, CodingKey {
         case database, seed, seconds, tables, warnings
         case totalRows = "total_rows"
+        case keptTables = "kept_tables"
     }
 
     init(plan: Plan, tables reports: [TableReport], target: String, seconds: Double) {
