@@ -62,6 +62,9 @@ struct FillCommand: ParsableCommand {
     @Flag(help: "Drop keys, indexes and foreign keys during the load and re-create them after, in the same transaction.")
     var fast = false
 
+    @Option(help: ArgumentHelp("Before the load, load this many rows of every table (and the parents they point at) and roll them back, reporting every table the database rejects at once (default 20; 0 skips the probe).", valueName: "N"))
+    var probeRows: Int64 = 20
+
     @Flag(help: "Print nothing but errors and warnings.")
     var quiet = false
 
@@ -76,6 +79,7 @@ struct FillCommand: ParsableCommand {
         if truncate && append { throw ValidationError("--truncate and --append exclude each other: pick one") }
         if let scale, !(scale >= 0) || !scale.isFinite { throw ValidationError("--scale must be a non-negative number") }
         if format != nil && out == nil { throw ValidationError("--format needs --out DIR") }
+        if probeRows < 0 { throw ValidationError("--probe-rows must be 0 or more, not \(probeRows)") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
         if let dates, Self.dateWindow(dates) == nil {
             throw ValidationError("--dates \(dates): expected FROM..TO with dates like 2015-01-01..2019-12-31, FROM not after TO")
@@ -135,18 +139,41 @@ struct FillCommand: ParsableCommand {
         if append { options.keyFloors = try connection.integerKeyMaxima(live) }
         if let dates, let window = Self.dateWindow(dates) { options.dateWindow = window }
         let plan = try Planning.plan(planned, options: options)
-        for warning in plan.warnings { Terminal.warning(warning) }
-        if dryRun {
-            // The caller rolls back whatever --schema or --create did.
-            print(DryRun(plan: plan, target: target.description, kept: kept).text)
-            throw DryRun.Finished()
-        }
+        for line in WarningGroups.lines(plan.warnings, schema: planned) { Terminal.warning(line) }
 
         let progress = Progress(enabled: !quiet && Terminal.stderrIsTerminal)
         let start = Filler.now()
         var filler = Filler(sink: sink)
         filler.jobs = resolvedJobs
-        let reports = try filler.run(plan, truncate: truncate, onTableStart: progress.start, progress: progress.update)
+        filler.probeRows = probeRows
+        // A rejected probe still writes --report, with what was rejected.
+        func rejected(_ body: () throws -> Void) throws {
+            do { try body() } catch let error as ProbeRejected {
+                if let report {
+                    var document = FillReport(plan: plan, tables: [], target: target.description, seconds: Filler.now() - start)
+                    document.keptTables = kept
+                    document.probe = FillReport.ProbeSection(error.report)
+                    try document.write(to: report, committed: false)
+                }
+                throw CLIError.refused(ProbeMessage.text(error.report))
+            }
+        }
+        if dryRun {
+            // The probe runs too; the caller rolls back whatever it, --schema or --create did.
+            var probed: ProbeReport?
+            try rejected { probed = try filler.probe(plan, truncate: truncate) }
+            var text = DryRun(plan: plan, target: target.description, kept: kept).text
+            if let probed, probed.rows > 0 {
+                text += "\nProbe: the database accepted the first \(Terminal.grouped(Int64(probed.rows))) rows of \(probed.tables) tables (rolled back)."
+            }
+            print(text)
+            throw DryRun.Finished()
+        }
+
+        var reports: [TableReport] = []
+        try rejected {
+            reports = try filler.run(plan, truncate: truncate, onTableStart: progress.start, progress: progress.update)
+        }
         progress.finish()
         if let report {
             var document = FillReport(plan: plan, tables: reports, target: target.description, seconds: Filler.now() - start)
