@@ -107,7 +107,9 @@ package struct Probe {
                 var failures = try probe(table, rows: rows, on: sink)
                 // The probe's own parents may be missing (a capped selection): not the fill's fault.
                 if selection.incomplete.contains(table.table.name) { failures.removeAll { $0.cause.foreignKey } }
-                let rejected = Set(report.failures.map(\.table))
+                var rejected = Set(report.failures.map(\.table))
+                // A self-reference: rows pointing at the table's own rejected rows.
+                if failures.contains(where: { !$0.cause.foreignKey }) { rejected.insert(table.table.name.description) }
                 let parents = table.table.foreignKeys.map(\.referencedTable.description).filter(rejected.contains)
                 for i in failures.indices where failures[i].cause.foreignKey {
                     failures[i].rejectedParents = Array(Set(parents)).sorted()

@@ -26,6 +26,14 @@ package struct ProbeRows {
         }
         for t in plan.tables.reversed() {
             let name = t.table.name
+            // Keys the database numbers itself (a GENERATED ALWAYS identity,
+            // an omitted serial) follow the insert order: row k gets the k-th
+            // value only when rows 0…k-1 were inserted before it.
+            if Self.numbersOwnKeys(t), let last = sets[name]?.max() {
+                let end = min(last + 1, t.firstRow + Int64(cap))
+                if last + 1 > end { capped.insert(name) }
+                sets[name] = Set(t.firstRow..<end)
+            }
             let broken = Set(t.brokenForeignKeys.map(\.foreignKey))
             var edges: [(parent: QualifiedName, generator: ForeignKeyGenerator)] = []
             for fk in t.table.foreignKeys where planned.contains(fk.referencedTable) && !broken.contains(fk) {
@@ -61,6 +69,12 @@ package struct ProbeRows {
                 incomplete.insert(t.table.name)
             }
         }
+    }
+
+    /// Whether the database fills a sequence-backed column of the table itself.
+    static func numbersOwnKeys(_ t: TablePlan) -> Bool {
+        let written = Set(t.columns.map(\.column.name))
+        return t.table.columns.contains { c in !written.contains(c.name) && (c.sequence != nil || c.identity != nil) }
     }
 
     /// The FK generator under the wrappers that only blank some rows.
