@@ -42,6 +42,9 @@ import Introspect
         let db = try ScratchSQLite(schema: Self.ddl)
         defer { db.remove() }
         let before = try Self.keptQueries.map { try db.open().query($0) }
+        let dry = try CommandRunner.dbsynth(["fill", db.url, "--rows", "200", "--dry-run"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.contains("Would fill 2 tables") && dry.stdout.contains("Kept 3 tables as they were"), "\(dry.stdout)")
         let report = db.directory.appendingPathComponent("report.json")
         let r = try CommandRunner.dbsynth(["fill", db.url, "--rows", "200", "--report", report.path])
         #expect(r.status == 0, "\(r.stderr)")
