@@ -60,6 +60,8 @@ extension PostgresSink: ProbingSink {
             object = triggers.isEmpty ? "function \(function)" : "trigger \(triggers.joined(separator: " or ")) (function \(function))"
         }
         if object == nil, let column = error.column { object = "column \(column)" }
+        // A trigger writing elsewhere can fail on another table: say which.
+        if let other = error.table, other != table.table.name.name { object = (object.map { $0 + " " } ?? "") + "of table \(other)" }
         return ProbeFailure.Cause(code: error.code.map { "SQLSTATE \($0)" }, object: object, message: message, foreignKey: error.code == "23503")
     }
 
