@@ -16,6 +16,10 @@ package struct PlanOptions: Sendable {
     package var keyFloors: [QualifiedName: [String: Int64]] = [:]
     /// Days since 1970-01-01 that generated dates fall in (`--dates`).
     package var dateWindow: ClosedRange<Int64> = DefaultWindow.days
+    /// Tables the fill keeps because they already hold rows (left out of the
+    /// schema being planned): the key tuples read from each, per referenced
+    /// column list. Their children point only at these keys.
+    package var existingKeys: [QualifiedName: [ExistingKeys]] = [:]
     /// User-chosen generators (a config file); nil: infer everything.
     package var overrides: (any ColumnOverrides)?
 

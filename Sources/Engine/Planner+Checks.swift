@@ -93,7 +93,7 @@ extension Planner {
         for i in weights.indices where weights[i] > 0 {
             derived[table.name] = branches.constraints.selecting(branch: i)
             for fk in table.foreignKeys where fk.referencedTable != table.name && fk.columns.contains(where: branches.dependent.contains) {
-                let parentRows = rowCounts[fk.referencedTable] ?? 0
+                let parentRows = parentRowCount(fk)
                 if parentRows > 0, try parentsPassingChecks(fk, in: table, parentRows: parentRows, warn: false) == [] {
                     weights[i] = 0
                 }

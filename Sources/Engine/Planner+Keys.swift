@@ -13,7 +13,7 @@ extension Planner {
         guard let fk = table.foreignKeys.first(where: { $0.columns.contains(fanOut.foreignKeyColumn) }) else {
             throw PlanError("\(table.name): per_parent names \(fanOut.foreignKeyColumn), which is not a foreign key column")
         }
-        let parentRows = rowCounts[fk.referencedTable] ?? 0
+        let parentRows = parentRowCount(fk)
         var cumulative: [Int64] = []
         cumulative.reserveCapacity(Int(parentRows))
         var total: Int64 = 0
@@ -67,7 +67,7 @@ extension Planner {
     /// parent's row count), one less for an FK that a `CHECK (a <> b)` keeps
     /// apart from an earlier FK to the same parent.
     func tupleLayout(_ table: Table, _ cover: [ForeignKey], ownRows: Int64) -> (radices: [Int64], distinctFrom: [Int?]) {
-        var radices = cover.map { fk in fk.referencedTable == table.name ? ownRows : (rowCounts[fk.referencedTable] ?? 0) }
+        var radices = cover.map { fk in fk.referencedTable == table.name ? ownRows : parentRowCount(fk) }
         var distinctFrom = [Int?](repeating: nil, count: cover.count)
         for (a, b) in notEqualPairs(table) {
             guard let i = cover.firstIndex(where: { $0.columns == [a] }), let j = cover.firstIndex(where: { $0.columns == [b] }),
@@ -150,7 +150,7 @@ extension Planner {
 
     /// An FK whose parent is being filled and that is not written as NULL.
     func isLive(_ fk: ForeignKey, in table: Table) -> Bool {
-        tablesByName[fk.referencedTable] != nil
+        tablesByName[fk.referencedTable] != nil || existingKeys(for: fk) != nil
     }
 
     // MARK: Places across tables

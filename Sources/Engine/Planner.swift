@@ -171,13 +171,20 @@ package final class Planner {
             if let g = try overrides.generator(for: table, column: column, context: context) { return g }
         }
 
-        // Foreign key columns take the parent's value.
+        // NULL because a CHECK (or the row's branch of one) needs it.
+        if column.isNullable, derived[table.name]?.domains[name]?.mustBeNull == true,
+           table.foreignKeys.contains(where: { $0.columns.contains(name) }) {
+            return NullGenerator()
+        }
+        // Foreign key columns take the parent's value (an existing one when the parent is kept).
+        if let fk = table.foreignKeys.first(where: { $0.columns.contains(name) }), let keys = existingKeys(for: fk) {
+            return try keptParentGenerator(fk, keys: keys, table: table, column: name)
+        }
         if let fk = table.foreignKeys.first(where: { $0.columns.contains(name) }),
            tablesByName[fk.referencedTable] != nil {
             let brokenFK = broken[table.name]?.first { $0.foreignKey == fk }
-            // NULL while loading (a broken cycle), or NULL because a CHECK
-            // (or the row's branch of one) needs it.
-            if brokenFK?.strategy == .nullThenUpdate || (column.isNullable && derived[table.name]?.domains[name]?.mustBeNull == true) {
+            // NULL while loading (a broken cycle), filled by an UPDATE after.
+            if brokenFK?.strategy == .nullThenUpdate {
                 return NullGenerator()
             }
             if let shared = try sharedKeyColumn(table, column: name) { return shared }
@@ -297,7 +304,7 @@ package final class Planner {
     }
 
     func picker(for fk: ForeignKey, in table: Table) throws -> ParentRowPicker {
-        let parentRows = rowCounts[fk.referencedTable] ?? 0
+        let parentRows = parentRowCount(fk)
         let fkStream = stream(table, "fk:" + fk.columns.joined(separator: ","))
         let domains = derived[table.name]?.domains ?? [:]
         let nullable = fk.columns.allSatisfy { (table.column(named: $0)?.isNullable ?? false) && domains[$0]?.notNull != true }
@@ -352,13 +359,13 @@ package final class Planner {
             guard var d = domains[c] else { continue }
             d.notNull = false
             d.mustBeNull = false
-            guard !d.isUnconstrained, let parent = tablesByName[fk.referencedTable] else { continue }
-            checks.append((try generator(table: parent, column: p), d))
+            guard !d.isUnconstrained, let values = try parentValues(fk, parentColumn: p) else { continue }
+            checks.append((values, d))
         }
         guard !checks.isEmpty else { return nil }
         var rows: [Int64] = []
         var value = Value()
-        let parentFirst = firstRows[fk.referencedTable] ?? 0
+        let parentFirst = existingKeys(for: fk) == nil ? firstRows[fk.referencedTable] ?? 0 : 0
         for row in 0..<min(parentRows, Self.parentScanLimit) {
             let passes = checks.allSatisfy { check in
                 check.parent.generate(row: row + parentFirst, into: &value)

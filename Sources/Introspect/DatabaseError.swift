@@ -19,6 +19,14 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible {
     public var code: String?
     /// The statement that failed, shortened.
     public var sql: String?
+    /// What the server says the error is about, when it says (PostgreSQL's
+    /// CONSTRAINT_NAME, TABLE_NAME, COLUMN_NAME, DETAIL and CONTEXT fields),
+    /// for reports that name the constraint or trigger.
+    public var constraint: String? = nil
+    public var table: String? = nil
+    public var column: String? = nil
+    public var detail: String? = nil
+    public var context: String? = nil
 
     public init(_ kind: Kind, _ message: String, code: String? = nil, sql: String? = nil) {
         self.kind = kind

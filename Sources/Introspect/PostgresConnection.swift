@@ -149,7 +149,13 @@ public final class PostgresResult {
         var message = primary
         if let detail = field(Int32(UInt8(ascii: "D"))) { message += " (\(detail))" }
         if let context = field(Int32(UInt8(ascii: "W"))), context.hasPrefix("COPY") { message += " [\(context)]" }
-        return DatabaseError(.statement, message, code: field(Int32(UInt8(ascii: "C"))), sql: sql)
+        var error = DatabaseError(.statement, message, code: field(Int32(UInt8(ascii: "C"))), sql: sql)
+        error.constraint = field(Int32(UInt8(ascii: "n")))
+        error.table = field(Int32(UInt8(ascii: "t")))
+        error.column = field(Int32(UInt8(ascii: "c")))
+        error.detail = field(Int32(UInt8(ascii: "D")))
+        error.context = field(Int32(UInt8(ascii: "W")))
+        return error
     }
 }
 

@@ -21,6 +21,10 @@ package struct Filler {
     package var batchRows = 4096
     /// Threads generating rows; the rows are the same for any value.
     package var jobs = 1
+    /// Rows per table the probe loads (and rolls back) before the real load,
+    /// so every table the database would reject is reported at once; 0 (the
+    /// library default; the CLI sets 20): no probe.
+    package var probeRows: Int64 = 0
 
     package init(sink: any Sink) {
         self.sink = sink
@@ -34,6 +38,7 @@ package struct Filler {
         do {
             try sink.begin()
             try sink.prepare(plan: plan, truncate: truncate)
+            _ = try runProbe(plan)
             for table in plan.tables {
                 onTableStart(table)
                 let start = Self.now()
@@ -47,6 +52,23 @@ package struct Filler {
             throw error
         }
         return reports
+    }
+
+    /// Opens the transaction, readies the tables and runs only the probe
+    /// (`--dry-run`); the caller rolls back. Throws `ProbeRejected` when the
+    /// database rejects probe rows.
+    package func probe(_ plan: Plan, truncate: Bool) throws -> ProbeReport {
+        try sink.begin()
+        try sink.prepare(plan: plan, truncate: truncate)
+        return try runProbe(plan) ?? ProbeReport()
+    }
+
+    /// The probe's report, or nil when there is no probe for this sink.
+    func runProbe(_ plan: Plan) throws -> ProbeReport? {
+        guard probeRows > 0, let probing = sink as? any ProbingSink else { return nil }
+        let report = try Probe(firstRows: probeRows).run(plan, on: probing)
+        if !report.failures.isEmpty { throw ProbeRejected(report: report) }
+        return report
     }
 
     /// Monotonic seconds.

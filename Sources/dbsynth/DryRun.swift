@@ -8,6 +8,7 @@ struct DryRun {
 
     let plan: Plan
     let target: String
+    var kept: [KeptTables.Entry] = []
 
     var text: String {
         let total = plan.tables.reduce(Int64(0)) { $0 + $1.rows }
@@ -20,6 +21,7 @@ struct DryRun {
             if t.capacityNote != nil { line += "  capped" }
             lines.append(line)
         }
+        lines += KeptTables.lines(kept)
         return lines.joined(separator: "\n")
     }
 }

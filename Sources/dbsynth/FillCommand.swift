@@ -10,8 +10,9 @@ struct FillCommand: ParsableCommand {
         abstract: "Generate rows for every table and load them in one transaction.",
         discussion: """
             Tables are filled parents first. The whole fill is one transaction: if anything fails, \
-            nothing changes. Tables that already hold rows are refused unless --truncate (replace \
-            them) or --append (add after them) is given.
+            nothing changes. Tables that already hold rows are kept as they are and used as parents \
+            (their existing keys are read back); only the empty tables are filled. --truncate replaces \
+            the rows of every table, --append adds rows after them.
 
             Example: dbsynth fill sqlite:shop.db --rows 5000 --table orders=20000 --seed 7
             """
@@ -61,6 +62,9 @@ struct FillCommand: ParsableCommand {
     @Flag(help: "Drop keys, indexes and foreign keys during the load and re-create them after, in the same transaction.")
     var fast = false
 
+    @Option(help: ArgumentHelp("Before the load, load this many rows of every table (and the parents they point at) and roll them back, reporting every table the database rejects at once (default 20; 0 skips the probe).", valueName: "N"))
+    var probeRows: Int64 = 20
+
     @Flag(help: "Print nothing but errors and warnings.")
     var quiet = false
 
@@ -75,6 +79,7 @@ struct FillCommand: ParsableCommand {
         if truncate && append { throw ValidationError("--truncate and --append exclude each other: pick one") }
         if let scale, !(scale >= 0) || !scale.isFinite { throw ValidationError("--scale must be a non-negative number") }
         if format != nil && out == nil { throw ValidationError("--format needs --out DIR") }
+        if probeRows < 0 { throw ValidationError("--probe-rows must be 0 or more, not \(probeRows)") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
         if let dates, Self.dateWindow(dates) == nil {
             throw ValidationError("--dates \(dates): expected FROM..TO with dates like 2015-01-01..2019-12-31, FROM not after TO")
@@ -120,35 +125,65 @@ struct FillCommand: ParsableCommand {
             throw CLIError.refused("\(target) has no tables to fill; create them first or pass --schema FILE.sql")
         }
         let counts = try TableCounts.resolve(tableCounts, schema: live)
+        // Without --truncate or --append, tables that hold rows are kept and used as parents.
+        var kept: [KeptTables.Entry] = []
+        var existingKeys: [QualifiedName: [ExistingKeys]] = [:]
+        var planned = live
         if !truncate && !append {
-            let busy = live.tables.filter { $0.rowCount > 0 }
-            if !busy.isEmpty {
-                let list = busy.map { "\($0.name) (\(Terminal.grouped($0.rowCount)) rows)" }.joined(separator: ", ")
-                throw CLIError.refused("tables already hold rows: \(list); pass --truncate to replace them or --append to add to them")
-            }
+            let split = try KeptTables.split(live, named: counts)
+            planned = split.fill
+            (existingKeys, kept) = try KeptTables.readKeys(kept: split.kept, filling: planned, connection: connection)
         }
-        var options = setup.options(schema: live, seed: seed, rows: rows, scale: scale, counts: counts, append: append)
+        var options = setup.options(schema: planned, seed: seed, rows: rows, scale: scale, counts: counts, append: append)
+        options.existingKeys = existingKeys
         if append { options.keyFloors = try connection.integerKeyMaxima(live) }
         if let dates, let window = Self.dateWindow(dates) { options.dateWindow = window }
-        let plan = try Planning.plan(live, options: options)
-        for warning in plan.warnings { Terminal.warning(warning) }
-        if dryRun {
-            // The caller rolls back whatever --schema or --create did.
-            print(DryRun(plan: plan, target: target.description).text)
-            throw DryRun.Finished()
-        }
+        let plan = try Planning.plan(planned, options: options)
+        for line in WarningGroups.lines(plan.warnings, schema: planned) { Terminal.warning(line) }
 
         let progress = Progress(enabled: !quiet && Terminal.stderrIsTerminal)
         let start = Filler.now()
         var filler = Filler(sink: sink)
         filler.jobs = resolvedJobs
-        let reports = try filler.run(plan, truncate: truncate, onTableStart: progress.start, progress: progress.update)
+        filler.probeRows = probeRows
+        // A rejected probe still writes --report, with what was rejected.
+        func rejected(_ body: () throws -> Void) throws {
+            do { try body() } catch let error as ProbeRejected {
+                if let report {
+                    var document = FillReport(plan: plan, tables: [], target: target.description, seconds: Filler.now() - start)
+                    document.keptTables = kept
+                    document.probe = FillReport.ProbeSection(error.report)
+                    try document.write(to: report, committed: false)
+                }
+                throw CLIError.refused(ProbeMessage.text(error.report))
+            }
+        }
+        if dryRun {
+            // The probe runs too; the caller rolls back whatever it, --schema or --create did.
+            var probed: ProbeReport?
+            try rejected { probed = try filler.probe(plan, truncate: truncate) }
+            var text = DryRun(plan: plan, target: target.description, kept: kept).text
+            if let probed, probed.rows > 0 {
+                text += "\nProbe: the database accepted the first \(Terminal.grouped(Int64(probed.rows))) rows of \(probed.tables) tables (rolled back)."
+            }
+            print(text)
+            throw DryRun.Finished()
+        }
+
+        var reports: [TableReport] = []
+        try rejected {
+            reports = try filler.run(plan, truncate: truncate, onTableStart: progress.start, progress: progress.update)
+        }
         progress.finish()
         if let report {
-            try FillReport(plan: plan, tables: reports, target: target.description, seconds: Filler.now() - start).write(to: report)
+            var document = FillReport(plan: plan, tables: reports, target: target.description, seconds: Filler.now() - start)
+            document.keptTables = kept
+            try document.write(to: report)
         }
         if !quiet {
-            print(Summary(reports: reports, target: target.description, seed: options.seed, seconds: Filler.now() - start).text)
+            var summary = Summary(reports: reports, target: target.description, seed: options.seed, seconds: Filler.now() - start)
+            summary.kept = kept
+            print(summary.text)
         }
     }
 

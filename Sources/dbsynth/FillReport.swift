@@ -34,10 +34,48 @@ struct FillReport: Encodable {
     var totalRows: Int64
     var tables: [TableEntry]
     var warnings: [String]
+    /// Tables left as they were because they already held rows, and why.
+    var keptTables: [KeptTables.Entry] = []
+    /// What the probe rejected, when it did (the fill then wrote nothing).
+    var probe: ProbeSection?
+
+    struct ProbeSection: Encodable {
+        struct Rejection: Encodable {
+            var table: String
+            var code: String?
+            var object: String?
+            var message: String
+            var rows: Int
+            var probed: Int
+            var firstRow: String
+
+            enum CodingKeys: String, CodingKey {
+                case table, code, object, message, rows, probed
+                case firstRow = "first_row"
+            }
+        }
+
+        var tables: Int
+        var rows: Int
+        var seconds: Double
+        var rejected: [Rejection]
+
+        init(_ report: ProbeReport) {
+            tables = report.tables
+            rows = report.rows
+            seconds = report.seconds
+            rejected = report.failures.map {
+                Rejection(table: $0.table, code: $0.cause.code, object: $0.cause.object, message: $0.cause.message,
+                          rows: $0.rows, probed: $0.probed, firstRow: $0.values)
+            }
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case database, seed, seconds, tables, warnings
         case totalRows = "total_rows"
+        case keptTables = "kept_tables"
+        case probe
     }
 
     init(plan: Plan, tables reports: [TableReport], target: String, seconds: Double) {
@@ -57,13 +95,13 @@ struct FillReport: Encodable {
         }
     }
 
-    func write(to path: String) throws {
+    func write(to path: String, committed: Bool = true) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
             try encoder.encode(self).write(to: URL(fileURLWithPath: path))
         } catch {
-            throw CLIError(message: "--report \(path): cannot write the report: \(error.localizedDescription) (the fill itself was committed)", exitCode: ExitStatus.failed)
+            throw CLIError(message: "--report \(path): cannot write the report: \(error.localizedDescription)\(committed ? " (the fill itself was committed)" : "")", exitCode: ExitStatus.failed)
         }
     }
 }

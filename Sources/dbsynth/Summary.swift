@@ -6,6 +6,8 @@ struct Summary {
     let target: String
     let seed: UInt64
     let seconds: Double
+    /// Tables left as they were because they already held rows.
+    var kept: [KeptTables.Entry] = []
 
     var text: String {
         let total = reports.reduce(Int64(0)) { $0 + $1.rows }
@@ -19,6 +21,7 @@ struct Summary {
         let rate = seconds > 0 ? Int64(Double(total) / seconds) : 0
         lines.append("  " + Terminal.pad("total", nameWidth, left: true) + Terminal.pad(Terminal.grouped(total), 12)
                      + Terminal.pad(Self.time(seconds), 10) + Terminal.pad(Terminal.grouped(rate), 12))
+        lines += KeptTables.lines(kept)
         return lines.joined(separator: "\n")
     }
 

@@ -198,10 +198,15 @@ import Introspect
         let ddl = dir.appendingPathComponent("schema.sql")
         try Self.ddl.write(to: ddl, atomically: true, encoding: .utf8)
         let path = dir.appendingPathComponent("new.db").path
-        let r = try CommandRunner.dbsynth(["fill", "sqlite:\(path)", "--schema", ddl.path, "--rows", "10"])
+        // Without the probe the load itself fails (exit 1); with it the probe does (exit 2).
+        let r = try CommandRunner.dbsynth(["fill", "sqlite:\(path)", "--schema", ddl.path, "--rows", "10", "--probe-rows", "0"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("boom"))
         #expect(!FileManager.default.fileExists(atPath: path), "the file this run created is gone")
+        let probed = try CommandRunner.dbsynth(["fill", "sqlite:\(path)", "--schema", ddl.path, "--rows", "10"])
+        #expect(probed.status == 2)
+        #expect(probed.stderr.contains("trigger boom"), "\(probed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: path), "the file the probed run created is gone")
     }
 
     @Test(.enabled(if: TestEnvironment.postgresTestsEnabled))
@@ -214,8 +219,12 @@ import Introspect
             CREATE TABLE a (id int PRIMARY KEY, x text);
             CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a(id), n int CHECK (n % 7 = 3));
             """.write(to: ddl, atomically: true, encoding: .utf8)
-        let r = try CommandRunner.dbsynth(["fill", db.url, "--schema", ddl.path, "--rows", "50"])
+        let r = try CommandRunner.dbsynth(["fill", db.url, "--schema", ddl.path, "--rows", "50", "--probe-rows", "0"])
         #expect(r.status == 1)
+        #expect(try db.open().query("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == [["0"]])
+        let probed = try CommandRunner.dbsynth(["fill", db.url, "--schema", ddl.path, "--rows", "50"])
+        #expect(probed.status == 2)
+        #expect(probed.stderr.contains("SQLSTATE 23514"), "\(probed.stderr)")
         #expect(try db.open().query("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == [["0"]])
     }
 }

@@ -1,0 +1,101 @@
+import Engine
+import Introspect
+
+/// Which rows the probe loads: the first rows of every table, plus every
+/// parent row those rows point at (and their parents' parents), so each
+/// probed row finds its parents present. A BEFORE INSERT trigger that looks
+/// up the parent, or a foreign key checked immediately, then behaves as in
+/// the real load.
+///
+/// Parent rows come from the FK generators' pickers, children first (reverse
+/// load order), so the closure is one pass. A table's selection stops
+/// growing at `cap` rows; its children are then marked `incomplete` (a
+/// foreign key violation in them may be the probe's, not the fill's).
+package struct ProbeRows {
+    /// Sorted row indices to probe, per table.
+    package private(set) var rows: [QualifiedName: [Int64]] = [:]
+    /// Tables whose rows may point at parent rows the probe did not load.
+    package private(set) var incomplete: Set<QualifiedName> = []
+
+    package init(plan: Plan, first: Int64, cap: Int) {
+        var sets: [QualifiedName: Set<Int64>] = [:]
+        var capped: Set<QualifiedName> = []
+        let planned = Set(plan.tables.map(\.table.name))
+        for t in plan.tables {
+            sets[t.table.name] = Set(t.firstRow..<(t.firstRow + min(first, t.rows)))
+        }
+        for t in plan.tables.reversed() {
+            let name = t.table.name
+            // Keys the database numbers itself (a GENERATED ALWAYS identity,
+            // an omitted serial) follow the insert order: row k gets the k-th
+            // value only when rows 0…k-1 were inserted before it.
+            if Self.numbersOwnKeys(t), let last = sets[name]?.max() {
+                let end = min(last + 1, t.firstRow + Int64(cap))
+                if last + 1 > end { capped.insert(name) }
+                sets[name] = Set(t.firstRow..<end)
+            }
+            let broken = Set(t.brokenForeignKeys.map(\.foreignKey))
+            var edges: [(parent: QualifiedName, generator: ForeignKeyGenerator)] = []
+            for fk in t.table.foreignKeys where planned.contains(fk.referencedTable) && !broken.contains(fk) {
+                guard let column = fk.columns.first,
+                      let plan = t.columns.first(where: { $0.column.name == column }),
+                      let generator = Self.foreignKeyGenerator(plan.generator) else {
+                    incomplete.insert(name)
+                    continue
+                }
+                edges.append((fk.referencedTable, generator))
+            }
+            guard !edges.isEmpty else { continue }
+            var work = Array(sets[name] ?? [])
+            var i = 0
+            while i < work.count {
+                let row = work[i]
+                i += 1
+                for edge in edges {
+                    guard let picked = edge.generator.picker.parentRow(for: row - edge.generator.childFirst) else { continue }
+                    let parentRow = picked + edge.generator.parentFirst
+                    if sets[edge.parent]?.contains(parentRow) ?? true { continue }
+                    guard sets[edge.parent]!.count < cap else { capped.insert(edge.parent); continue }
+                    sets[edge.parent]!.insert(parentRow)
+                    // A self-reference: the parent row has parents of its own.
+                    if edge.parent == name { work.append(parentRow) }
+                }
+            }
+        }
+        for t in plan.tables {
+            rows[t.table.name] = sets[t.table.name]!.sorted()
+            let broken = Set(t.brokenForeignKeys.map(\.foreignKey))
+            if t.table.foreignKeys.contains(where: { !broken.contains($0) && capped.contains($0.referencedTable) }) {
+                incomplete.insert(t.table.name)
+            }
+        }
+    }
+
+    /// Whether the database fills a sequence-backed column of the table itself.
+    static func numbersOwnKeys(_ t: TablePlan) -> Bool {
+        let written = Set(t.columns.map(\.column.name))
+        return t.table.columns.contains { c in !written.contains(c.name) && (c.sequence != nil || c.identity != nil) }
+    }
+
+    /// The FK generator under the wrappers that only blank some rows.
+    static func foreignKeyGenerator(_ g: any ValueGenerator) -> ForeignKeyGenerator? {
+        if let fk = g as? ForeignKeyGenerator { return fk }
+        if let n = g as? NullableGenerator { return foreignKeyGenerator(n.inner) }
+        if let n = g as? NullCountGroupGenerator { return foreignKeyGenerator(n.inner) }
+        if let d = g as? DomainGuardGenerator { return foreignKeyGenerator(d.inner) }
+        return nil
+    }
+
+    /// Consecutive runs of sorted rows, as ranges a batch can be generated for.
+    package static func ranges(_ rows: [Int64]) -> [Range<Int64>] {
+        var out: [Range<Int64>] = []
+        for row in rows {
+            if let last = out.last, last.upperBound == row {
+                out[out.count - 1] = last.lowerBound..<(row + 1)
+            } else {
+                out.append(row..<(row + 1))
+            }
+        }
+        return out
+    }
+}
