@@ -97,6 +97,9 @@ package struct Probe {
         let selection = ProbeRows(plan: plan, first: firstRows, cap: cap)
         let restore = try sink.probeWillStart(plan)
         try sink.savepoint("dbsynth_probe")
+        // Tables some of whose probe rows were rejected for reasons the probe
+        // itself may have caused: their children cannot be judged either.
+        var unsure: Set<QualifiedName> = []
         do {
             for table in plan.tables {
                 try Cancellation.check()
@@ -105,8 +108,14 @@ package struct Probe {
                 report.tables += 1
                 report.rows += rows.count
                 var failures = try probe(table, rows: rows, on: sink)
-                // The probe's own parents may be missing (a capped selection): not the fill's fault.
-                if selection.incomplete.contains(table.table.name) { failures.removeAll { $0.cause.foreignKey } }
+                // The probe's own parents may be missing (a capped selection,
+                // or parent rows that were themselves left out that way): not the fill's fault.
+                let name = table.table.name
+                if selection.incomplete.contains(name) || table.table.foreignKeys.contains(where: { unsure.contains($0.referencedTable) }) {
+                    let before = failures.count
+                    failures.removeAll { $0.cause.foreignKey }
+                    if failures.count < before { unsure.insert(name) }
+                }
                 var rejected = Set(report.failures.map(\.table))
                 // A self-reference: rows pointing at the table's own rejected rows.
                 if failures.contains(where: { !$0.cause.foreignKey }) { rejected.insert(table.table.name.description) }

@@ -35,15 +35,15 @@ package struct ProbeRows {
                 sets[name] = Set(t.firstRow..<end)
             }
             let broken = Set(t.brokenForeignKeys.map(\.foreignKey))
-            var edges: [(parent: QualifiedName, generator: ForeignKeyGenerator)] = []
+            var edges: [(parent: QualifiedName, generator: any ValueGenerator)] = []
             for fk in t.table.foreignKeys where planned.contains(fk.referencedTable) && !broken.contains(fk) {
                 guard let column = fk.columns.first,
                       let plan = t.columns.first(where: { $0.column.name == column }),
-                      let generator = Self.foreignKeyGenerator(plan.generator) else {
+                      Self.followsItsForeignKey(plan.generator) else {
                     incomplete.insert(name)
                     continue
                 }
-                edges.append((fk.referencedTable, generator))
+                edges.append((fk.referencedTable, plan.generator))
             }
             guard !edges.isEmpty else { continue }
             var work = Array(sets[name] ?? [])
@@ -52,8 +52,7 @@ package struct ProbeRows {
                 let row = work[i]
                 i += 1
                 for edge in edges {
-                    guard let picked = edge.generator.picker.parentRow(for: row - edge.generator.childFirst) else { continue }
-                    let parentRow = picked + edge.generator.parentFirst
+                    guard let parentRow = Self.parentRow(edge.generator, row: row) else { continue }
                     if sets[edge.parent]?.contains(parentRow) ?? true { continue }
                     guard sets[edge.parent]!.count < cap else { capped.insert(edge.parent); continue }
                     sets[edge.parent]!.insert(parentRow)
@@ -77,13 +76,32 @@ package struct ProbeRows {
         return t.table.columns.contains { c in !written.contains(c.name) && (c.sequence != nil || c.identity != nil) }
     }
 
-    /// The FK generator under the wrappers that only blank some rows.
-    static func foreignKeyGenerator(_ g: any ValueGenerator) -> ForeignKeyGenerator? {
-        if let fk = g as? ForeignKeyGenerator { return fk }
-        if let n = g as? NullableGenerator { return foreignKeyGenerator(n.inner) }
-        if let n = g as? NullCountGroupGenerator { return foreignKeyGenerator(n.inner) }
-        if let d = g as? DomainGuardGenerator { return foreignKeyGenerator(d.inner) }
-        return nil
+    /// Whether every value of the FK column comes from a parent row of its
+    /// own FK that `parentRow` can name: under the wrappers that only blank
+    /// some rows, and in every branch of a per-row branch. A key taken
+    /// through another parent (a shared key, `from_parent`) names no row of
+    /// its own parent, so its table is incomplete.
+    static func followsItsForeignKey(_ g: any ValueGenerator) -> Bool {
+        if let fk = g as? ForeignKeyGenerator { return fk.route == nil }
+        if g is NullGenerator { return true }
+        if let n = g as? NullableGenerator { return followsItsForeignKey(n.inner) }
+        if let n = g as? NullCountGroupGenerator { return followsItsForeignKey(n.inner) }
+        if let d = g as? DomainGuardGenerator { return followsItsForeignKey(d.inner) }
+        if let b = g as? BranchGenerator { return b.branches.allSatisfy(followsItsForeignKey) }
+        return false
+    }
+
+    /// The parent row an FK column's generator points at for `row` (nil: none, NULL).
+    static func parentRow(_ g: any ValueGenerator, row: Int64) -> Int64? {
+        switch g {
+        case let fk as ForeignKeyGenerator:
+            return fk.picker.parentRow(for: row - fk.childFirst).map { $0 + fk.parentFirst }
+        case let n as NullableGenerator: return parentRow(n.inner, row: row)
+        case let n as NullCountGroupGenerator: return parentRow(n.inner, row: row)
+        case let d as DomainGuardGenerator: return parentRow(d.inner, row: row)
+        case let b as BranchGenerator: return parentRow(b.branches[b.chooser.branch(row: row)], row: row)
+        default: return nil
+        }
     }
 
     /// Consecutive runs of sorted rows, as ranges a batch can be generated for.
