@@ -42,7 +42,15 @@ struct ValueGeneratorFactory {
         let kind = KindInference.infer(table: table.name.name, column: column.name, type: type)
         if unique { return try makeUnique(kind: kind) }
         var base: any ValueGenerator
-        if let pattern = domain.pattern, type.isTextual {
+        if type.isTextual, usesTextLanguage(kind: kind), let language = textLanguage() {
+            if let kind, let g = semantic(kind) {
+                base = LanguageRepairGenerator(inner: g, language: language, domain: domain, stream: stream)
+            } else if domain.patterns.isEmpty {
+                base = LanguageRepairGenerator(inner: try byType(type, warn: warn), language: language, domain: domain, stream: stream)
+            } else {
+                base = LanguageGenerator(language: language, stream: stream)
+            }
+        } else if let pattern = domain.pattern, type.isTextual {
             let letterCase: SimplePattern.LetterCase = domain.lowercase ? .lower : (domain.uppercase ? .upper : .any)
             base = PatternGenerator(pattern: pattern, minLength: domain.minLength ?? 0, maxLength: textLimit, letterCase: letterCase, stream: stream)
         } else if let kind, let g = semantic(kind) {
@@ -59,8 +67,46 @@ struct ValueGeneratorFactory {
         return DomainGuardGenerator(inner: base, domain: domain, fallback: fallback(), now: now)
     }
 
+    /// Whether a text column's values come from (or are repaired into) the
+    /// domain's automaton: for general or several patterns, forbidden
+    /// patterns or values, case rules, lengths, and for realistic kinds
+    /// whose values a pattern or case rule may reject. A single simple
+    /// pattern without a kind keeps the cheaper `PatternGenerator`.
+    func usesTextLanguage(kind: SemanticKind?) -> Bool {
+        guard column.type.isTextual, !domain.isUnconstrained, domain.allowed == nil else { return false }
+        if kind != nil, !domain.patterns.isEmpty || domain.lowercase || domain.uppercase || domain.needsTextLanguage { return true }
+        if domain.patterns.count == 1, !domain.patterns[0].isGeneral, domain.forbiddenPatterns.isEmpty,
+           !domain.excluded.contains(where: { if case .text = $0 { return true } else { return false } }) {
+            return false
+        }
+        return domain.needsTextLanguage || domain.lowercase || domain.uppercase
+    }
+
+    /// Whether values that differ only in letter case count as equal in a
+    /// unique index: citext, or a case-insensitive collation.
+    var caseInsensitiveKeys: Bool {
+        let t = column.declaredType.lowercased()
+        let c = column.collation?.lowercased() ?? ""
+        return t.contains("citext") || c == "nocase" || c.contains("_ci") || c.contains("nondeterministic")
+    }
+
+    /// The column's language (see `ColumnDomain.textLanguage`), within the type's length.
+    func textLanguage() -> RegexLanguage? {
+        var typeLimit: Int?
+        switch column.type {
+        case .text(let n): typeLimit = n
+        case .char(let n): typeLimit = n
+        default: break
+        }
+        return domain.textLanguage(typeLimit: typeLimit, caseInsensitiveKeys: unique && caseInsensitiveKeys)
+    }
+
     /// A generator of one value known to satisfy the domain, for the guard's last resort.
     func fallback() -> (any ValueGenerator)? {
+        if column.type.isTextual, domain.needsTextLanguage || domain.lowercase || domain.uppercase, let language = textLanguage(),
+           let first = language.firstLength(atLeast: 0) {
+            return ConstantGenerator(language.string(index: 0, length: first))
+        }
         if let lower = domain.lower {
             var v = lower.value
             if !lower.inclusive { v = column.type.isInteger ? v.rounded(.down) + 1 : v + 0.01 }
@@ -150,20 +196,23 @@ struct ValueGeneratorFactory {
         case .numeric(let p, let s):
             let digits = (p ?? 18) - (s ?? 0)
             let upper = digits >= 18 ? Int64.max : DecimalGenerator.power10(digits) - 1
-            if isPrimaryKey { return SequenceGenerator(start: 1, upperBound: upper) }
-            return UniqueIntegerGenerator(range: 1...min(upper, max(rows * 10, 1000)), key: stream)
+            if isPrimaryKey, domain.lower == nil, domain.upper == nil { return SequenceGenerator(start: 1, upperBound: upper) }
+            // Whole numbers inside the CHECK's range: a permutation of that range.
+            return UniqueIntegerGenerator(range: integerRange(1...min(upper, max(rows * 10, 1000)), typeMax: upper), key: stream)
         case .real, .double, .money:
-            return UniqueIntegerGenerator(range: 1...max(rows * 10, 1000), key: stream)
+            return UniqueIntegerGenerator(range: integerRange(1...max(rows * 10, 1000)), key: stream)
         case .uuid:
             return UUIDGenerator(stream: stream)
-        case .text(let maxLength):
+        case .text, .char:
+            if let g = uniqueInLanguage(kind: kind) { return g }
+            if case .char(let n) = column.type {
+                return UniqueTextGenerator(words: Vocabulary.words, maxLength: n, fixedLength: n, rows: rows, key: stream)
+            }
             if let kind, kind == .email || kind == .username || kind == .phone,
-               (maxLength ?? 255) >= 32 {
+               (textLimit ?? 255) >= 32, !domain.lowercase || kind != .username {
                 return SemanticGenerator(kind: kind, column: column, unique: true, stream: stream, seed: seed, table: table.name.description)
             }
-            return UniqueTextGenerator(words: Vocabulary.words, maxLength: maxLength, rows: rows, key: stream)
-        case .char(let n):
-            return UniqueTextGenerator(words: Vocabulary.words, maxLength: n, fixedLength: n, rows: rows, key: stream)
+            return UniqueTextGenerator(words: Vocabulary.words, maxLength: textLimit, rows: rows, key: stream)
         case .boolean:
             return UniqueChoiceGenerator(values: ["true", "false"], numeric: false, key: stream)
         case .date:
@@ -174,6 +223,21 @@ struct ValueGeneratorFactory {
             // Types with a huge value space: the row index embedded in text.
             return UniqueTextGenerator(words: Vocabulary.words, maxLength: nil, rows: rows, key: stream)
         }
+    }
+
+    /// A unique text column limited by patterns, case or length rules: the
+    /// n-th strings of its language, or realistic values kept inside it
+    /// (`UniqueSemanticLanguageGenerator`) for usernames, emails and
+    /// phones. nil when the domain needs no automaton or none could be built.
+    func uniqueInLanguage(kind: SemanticKind?) -> (any ValueGenerator)? {
+        guard domain.allowed == nil, domain.needsTextLanguage || (kind != nil && (domain.lowercase || domain.uppercase)) else { return nil }
+        guard let language = textLanguage() else { return nil }
+        let total = firstRow + rows
+        if let kind, kind == .email || kind == .username || kind == .phone {
+            let semantic = SemanticGenerator(kind: kind, column: column, unique: true, stream: stream, seed: seed, table: table.name.description)
+            if let g = UniqueSemanticLanguageGenerator(semantic: semantic, language: language, rows: total, key: stream) { return g }
+        }
+        return UniqueLanguageGenerator(language: language, rows: total, key: stream)
     }
 
     /// A realistic generator for `kind` when it suits the column's type,

@@ -364,17 +364,63 @@ package final class RegexLanguage: Sendable {
     /// `^[a-zA-Z]([_]?[a-zA-Z0-9])+$` becomes `bruce_graham20`. nil when no
     /// string of the language fits.
     package func repair(_ text: String) -> String? {
+        var (out, s, produced) = walk(text, reserve: 0)
+        // Pad to the minimum length and to an accepting state.
+        let need = max(0, minLength - produced)
+        for l in need...max(need, maxLength - produced) where l < counts.count && counts[l][s] > 0 {
+            out.append(contentsOf: completion(from: s, length: l).unicodeScalars)
+            let r = String(out)
+            return contains(r) ? r : nil
+        }
+        return nil
+    }
+
+    /// `text` repaired as in `repair` into the start of a string of the
+    /// language, leaving room for `reserve` more characters, without completing it.
+    package func repairPrefix(_ text: String, reserve: Int) -> String? {
+        guard maxLength >= reserve else { return nil }
+        return String(walk(text, reserve: reserve).out)
+    }
+
+    /// Whether every string of `count` decimal digits after `prefix` makes a
+    /// string of the language.
+    package func acceptsAnyDigits(after prefix: String, count: Int) -> Bool {
+        let total = prefix.unicodeScalars.count + count
+        guard total >= minLength, total <= maxLength, let start = state(after: prefix) else { return false }
+        let k = classes.count
+        var digitClasses: [Int] = []
+        for d in "0123456789".unicodeScalars {
+            guard let c = classIndex(d) else { return false }
+            if !digitClasses.contains(c) { digitClasses.append(c) }
+        }
+        var layer: Set<Int> = [start]
+        for _ in 0..<count {
+            var next = Set<Int>()
+            for s in layer {
+                for c in digitClasses {
+                    let t = transitions[s * k + c]
+                    if t < 0 { return false }
+                    next.insert(Int(t))
+                }
+            }
+            layer = next
+        }
+        return layer.allSatisfy { accepting[$0] }
+    }
+
+    /// The greedy left-to-right repair: kept, replaced or dropped characters,
+    /// the state reached and the length produced.
+    func walk(_ text: String, reserve: Int) -> (out: String.UnicodeScalarView, state: Int, produced: Int) {
         let k = classes.count
         var s = 0
         var out = String.UnicodeScalarView()
         var produced = 0
-        let input = Array(text.unicodeScalars)
-        for c in input {
-            let budget = maxLength - produced - 1
+        for c in text.unicodeScalars {
+            let budget = maxLength - reserve - produced - 1
             if budget < 0 { break }
             if let ci = classIndex(c) {
                 let t = Int(transitions[s * k + ci])
-                if t >= 0, live(t, budget: budget) {
+                if t >= 0, live(t, budget: budget + reserve) {
                     out.append(c); s = t; produced += 1
                     continue
                 }
@@ -383,7 +429,7 @@ package final class RegexLanguage: Sendable {
             var best: (score: Int, scalar: Unicode.Scalar, state: Int)? = nil
             for ci in 0..<k {
                 let t = Int(transitions[s * k + ci])
-                guard t >= 0, live(t, budget: budget) else { continue }
+                guard t >= 0, live(t, budget: budget + reserve) else { continue }
                 for x in classes[ci].prefix(96) {
                     let score = Self.similarity(c, x)
                     if score > 0, score > (best?.score ?? 0) { best = (score, x, t) }
@@ -393,14 +439,7 @@ package final class RegexLanguage: Sendable {
                 out.append(best.scalar); s = best.state; produced += 1
             }
         }
-        // Pad to the minimum length and to an accepting state.
-        let need = max(0, minLength - produced)
-        for l in need...max(need, maxLength - produced) where l < counts.count && counts[l][s] > 0 {
-            out.append(contentsOf: completion(from: s, length: l).unicodeScalars)
-            let r = String(out)
-            return contains(r) ? r : nil
-        }
-        return nil
+        return (out, s, produced)
     }
 
     /// The first completion of `length` characters from `state`.

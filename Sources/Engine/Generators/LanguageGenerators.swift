@@ -1,0 +1,149 @@
+/// Distinct strings of a column's language for distinct rows: the n-th string
+/// of the language (`RegexLanguage.string(index:)`) at the row's permuted
+/// index, so uniqueness and every pattern hold by construction. The indices
+/// cover the shortest lengths holding at least four times the rows;
+/// `capacity` is the whole language (within the length limit), so a table
+/// asking for more rows than there are strings is capped before loading.
+package struct UniqueLanguageGenerator: UniqueValueGenerator {
+    package let language: RegexLanguage
+    package let permutation: Permutation
+
+    package init?(language: RegexLanguage, rows: Int64, key: UInt64) {
+        let target = max(UInt64(max(rows, 0)) * 4, 64)
+        var used: UInt64 = 0
+        var l = language.minLength
+        while l <= language.maxLength, used < target {
+            used = RegexLanguage.add(used, language.count(length: l))
+            l += 1
+        }
+        guard used > 0 else { return nil }
+        self.language = language
+        permutation = Permutation(count: min(used, RegexLanguage.saturation), key: key)
+    }
+
+    package func generate(row: Int64, into value: inout Value) {
+        let index = permutation.apply(UInt64(bitPattern: row) % permutation.count)
+        value.setText(language.string(index: index))
+    }
+
+    package var capacity: Int64? { language.capacity.map { Int64(min($0, UInt64(Int64.max))) } }
+    package var summary: String { "unique in pattern" + (capacity.map { " (\($0) values)" } ?? "") }
+}
+
+/// Realistic unique values (usernames, emails, phones) kept inside a
+/// column's language, unique by construction:
+/// - a semantic value that is in the language and does not end in a digit
+///   is used as it is (the semantic generator makes them distinct per row);
+/// - otherwise the semantic value without its trailing number, repaired
+///   into a prefix of the language (`bruce.graham` → `bruce_graham`), gets
+///   the row's own fixed-width code of decimal digits (`bruce_graham0412`),
+///   provided every digit string of that width completes the prefix; else a
+///   fixed prefix known to work takes its place.
+/// Values of the second kind end in a digit and differ in their last
+/// `codeWidth` characters; values of the first kind do not end in a digit.
+/// So no two rows collide.
+package struct UniqueSemanticLanguageGenerator: UniqueValueGenerator {
+    package let semantic: any ValueGenerator
+    package let language: RegexLanguage
+    package let codeWidth: Int
+    package let permutation: Permutation
+    /// A prefix after which any `codeWidth` digits complete a string of the language.
+    package let fallbackPrefix: String
+
+    package init?(semantic: any ValueGenerator, language: RegexLanguage, rows: Int64, key: UInt64) {
+        var width = 2
+        var span: UInt64 = 100
+        while span < UInt64(max(rows, 1)) * 4, width < 18 { width += 1; span *= 10 }
+        guard let prefix = Self.findPrefix(language, width: width) else { return nil }
+        self.semantic = semantic
+        self.language = language
+        codeWidth = width
+        permutation = Permutation(count: span, key: key)
+        fallbackPrefix = prefix
+    }
+
+    static func findPrefix(_ language: RegexLanguage, width: Int) -> String? {
+        var candidates = ["user", "id", "u", "x", ""]
+        for i in 0..<min(UInt64(64), language.count(upTo: language.maxLength)) { candidates.append(language.string(index: i)) }
+        for c in candidates {
+            guard let p = language.repairPrefix(c, reserve: width) else { continue }
+            if language.acceptsAnyDigits(after: p, count: width) { return p }
+        }
+        return nil
+    }
+
+    package func generate(row: Int64, into value: inout Value) {
+        semantic.generate(row: row, into: &value)
+        let text = value.kind == .null ? "" : String(decoding: value.bytes.bytes, as: UTF8.self)
+        if let last = text.unicodeScalars.last, !("0"..."9").contains(last), language.contains(text) { return }
+        var base = Substring(text)
+        while let l = base.unicodeScalars.last, ("0"..."9").contains(l) { base = base.dropLast() }
+        var prefix = fallbackPrefix
+        if let p = language.repairPrefix(String(base), reserve: codeWidth), language.acceptsAnyDigits(after: p, count: codeWidth) {
+            prefix = p
+        }
+        var code = permutation.apply(UInt64(bitPattern: row) % permutation.count)
+        var digits = [UInt8](repeating: 48, count: codeWidth)
+        for i in stride(from: codeWidth - 1, through: 0, by: -1) {
+            digits[i] = 48 + UInt8(code % 10)
+            code /= 10
+        }
+        value.beginText()
+        value.bytes.append(prefix)
+        value.bytes.append(contentsOf: digits)
+    }
+
+    package var capacity: Int64? { Int64(permutation.count) }
+    package var summary: String { "\(semantic.summary) in pattern" }
+}
+
+/// A column's usual generator, its values brought into the column's
+/// language when they are not: first the required letter case, then
+/// `RegexLanguage.repair` (the closest string, `bruce.graham20` →
+/// `bruce_graham20`), last a random string of the language. The result is
+/// still verified by the `DomainGuardGenerator` around it.
+package struct LanguageRepairGenerator: ValueGenerator {
+    package let inner: any ValueGenerator
+    package let language: RegexLanguage
+    package let domain: ColumnDomain
+    package let stream: UInt64
+
+    package init(inner: any ValueGenerator, language: RegexLanguage, domain: ColumnDomain, stream: UInt64) {
+        self.inner = inner
+        self.language = language
+        self.domain = domain
+        self.stream = stream
+    }
+
+    package func generate(row: Int64, into value: inout Value) {
+        inner.generate(row: row, into: &value)
+        guard value.kind == .text else { return }
+        var text = String(decoding: value.bytes.bytes, as: UTF8.self)
+        if domain.contains(.text(text)) { return }
+        if domain.lowercase { text = text.lowercased() } else if domain.uppercase { text = text.uppercased() }
+        if domain.contains(.text(text)) { value.setText(text); return }
+        if let r = language.repair(text), domain.contains(.text(r)) { value.setText(r); return }
+        var rng = RowRandom(stream: stream ^ 0x7265_7061_6972, row: row)
+        if let s = language.randomString(random: { rng.below($0) }) { value.setText(s) }
+    }
+
+    package var summary: String { inner.summary + " in pattern" }
+}
+
+/// Random strings of a column's language (`RegexLanguage.randomString`).
+package struct LanguageGenerator: ValueGenerator {
+    package let language: RegexLanguage
+    package let stream: UInt64
+
+    package init(language: RegexLanguage, stream: UInt64) {
+        self.language = language
+        self.stream = stream
+    }
+
+    package func generate(row: Int64, into value: inout Value) {
+        var r = RowRandom(stream: stream, row: row)
+        if let s = language.randomString(random: { r.below($0) }) { value.setText(s) } else { value.setNull() }
+    }
+
+    package var summary: String { "matching pattern" }
+}
