@@ -321,6 +321,13 @@ struct ValueGeneratorFactory {
         return max(blo, bhi &- 1000 * f)...bhi
     }
 
+    /// How many elements arrays get: 0–4, within a `cardinality` CHECK's bounds.
+    var arrayCount: ClosedRange<Int64> {
+        let lo = Int64(max(0, domain.minCardinality ?? 0))
+        let hi = Int64(max(0, domain.maxCardinality ?? Int(max(lo, 4))))
+        return lo <= hi ? lo...max(lo, min(hi, max(lo, 4))) : lo...lo
+    }
+
     /// A plain generator by type, for columns nothing more specific applies to.
     func byType(_ type: DataType, warn: (String) -> Void) throws -> any ValueGenerator {
         switch type {
@@ -345,7 +352,11 @@ struct ValueGeneratorFactory {
         case .timestamp(let tz): return TimestampGenerator(seconds: timeWindow, withTimeZone: tz, stream: stream)
         case .interval: return IntervalGenerator(stream: stream)
         case .uuid: return UUIDGenerator(stream: stream)
-        case .json, .jsonb: return JSONGenerator(words: Vocabulary.words, stream: stream)
+        case .json, .jsonb:
+            if let types = domain.jsonTypes, !types.contains("object"), let first = types.first {
+                return JSONValueGenerator(type: first, words: Vocabulary.words, stream: stream)
+            }
+            return JSONGenerator(words: Vocabulary.words, stream: stream)
         case .bytes: return BytesGenerator(stream: stream)
         case .inet: return InetGenerator(network: false, stream: stream)
         case .cidr: return InetGenerator(network: true, stream: stream)
@@ -366,7 +377,7 @@ struct ValueGeneratorFactory {
         case .range(_, let subtype, let multirange):
             return RangeGenerator(subtype: subtype, multirange: multirange, stream: stream)
         case .array(let element, _):
-            guard !column.elementChecks.isEmpty else { return ArrayGenerator(element: try byType(element, warn: warn), stream: stream) }
+            guard !column.elementChecks.isEmpty else { return ArrayGenerator(element: try byType(element, warn: warn), count: arrayCount, stream: stream) }
             // Elements of a domain type: generate them as a column of that domain.
             let derived = DomainDeriver.derive(checks: [], columns: ["value"], domainChecks: column.elementChecks.map { (column: "value", expression: $0) })
             var factory = ValueGeneratorFactory(table: table, column: Column(name: "value", type: element, declaredType: element.summary),
@@ -374,7 +385,7 @@ struct ValueGeneratorFactory {
             factory.domain = derived.domain("value")
             factory.now = now
             factory.window = window
-            return ArrayGenerator(element: try factory.make(warn: warn), stream: stream)
+            return ArrayGenerator(element: try factory.make(warn: warn), count: arrayCount, stream: stream)
         case .unknown(let name):
             if column.isNullable {
                 warn("\(table.name).\(column.name): type \(name) is not supported; the column is left NULL")
