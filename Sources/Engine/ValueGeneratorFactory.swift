@@ -192,15 +192,15 @@ struct ValueGeneratorFactory {
                 return SequenceGenerator(start: floor - firstRow, upperBound: upper)
             }
             let span = max((firstRow + rows) * 10, 1000)
-            return UniqueIntegerGenerator(range: integerRange(floor...min(upper, floor + span), typeMax: upper), key: stream)
+            return boundedUnique(floor...min(upper, floor + span), typeMax: upper)
         case .numeric(let p, let s):
             let digits = (p ?? 18) - (s ?? 0)
             let upper = digits >= 18 ? Int64.max : DecimalGenerator.power10(digits) - 1
             if isPrimaryKey, domain.lower == nil, domain.upper == nil { return SequenceGenerator(start: 1, upperBound: upper) }
             // Whole numbers inside the CHECK's range: a permutation of that range.
-            return UniqueIntegerGenerator(range: integerRange(1...min(upper, max(rows * 10, 1000)), typeMax: upper), key: stream)
+            return boundedUnique(1...min(upper, max(rows * 10, 1000)), typeMax: upper)
         case .real, .double, .money:
-            return UniqueIntegerGenerator(range: integerRange(1...max(rows * 10, 1000)), key: stream)
+            return boundedUnique(1...max(rows * 10, 1000))
         case .uuid:
             return UUIDGenerator(stream: stream)
         case .text, .char:
@@ -223,6 +223,20 @@ struct ValueGeneratorFactory {
             // Types with a huge value space: the row index embedded in text.
             return UniqueTextGenerator(words: Vocabulary.words, maxLength: nil, rows: rows, key: stream)
         }
+    }
+
+    /// Distinct integers: over `preferred` narrowed to the CHECK's bounds,
+    /// or, when a CHECK bounds the column on both sides, over the whole
+    /// range it leaves, so a permutation stays inside it and its size is the
+    /// capacity the planner caps the table to.
+    func boundedUnique(_ preferred: ClosedRange<Int64>, typeMax: Int64 = .max) -> UniqueIntegerGenerator {
+        // On --append (a key floor) new values stay above the existing ones.
+        guard domain.lower != nil, domain.upper != nil, keyFloor == nil else {
+            return UniqueIntegerGenerator(range: integerRange(preferred, typeMax: typeMax), key: stream)
+        }
+        var g = UniqueIntegerGenerator(range: integerRange(Int64.min / 4...Int64.max / 4, typeMax: typeMax), key: stream)
+        g.checkBounded = true
+        return g
     }
 
     /// A unique text column limited by patterns, case or length rules: the

@@ -1,10 +1,25 @@
+/// A unique generator confined to what a column's CHECKs allow (a pattern,
+/// a length, an IN list, a range): `inspect` shows how many distinct values
+/// that leaves, and `Planner.capUniqueColumns` caps the table to it.
+package protocol DomainBoundedUniqueGenerator: UniqueValueGenerator {
+    /// The distinct values, as text: a number, or a floor when there are
+    /// more than can be counted; nil when the generator is not confined.
+    var domainCapacity: String? { get }
+}
+
+extension DomainBoundedUniqueGenerator {
+    package var domainCapacity: String? {
+        capacity.map(String.init) ?? "more than \(RegexLanguage.saturation)"
+    }
+}
+
 /// Distinct strings of a column's language for distinct rows: the n-th string
 /// of the language (`RegexLanguage.string(index:)`) at the row's permuted
 /// index, so uniqueness and every pattern hold by construction. The indices
 /// cover the shortest lengths holding at least four times the rows;
 /// `capacity` is the whole language (within the length limit), so a table
 /// asking for more rows than there are strings is capped before loading.
-package struct UniqueLanguageGenerator: UniqueValueGenerator {
+package struct UniqueLanguageGenerator: DomainBoundedUniqueGenerator {
     package let language: RegexLanguage
     package let permutation: Permutation
 
@@ -27,7 +42,7 @@ package struct UniqueLanguageGenerator: UniqueValueGenerator {
     }
 
     package var capacity: Int64? { language.capacity.map { Int64(min($0, UInt64(Int64.max))) } }
-    package var summary: String { "unique in pattern" + (capacity.map { " (\($0) values)" } ?? "") }
+    package var summary: String { "unique in pattern" }
 }
 
 /// Realistic unique values (usernames, emails, phones) kept inside a
@@ -42,7 +57,7 @@ package struct UniqueLanguageGenerator: UniqueValueGenerator {
 /// Values of the second kind end in a digit and differ in their last
 /// `codeWidth` characters; values of the first kind do not end in a digit.
 /// So no two rows collide.
-package struct UniqueSemanticLanguageGenerator: UniqueValueGenerator {
+package struct UniqueSemanticLanguageGenerator: DomainBoundedUniqueGenerator {
     package let semantic: any ValueGenerator
     package let language: RegexLanguage
     package let codeWidth: Int
@@ -95,6 +110,8 @@ package struct UniqueSemanticLanguageGenerator: UniqueValueGenerator {
 
     package var capacity: Int64? { Int64(permutation.count) }
     package var summary: String { "\(semantic.summary) in pattern" }
+    /// The digit codes bound the rows, not the language.
+    package var domainCapacity: String? { language.capacity.map { String(min($0, permutation.count)) } ?? String(permutation.count) }
 }
 
 /// A column's usual generator, its values brought into the column's
@@ -146,4 +163,10 @@ package struct LanguageGenerator: ValueGenerator {
     }
 
     package var summary: String { "matching pattern" }
+}
+
+extension UniqueChoiceGenerator: DomainBoundedUniqueGenerator {}
+
+extension UniqueIntegerGenerator: DomainBoundedUniqueGenerator {
+    package var domainCapacity: String? { checkBounded ? capacity.map(String.init) : nil }
 }

@@ -49,6 +49,8 @@ package struct SequenceGenerator: UniqueValueGenerator {
 package struct UniqueIntegerGenerator: UniqueValueGenerator {
     package let lower: Int64
     package let permutation: Permutation
+    /// Whether the range is a CHECK's (so its size is what the CHECK allows).
+    package var checkBounded = false
 
     package init(range: ClosedRange<Int64>, key: UInt64) {
         lower = range.lowerBound
