@@ -639,18 +639,25 @@ private struct DomainDeriverCore {
     }
 
     /// `LEAST(x, y) >= c` is `x >= c AND y >= c`, `LEAST(x, y) <= c` is
-    /// `x <= c OR y <= c` (and the other way round for GREATEST); NULL
+    /// `x <= c OR y <= c` (and the other way round for GREATEST, and for
+    /// SQLite's `min(x, y)` / `max(x, y)`); NULL
     /// arguments are ignored by both functions, and a NULL bound on one
     /// argument leaves the other to decide, so the rewrite is exact except
     /// for all-NULL rows, which pass both. nil for other comparisons.
     static func spreadLeastGreatest(_ op0: CheckExpression.ComparisonOperator, _ a: CheckExpression, _ b: CheckExpression) -> CheckExpression? {
+        // SQLite's scalar min()/max() of several arguments are NULL when any
+        // argument is; the rewrite gives NULL (passes) then too.
+        func isExtremum(_ e: CheckExpression) -> Bool {
+            guard case .function(let n, let args) = e else { return false }
+            return n == "least" || n == "greatest" || ((n == "min" || n == "max") && args.count >= 2)
+        }
         var op = op0, f = a.strippingCasts, other = b
-        if case .function(let n, _) = b.strippingCasts, n == "least" || n == "greatest" {
-            if case .function(let m, _) = f, m == "least" || m == "greatest" { return nil }
+        if isExtremum(b.strippingCasts) {
+            if isExtremum(f) { return nil }
             f = b.strippingCasts; other = a; op = op.flipped
         }
-        guard case .function(let name, let args) = f, name == "least" || name == "greatest", !args.isEmpty else { return nil }
-        let isLeast = name == "least"
+        guard isExtremum(f), case .function(let name, let args) = f else { return nil }
+        let isLeast = name == "least" || name == "min"
         let parts = args.map { CheckExpression.comparison(op, $0, other) }
         let all = parts.dropFirst().reduce(parts[0]) { .and($0, $1) }
         let any = parts.dropFirst().reduce(parts[0]) { .or($0, $1) }
