@@ -42,7 +42,9 @@ struct ValueGeneratorFactory {
         let kind = KindInference.infer(table: table.name.name, column: column.name, type: type)
         if unique { return try makeUnique(kind: kind) }
         var base: any ValueGenerator
-        if type.isTextual, usesTextLanguage(kind: kind), let language = textLanguage() {
+        // Built once per column: the automaton can take a moment.
+        let language = type.isTextual && usesTextLanguage(kind: kind) ? textLanguage() : nil
+        if let language {
             if let kind, let g = semantic(kind) {
                 base = LanguageRepairGenerator(inner: g, language: language, domain: domain, stream: stream)
             } else if domain.patterns.isEmpty {
@@ -58,13 +60,13 @@ struct ValueGeneratorFactory {
         } else {
             base = try byType(type, warn: warn)
         }
-        return guarded(base)
+        return guarded(base, language: language)
     }
 
     /// Wraps `base` in a `DomainGuardGenerator` when the column has CHECKs.
-    func guarded(_ base: any ValueGenerator) -> any ValueGenerator {
+    func guarded(_ base: any ValueGenerator, language: RegexLanguage? = nil) -> any ValueGenerator {
         guard !domain.isUnconstrained else { return base }
-        return DomainGuardGenerator(inner: base, domain: domain, fallback: fallback(), now: now)
+        return DomainGuardGenerator(inner: base, domain: domain, fallback: fallback(language: language), now: now)
     }
 
     /// Whether a text column's values come from (or are repaired into) the
@@ -102,9 +104,8 @@ struct ValueGeneratorFactory {
     }
 
     /// A generator of one value known to satisfy the domain, for the guard's last resort.
-    func fallback() -> (any ValueGenerator)? {
-        if column.type.isTextual, domain.needsTextLanguage || domain.lowercase || domain.uppercase, let language = textLanguage(),
-           let first = language.firstLength(atLeast: 0) {
+    func fallback(language: RegexLanguage?) -> (any ValueGenerator)? {
+        if let language, let first = language.firstLength(atLeast: 0) {
             return ConstantGenerator(language.string(index: 0, length: first))
         }
         if let lower = domain.lower {
