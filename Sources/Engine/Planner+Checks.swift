@@ -76,7 +76,8 @@ extension Planner {
     /// A unique column whose generator has fewer distinct values than rows
     /// (a CHECK range, a short char(n)) caps the table, with a warning.
     func capUniqueColumns(_ table: Table, _ columns: [ColumnPlan]) throws {
-        guard let rows = rowCounts[table.name] else { return }
+        guard var rows = rowCounts[table.name] else { return }
+        // Several short columns: the smallest capacity wins.
         for c in columns {
             guard let u = c.generator as? any UniqueValueGenerator, !(c.generator is ForeignKeyGenerator),
                   let capacity = u.capacity, capacity < rows,
@@ -85,6 +86,7 @@ extension Planner {
             warnings.append(note)
             capacityNotes[table.name] = note
             rowCounts[table.name] = capacity
+            rows = capacity
         }
     }
 }

@@ -66,7 +66,7 @@ struct ValueGeneratorFactory {
     /// Wraps `base` in a `DomainGuardGenerator` when the column has CHECKs.
     func guarded(_ base: any ValueGenerator, language: RegexLanguage? = nil) -> any ValueGenerator {
         guard !domain.isUnconstrained else { return base }
-        return DomainGuardGenerator(inner: base, domain: domain, fallback: fallback(language: language), now: now)
+        return DomainGuardGenerator(inner: base, domain: domain, fallback: fallback(language: language), now: now, language: language)
     }
 
     /// Whether a text column's values come from (or are repaired into) the
@@ -100,7 +100,7 @@ struct ValueGeneratorFactory {
         case .char(let n): typeLimit = n
         default: break
         }
-        return domain.textLanguage(typeLimit: typeLimit, caseInsensitiveKeys: unique && caseInsensitiveKeys)
+        return domain.textLanguage(typeLimit: typeLimit, caseInsensitiveKeys: unique && caseInsensitiveKeys, freeText: !unique)
     }
 
     /// A generator of one value known to satisfy the domain, for the guard's last resort.
@@ -251,6 +251,9 @@ struct ValueGeneratorFactory {
         if let kind, kind == .email || kind == .username || kind == .phone {
             let semantic = SemanticGenerator(kind: kind, column: column, unique: true, stream: stream, seed: seed, table: table.name.description)
             if let g = UniqueSemanticLanguageGenerator(semantic: semantic, language: language, rows: total, key: stream) { return g }
+        } else if UniqueSemanticLanguageGenerator.takesWords(language, rows: total) {
+            let words = TextGenerator(words: Vocabulary.words, wordCount: 1...1, maxLength: nil, capitalized: false, stream: stream)
+            if let g = UniqueSemanticLanguageGenerator(semantic: words, language: language, rows: total, key: stream, innerIsUnique: false) { return g }
         }
         return UniqueLanguageGenerator(language: language, rows: total, key: stream)
     }

@@ -1,4 +1,8 @@
 extension ColumnDomain {
+    /// What free text adds to the automaton's alphabet: the space and the
+    /// accented Latin letters of realistic names (`Córdoba`).
+    static let freeTextAlphabet = " " + String(String.UnicodeScalarView((0xC0...0x17F).compactMap(Unicode.Scalar.init).filter { $0.properties.isAlphabetic }))
+
     /// Whether text values need the automaton to be generated inside the
     /// domain: patterns, forbidden patterns or values, upper case, a minimum
     /// length, trimming or a byte limit (a lowercase rule or a maximum length
@@ -19,7 +23,10 @@ extension ColumnDomain {
     ///   - exactLength: char(n): every value has this length.
     ///   - caseInsensitiveKeys: distinct values must differ beyond letter
     ///     case (citext): letters are kept to one case.
-    package func textLanguage(typeLimit: Int?, exactLength: Int? = nil, caseInsensitiveKeys: Bool = false) -> RegexLanguage? {
+    ///   - freeText: spaces are allowed when no pattern says otherwise (free
+    ///     text that is not a key: keys avoid spaces, which `char(n)`
+    ///     comparison ignores at the end).
+    package func textLanguage(typeLimit: Int?, exactLength: Int? = nil, caseInsensitiveKeys: Bool = false, freeText: Bool = false) -> RegexLanguage? {
         guard !mustBeNull, lower == nil, upper == nil, timeLower.isEmpty, timeUpper.isEmpty, !isoTemporal else { return nil }
         var positive: [RegexProgram] = []
         for p in patterns {
@@ -50,7 +57,8 @@ extension ColumnDomain {
         var cases: [SimplePattern.LetterCase] = [lowercase ? .lower : (uppercase ? .upper : .any)]
         if caseInsensitiveKeys, cases[0] == .any { cases = [.lower, .upper] }
         for letterCase in cases {
-            if let l = RegexLanguage(positive: positive, negative: negative, letterCase: letterCase, minLength: minL, maxLength: maxL), !l.isEmpty {
+            if let l = RegexLanguage(positive: positive, negative: negative, letterCase: letterCase, minLength: minL, maxLength: maxL,
+                                     extraAlphabet: freeText && positive.isEmpty ? Self.freeTextAlphabet : ""), !l.isEmpty {
                 return l
             }
         }

@@ -45,10 +45,11 @@ package struct UniqueLanguageGenerator: DomainBoundedUniqueGenerator {
     package var summary: String { "unique in pattern" }
 }
 
-/// Realistic unique values (usernames, emails, phones) kept inside a
-/// column's language, unique by construction:
-/// - a semantic value that is in the language and does not end in a digit
-///   is used as it is (the semantic generator makes them distinct per row);
+/// Realistic unique values (usernames, emails, phones, or words) kept inside
+/// a column's language, unique by construction:
+/// - a value of a unique inner generator (`innerIsUnique`) that is in the
+///   language and does not end in a digit is used as it is (the semantic
+///   generator makes them distinct per row);
 /// - otherwise the semantic value without its trailing number, repaired
 ///   into a prefix of the language (`bruce.graham` → `bruce_graham`), gets
 ///   the row's own fixed-width code of decimal digits (`bruce_graham0412`),
@@ -64,8 +65,10 @@ package struct UniqueSemanticLanguageGenerator: DomainBoundedUniqueGenerator {
     package let permutation: Permutation
     /// A prefix after which any `codeWidth` digits complete a string of the language.
     package let fallbackPrefix: String
+    /// Whether the inner generator's values are distinct per row by themselves.
+    package let innerIsUnique: Bool
 
-    package init?(semantic: any ValueGenerator, language: RegexLanguage, rows: Int64, key: UInt64) {
+    package init?(semantic: any ValueGenerator, language: RegexLanguage, rows: Int64, key: UInt64, innerIsUnique: Bool = true) {
         var width = 2
         var span: UInt64 = 100
         while span < UInt64(max(rows, 1)) * 4, width < 18 { width += 1; span *= 10 }
@@ -75,6 +78,19 @@ package struct UniqueSemanticLanguageGenerator: DomainBoundedUniqueGenerator {
         codeWidth = width
         permutation = Permutation(count: span, key: key)
         fallbackPrefix = prefix
+        self.innerIsUnique = innerIsUnique
+    }
+
+    /// Whether `word` passes into the language unchanged as a prefix before
+    /// the digit code: the language takes words, so words plus codes read
+    /// better than its shortest strings.
+    package static func takesWords(_ language: RegexLanguage, rows: Int64) -> Bool {
+        var width = 2
+        var span: UInt64 = 100
+        while span < UInt64(max(rows, 1)) * 4, width < 18 { width += 1; span *= 10 }
+        return ["harbor", "maple"].allSatisfy { w in
+            language.repairPrefix(w, reserve: width) == w && language.acceptsAnyDigits(after: w, count: width)
+        }
     }
 
     static func findPrefix(_ language: RegexLanguage, width: Int) -> String? {
@@ -90,7 +106,7 @@ package struct UniqueSemanticLanguageGenerator: DomainBoundedUniqueGenerator {
     package func generate(row: Int64, into value: inout Value) {
         semantic.generate(row: row, into: &value)
         let text = value.kind == .null ? "" : String(decoding: value.bytes.bytes, as: UTF8.self)
-        if let last = text.unicodeScalars.last, !("0"..."9").contains(last), language.contains(text) { return }
+        if innerIsUnique, let last = text.unicodeScalars.last, !("0"..."9").contains(last), language.contains(text) { return }
         var base = Substring(text)
         while let l = base.unicodeScalars.last, ("0"..."9").contains(l) { base = base.dropLast() }
         var prefix = fallbackPrefix
@@ -124,22 +140,32 @@ package struct LanguageRepairGenerator: ValueGenerator {
     package let language: RegexLanguage
     package let domain: ColumnDomain
     package let stream: UInt64
+    /// The domain without its patterns (the language holds them).
+    let rest: ColumnDomain
 
     package init(inner: any ValueGenerator, language: RegexLanguage, domain: ColumnDomain, stream: UInt64) {
         self.inner = inner
         self.language = language
         self.domain = domain
         self.stream = stream
+        var rest = domain
+        rest.patterns = []
+        rest.forbiddenPatterns = []
+        self.rest = rest
+    }
+
+    @inline(__always) func admits(_ text: String) -> Bool {
+        language.contains(text) && rest.contains(.text(text))
     }
 
     package func generate(row: Int64, into value: inout Value) {
         inner.generate(row: row, into: &value)
         guard value.kind == .text else { return }
         var text = String(decoding: value.bytes.bytes, as: UTF8.self)
-        if domain.contains(.text(text)) { return }
+        if admits(text) { return }
         if domain.lowercase { text = text.lowercased() } else if domain.uppercase { text = text.uppercased() }
-        if domain.contains(.text(text)) { value.setText(text); return }
-        if let r = language.repair(text), domain.contains(.text(r)) { value.setText(r); return }
+        if admits(text) { value.setText(text); return }
+        if let r = language.repair(text), admits(r) { value.setText(r); return }
         var rng = RowRandom(stream: stream ^ 0x7265_7061_6972, row: row)
         if let s = language.randomString(random: { rng.below($0) }) { value.setText(s) }
     }

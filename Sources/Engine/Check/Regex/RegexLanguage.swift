@@ -44,8 +44,9 @@ package final class RegexLanguage: Sendable {
     ///   - letterCase: letters removed from the alphabet.
     ///   - minLength, maxLength: length bounds in characters (nil: unbounded;
     ///     counted up to `maxCountedLength`).
+    ///   - extraAlphabet: more characters to allow (a space for free text).
     package init?(positive: [RegexProgram], negative: [RegexProgram], letterCase: SimplePattern.LetterCase = .any,
-                  minLength: Int = 0, maxLength: Int? = nil) {
+                  minLength: Int = 0, maxLength: Int? = nil, extraAlphabet: String = "") {
         let programs = positive + negative
         // Alphabet.
         var universe = Set<UInt32>()
@@ -67,6 +68,7 @@ package final class RegexLanguage: Sendable {
             }
         }
         for v in explicit { universe.insert(v) }
+        for s in extraAlphabet.unicodeScalars { universe.insert(s.value) }
         func allowedCase(_ v: UInt32) -> Bool {
             guard let c = Unicode.Scalar(v) else { return false }
             switch letterCase {
