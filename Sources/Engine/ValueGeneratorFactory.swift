@@ -232,10 +232,14 @@ struct ValueGeneratorFactory {
     /// capacity the planner caps the table to.
     func boundedUnique(_ preferred: ClosedRange<Int64>, typeMax: Int64 = .max) -> UniqueIntegerGenerator {
         // On --append (a key floor) new values stay above the existing ones.
-        guard domain.lower != nil, domain.upper != nil, keyFloor == nil else {
-            return UniqueIntegerGenerator(range: integerRange(preferred, typeMax: typeMax), key: stream)
+        let excluded = domain.excluded.compactMap { l -> Int64? in
+            guard case .number(let v, _) = l, v == v.rounded(), abs(v) < 1e18 else { return nil }
+            return Int64(v)
         }
-        var g = UniqueIntegerGenerator(range: integerRange(Int64.min / 4...Int64.max / 4, typeMax: typeMax), key: stream)
+        guard domain.lower != nil, domain.upper != nil, keyFloor == nil else {
+            return UniqueIntegerGenerator(range: integerRange(preferred, typeMax: typeMax), key: stream, skipping: excluded)
+        }
+        var g = UniqueIntegerGenerator(range: integerRange(Int64.min / 4...Int64.max / 4, typeMax: typeMax), key: stream, skipping: excluded)
         g.checkBounded = true
         return g
     }

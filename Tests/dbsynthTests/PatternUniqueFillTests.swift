@@ -112,6 +112,7 @@ import Introspect
     @Test func sqliteRangeSmallerThanTheRowsCapsTheTable() throws {
         let db = try ScratchSQLite(schema: """
             CREATE TABLE seats (id INTEGER PRIMARY KEY, seat INTEGER NOT NULL UNIQUE CHECK (seat >= 1 AND seat <= 250));
+            CREATE TABLE offsets (id INTEGER PRIMARY KEY, delta INTEGER NOT NULL UNIQUE CHECK (delta BETWEEN -3 AND 3 AND delta <> 0));
             """)
         defer { db.remove() }
         let r = try CommandRunner.dbsynth(["fill", db.url, "--rows", "1000"])
@@ -120,5 +121,7 @@ import Introspect
         #expect(try db.open().scalarInt("SELECT min(seat) FROM seats") == 1)
         #expect(try db.open().scalarInt("SELECT max(seat) FROM seats") == 250)
         #expect(r.stderr.contains("250 possible values"), "\(r.stderr)")
+        // The excluded value is skipped, not just rejected: six distinct values, all of them.
+        #expect(try db.open().scalarInt("SELECT count(DISTINCT delta) FROM offsets WHERE delta <> 0 AND delta BETWEEN -3 AND 3") == 6)
     }
 }
