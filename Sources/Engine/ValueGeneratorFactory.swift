@@ -217,9 +217,9 @@ struct ValueGeneratorFactory {
         case .boolean:
             return UniqueChoiceGenerator(values: ["true", "false"], numeric: false, key: stream)
         case .date:
-            return UniqueDayGenerator(startDays: window.lowerBound - rows, key: stream, rows: rows, timestamp: false)
+            return uniqueDays(timestamp: false)
         case .timestamp:
-            return UniqueDayGenerator(startDays: window.lowerBound - rows, key: stream, rows: rows, timestamp: true)
+            return uniqueDays(timestamp: true)
         default:
             // Types with a huge value space: the row index embedded in text.
             return UniqueTextGenerator(words: Vocabulary.words, maxLength: nil, rows: rows, key: stream)
@@ -242,6 +242,35 @@ struct ValueGeneratorFactory {
         var g = UniqueIntegerGenerator(range: integerRange(Int64.min / 4...Int64.max / 4, typeMax: typeMax), key: stream, skipping: excluded)
         g.checkBounded = true
         return g
+    }
+
+    /// Distinct days for distinct rows: by default the days before the date
+    /// window; inside a CHECK's date/time bounds when it has any, with as
+    /// many rows as days there (the capacity) when it is bounded on both sides.
+    func uniqueDays(timestamp: Bool) -> UniqueDayGenerator {
+        var lo: Int64? = nil, hi: Int64? = nil
+        for b in domain.timeLower {
+            guard let (d, s) = b.anchor.resolve(now: now) else { continue }
+            let t = d * 86_400 + Int64(s.rounded(.up)) + (b.inclusive ? 0 : 1)
+            lo = max(lo ?? t, t)
+        }
+        for b in domain.timeUpper {
+            guard let (d, s) = b.anchor.resolve(now: now) else { continue }
+            let t = d * 86_400 + Int64(s.rounded(.down)) - (b.inclusive ? 0 : 1)
+            hi = min(hi ?? t, t)
+        }
+        // Whole days: the first midnight at or after the lower bound, the
+        // last one at or before the upper bound.
+        let firstDay = lo.map { Int64((Double($0) / 86_400).rounded(.up)) }
+        let lastDay = hi.map { Int64((Double($0) / 86_400).rounded(.down)) }
+        var start = window.lowerBound - rows
+        var count = rows
+        if let firstDay { start = firstDay }
+        if let lastDay {
+            if firstDay == nil { start = min(start, lastDay - rows + 1) }
+            count = max(1, min(rows, lastDay - start + 1))
+        }
+        return UniqueDayGenerator(startDays: start, key: stream, rows: count, timestamp: timestamp)
     }
 
     /// A unique text column limited by patterns, case or length rules: the

@@ -113,6 +113,7 @@ import Introspect
         let db = try ScratchSQLite(schema: """
             CREATE TABLE seats (id INTEGER PRIMARY KEY, seat INTEGER NOT NULL UNIQUE CHECK (seat >= 1 AND seat <= 250));
             CREATE TABLE offsets (id INTEGER PRIMARY KEY, delta INTEGER NOT NULL UNIQUE CHECK (delta BETWEEN -3 AND 3 AND delta <> 0));
+            CREATE TABLE days (id INTEGER PRIMARY KEY, d DATE NOT NULL UNIQUE CHECK (d BETWEEN '2024-01-01' AND '2024-01-31'));
             """)
         defer { db.remove() }
         let r = try CommandRunner.dbsynth(["fill", db.url, "--rows", "1000"])
@@ -123,5 +124,7 @@ import Introspect
         #expect(r.stderr.contains("250 possible values"), "\(r.stderr)")
         // The excluded value is skipped, not just rejected: six distinct values, all of them.
         #expect(try db.open().scalarInt("SELECT count(DISTINCT delta) FROM offsets WHERE delta <> 0 AND delta BETWEEN -3 AND 3") == 6)
+        // A unique date inside a CHECK's month: its 31 days.
+        #expect(try db.open().scalarInt("SELECT count(DISTINCT d) FROM days WHERE d BETWEEN '2024-01-01' AND '2024-01-31'") == 31)
     }
 }
