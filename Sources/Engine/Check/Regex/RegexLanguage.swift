@@ -185,7 +185,9 @@ package final class RegexLanguage: Sendable {
 
         // Counting by length.
         let n = accepting.count
-        let limit = min(maxLength ?? Self.maxCountedLength, Self.maxCountedLength)
+        // Without a limit, strings up to 512 characters past the minimum are
+        // plenty (and keep the count table small).
+        let limit = min(maxLength ?? (max(0, minLength) + 512), Self.maxCountedLength)
         let sizes = classes.map { UInt64($0.count) }
         var counts: [[UInt64]] = [accepting.map { $0 ? 1 : 0 }]
         var complete = true
