@@ -33,6 +33,8 @@ extension Planner {
             }
         }
         derived[table.name] = result
+        // Unique sets drop the columns the CHECKs fix (see `uniqueSets`).
+        uniqueSetCache[table.name] = nil
     }
 
     /// Wraps a column of a `num_nonnulls(…)`-style group so each row has an

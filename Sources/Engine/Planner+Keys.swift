@@ -117,6 +117,14 @@ extension Planner {
             }
             if !columns.isEmpty, !sets.contains(columns) { sets.append(columns) }
         }
+        // A column a CHECK fixes to one value adds nothing to a set's
+        // uniqueness: (a, c) with c = 2 is unique exactly when a is.
+        if let domains = derived[table.name]?.domains {
+            sets = sets.map { set in
+                let varying = set.filter { domains[$0]?.allowed?.count != 1 }
+                return varying.isEmpty ? set : varying
+            }
+        }
         uniqueSetCache[table.name] = sets
         return sets
     }

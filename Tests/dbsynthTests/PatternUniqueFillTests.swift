@@ -114,6 +114,7 @@ import Introspect
             CREATE TABLE seats (id INTEGER PRIMARY KEY, seat INTEGER NOT NULL UNIQUE CHECK (seat >= 1 AND seat <= 250));
             CREATE TABLE offsets (id INTEGER PRIMARY KEY, delta INTEGER NOT NULL UNIQUE CHECK (delta BETWEEN -3 AND 3 AND delta <> 0));
             CREATE TABLE days (id INTEGER PRIMARY KEY, d DATE NOT NULL UNIQUE CHECK (d BETWEEN '2024-01-01' AND '2024-01-31'));
+            CREATE TABLE labels (kind INTEGER NOT NULL CHECK (kind = 2), name TEXT NOT NULL, PRIMARY KEY (kind, name));
             """)
         defer { db.remove() }
         let r = try CommandRunner.dbsynth(["fill", db.url, "--rows", "1000"])
@@ -126,5 +127,7 @@ import Introspect
         #expect(try db.open().scalarInt("SELECT count(DISTINCT delta) FROM offsets WHERE delta <> 0 AND delta BETWEEN -3 AND 3") == 6)
         // A unique date inside a CHECK's month: its 31 days.
         #expect(try db.open().scalarInt("SELECT count(DISTINCT d) FROM days WHERE d BETWEEN '2024-01-01' AND '2024-01-31'") == 31)
+        // A key column the CHECK fixes does not carry the key: the other one does, all rows are kept.
+        #expect(try db.open().scalarInt("SELECT count(DISTINCT name) FROM labels WHERE kind = 2") == 1000)
     }
 }
