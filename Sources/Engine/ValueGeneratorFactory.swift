@@ -40,7 +40,13 @@ struct ValueGeneratorFactory {
                           : ChoiceGenerator(values: labels, numeric: numeric, stream: stream)
         }
         let kind = KindInference.infer(table: table.name.name, column: column.name, type: type)
-        if unique { return try makeUnique(kind: kind) }
+        if unique {
+            let g = try makeUnique(kind: kind)
+            if type.isTextual, domain.needsTextLanguage, !(g is any DomainBoundedUniqueGenerator) {
+                warn("\(table.name).\(column.name): its CHECKs (\(domain.patterns.map(\.description).joined(separator: ", "))) are too complex to enumerate distinct values inside; unique values are generated without them and the database may reject rows")
+            }
+            return g
+        }
         var base: any ValueGenerator
         // Built once per column: the automaton can take a moment.
         let language = type.isTextual && usesTextLanguage(kind: kind) ? textLanguage() : nil
