@@ -89,7 +89,7 @@ package enum GeneratorCatalog {
               example: "{ type: zipf, n: 1000, s: 1.2 }", smelt: false),
         .init(name: "sequence", summary: "start + row × step", parameters: [p("start", "1", "first value"), p("step", "1", "increment")],
               example: "{ type: sequence, start: 1000, step: 10 }", smelt: false),
-        .init(name: "regex", summary: "text matching a regular expression (classes, ranges, quantifiers, no alternation)",
+        .init(name: "regex", summary: "text matching a regular expression (classes, ranges, quantifiers, groups, alternation)",
               parameters: [p("pattern", nil, "the expression; anchors are implied")],
               example: "{ type: regex, pattern: \"[A-Z]{3}-[0-9]{4}\" }", smelt: false),
     ]

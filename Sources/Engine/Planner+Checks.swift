@@ -152,8 +152,9 @@ extension Planner {
     /// A unique column whose generator has fewer distinct values than rows
     /// (a CHECK range, a short char(n)) caps the table, with a warning.
     func capUniqueColumns(_ table: Table, _ columns: [ColumnPlan]) throws {
-        guard let rows = rowCounts[table.name] else { return }
-        // On --append the existing rows hold the first indices of the bijection.
+        guard var rows = rowCounts[table.name] else { return }
+        // On --append the existing rows hold the first indices of the bijection;
+        // with several short columns the smallest capacity wins.
         let first = firstRows[table.name] ?? 0
         for c in columns {
             guard let u = c.generator as? any UniqueValueGenerator, !(c.generator is ForeignKeyGenerator),
@@ -165,6 +166,7 @@ extension Planner {
             warnings.append(note)
             capacityNotes[table.name] = note
             rowCounts[table.name] = capacity
+            rows = capacity
         }
     }
 }

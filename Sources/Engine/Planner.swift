@@ -293,6 +293,8 @@ package final class Planner {
             guard let c = table.column(named: name) else { return 9 }
             if partitionKeys.contains(name) { return 8 }
             if c.identity != nil { return 0 }
+            // A CHECK's short list of values cannot carry distinct rows.
+            if derived[table.name]?.domains[name]?.allowed != nil { return 7 }
             switch c.type {
             case .integer: return 1
             case .uuid: return 2

@@ -40,9 +40,25 @@ struct ValueGeneratorFactory {
                           : ChoiceGenerator(values: labels, numeric: numeric, stream: stream)
         }
         let kind = KindInference.infer(table: table.name.name, column: column.name, type: type)
-        if unique { return try makeUnique(kind: kind) }
+        if unique {
+            let g = try makeUnique(kind: kind)
+            if type.isTextual, domain.needsTextLanguage, !(g is any DomainBoundedUniqueGenerator) {
+                warn("\(table.name).\(column.name): its CHECKs (\(domain.patterns.map(\.description).joined(separator: ", "))) are too complex to enumerate distinct values inside; unique values are generated without them and the database may reject rows")
+            }
+            return g
+        }
         var base: any ValueGenerator
-        if let pattern = domain.pattern, type.isTextual {
+        // Built once per column: the automaton can take a moment.
+        let language = type.isTextual && usesTextLanguage(kind: kind) ? textLanguage() : nil
+        if let language {
+            if let kind, let g = semantic(kind) {
+                base = LanguageRepairGenerator(inner: g, language: language, domain: domain, stream: stream)
+            } else if domain.patterns.isEmpty {
+                base = LanguageRepairGenerator(inner: try byType(type, warn: warn), language: language, domain: domain, stream: stream)
+            } else {
+                base = LanguageGenerator(language: language, stream: stream)
+            }
+        } else if let pattern = domain.pattern, type.isTextual {
             let letterCase: SimplePattern.LetterCase = domain.lowercase ? .lower : (domain.uppercase ? .upper : .any)
             base = PatternGenerator(pattern: pattern, minLength: domain.minLength ?? 0, maxLength: textLimit, letterCase: letterCase, stream: stream)
         } else if let kind, let g = semantic(kind) {
@@ -50,17 +66,54 @@ struct ValueGeneratorFactory {
         } else {
             base = try byType(type, warn: warn)
         }
-        return guarded(base)
+        return guarded(base, language: language)
     }
 
     /// Wraps `base` in a `DomainGuardGenerator` when the column has CHECKs.
-    func guarded(_ base: any ValueGenerator) -> any ValueGenerator {
+    func guarded(_ base: any ValueGenerator, language: RegexLanguage? = nil) -> any ValueGenerator {
         guard !domain.isUnconstrained else { return base }
-        return DomainGuardGenerator(inner: base, domain: domain, fallback: fallback(), now: now)
+        return DomainGuardGenerator(inner: base, domain: domain, fallback: fallback(language: language), now: now, language: language)
+    }
+
+    /// Whether a text column's values come from (or are repaired into) the
+    /// domain's automaton: for general or several patterns, forbidden
+    /// patterns or values, case rules, lengths, and for realistic kinds
+    /// whose values a pattern or case rule may reject. A single simple
+    /// pattern without a kind keeps the cheaper `PatternGenerator`.
+    func usesTextLanguage(kind: SemanticKind?) -> Bool {
+        guard column.type.isTextual, !domain.isUnconstrained, domain.allowed == nil else { return false }
+        if kind != nil, !domain.patterns.isEmpty || domain.lowercase || domain.uppercase || domain.needsTextLanguage { return true }
+        if domain.patterns.count == 1, !domain.patterns[0].isGeneral, domain.forbiddenPatterns.isEmpty,
+           !domain.excluded.contains(where: { if case .text = $0 { return true } else { return false } }) {
+            return false
+        }
+        return domain.needsTextLanguage || domain.lowercase || domain.uppercase
+    }
+
+    /// Whether values that differ only in letter case count as equal in a
+    /// unique index: citext, or a case-insensitive collation.
+    var caseInsensitiveKeys: Bool {
+        let t = column.declaredType.lowercased()
+        let c = column.collation?.lowercased() ?? ""
+        return t.contains("citext") || c == "nocase" || c.contains("_ci") || c.contains("nondeterministic")
+    }
+
+    /// The column's language (see `ColumnDomain.textLanguage`), within the type's length.
+    func textLanguage() -> RegexLanguage? {
+        var typeLimit: Int?
+        switch column.type {
+        case .text(let n): typeLimit = n
+        case .char(let n): typeLimit = n
+        default: break
+        }
+        return domain.textLanguage(typeLimit: typeLimit, caseInsensitiveKeys: unique && caseInsensitiveKeys, freeText: !unique)
     }
 
     /// A generator of one value known to satisfy the domain, for the guard's last resort.
-    func fallback() -> (any ValueGenerator)? {
+    func fallback(language: RegexLanguage?) -> (any ValueGenerator)? {
+        if let language, let first = language.firstLength(atLeast: 0) {
+            return ConstantGenerator(language.string(index: 0, length: first))
+        }
         if let lower = domain.lower {
             var v = lower.value
             if !lower.inclusive { v = column.type.isInteger ? v.rounded(.down) + 1 : v + 0.01 }
@@ -146,34 +199,102 @@ struct ValueGeneratorFactory {
                 return SequenceGenerator(start: floor - firstRow, upperBound: upper)
             }
             let span = max((firstRow + rows) * 10, 1000)
-            return UniqueIntegerGenerator(range: integerRange(floor...min(upper, floor + span), typeMax: upper), key: stream)
+            return boundedUnique(floor...min(upper, floor + span), typeMax: upper)
         case .numeric(let p, let s):
             let digits = (p ?? 18) - (s ?? 0)
             let upper = digits >= 18 ? Int64.max : DecimalGenerator.power10(digits) - 1
-            if isPrimaryKey { return SequenceGenerator(start: 1, upperBound: upper) }
-            return UniqueIntegerGenerator(range: 1...min(upper, max(rows * 10, 1000)), key: stream)
+            if isPrimaryKey, domain.lower == nil, domain.upper == nil { return SequenceGenerator(start: 1, upperBound: upper) }
+            // Whole numbers inside the CHECK's range: a permutation of that range.
+            return boundedUnique(1...min(upper, max(rows * 10, 1000)), typeMax: upper)
         case .real, .double, .money:
-            return UniqueIntegerGenerator(range: 1...max(rows * 10, 1000), key: stream)
+            return boundedUnique(1...max(rows * 10, 1000))
         case .uuid:
             return UUIDGenerator(stream: stream)
-        case .text(let maxLength):
+        case .text, .char:
+            if let g = uniqueInLanguage(kind: kind) { return g }
+            if case .char(let n) = column.type {
+                return UniqueTextGenerator(words: Vocabulary.words, maxLength: n, fixedLength: n, rows: rows, key: stream)
+            }
             if let kind, kind == .email || kind == .username || kind == .phone,
-               (maxLength ?? 255) >= 32 {
+               (textLimit ?? 255) >= 32, !domain.lowercase || kind != .username {
                 return SemanticGenerator(kind: kind, column: column, unique: true, stream: stream, seed: seed, table: table.name.description)
             }
-            return UniqueTextGenerator(words: Vocabulary.words, maxLength: maxLength, rows: rows, key: stream)
-        case .char(let n):
-            return UniqueTextGenerator(words: Vocabulary.words, maxLength: n, fixedLength: n, rows: rows, key: stream)
+            return UniqueTextGenerator(words: Vocabulary.words, maxLength: textLimit, rows: rows, key: stream)
         case .boolean:
             return UniqueChoiceGenerator(values: ["true", "false"], numeric: false, key: stream)
         case .date:
-            return UniqueDayGenerator(startDays: window.lowerBound - rows, key: stream, rows: rows, timestamp: false)
+            return uniqueDays(timestamp: false)
         case .timestamp:
-            return UniqueDayGenerator(startDays: window.lowerBound - rows, key: stream, rows: rows, timestamp: true)
+            return uniqueDays(timestamp: true)
         default:
             // Types with a huge value space: the row index embedded in text.
             return UniqueTextGenerator(words: Vocabulary.words, maxLength: nil, rows: rows, key: stream)
         }
+    }
+
+    /// Distinct integers: over `preferred` narrowed to the CHECK's bounds,
+    /// or, when a CHECK bounds the column on both sides, over the whole
+    /// range it leaves, so a permutation stays inside it and its size is the
+    /// capacity the planner caps the table to.
+    func boundedUnique(_ preferred: ClosedRange<Int64>, typeMax: Int64 = .max) -> UniqueIntegerGenerator {
+        // On --append (a key floor) new values stay above the existing ones.
+        let excluded = domain.excluded.compactMap { l -> Int64? in
+            guard case .number(let v, _) = l, v == v.rounded(), abs(v) < 1e18 else { return nil }
+            return Int64(v)
+        }
+        guard domain.lower != nil, domain.upper != nil, keyFloor == nil else {
+            return UniqueIntegerGenerator(range: integerRange(preferred, typeMax: typeMax), key: stream, skipping: excluded)
+        }
+        var g = UniqueIntegerGenerator(range: integerRange(Int64.min / 4...Int64.max / 4, typeMax: typeMax), key: stream, skipping: excluded)
+        g.checkBounded = true
+        return g
+    }
+
+    /// Distinct days for distinct rows: by default the days before the date
+    /// window; inside a CHECK's date/time bounds when it has any, with as
+    /// many rows as days there (the capacity) when it is bounded on both sides.
+    func uniqueDays(timestamp: Bool) -> UniqueDayGenerator {
+        var lo: Int64? = nil, hi: Int64? = nil
+        for b in domain.timeLower {
+            guard let (d, s) = b.anchor.resolve(now: now) else { continue }
+            let t = d * 86_400 + Int64(s.rounded(.up)) + (b.inclusive ? 0 : 1)
+            lo = max(lo ?? t, t)
+        }
+        for b in domain.timeUpper {
+            guard let (d, s) = b.anchor.resolve(now: now) else { continue }
+            let t = d * 86_400 + Int64(s.rounded(.down)) - (b.inclusive ? 0 : 1)
+            hi = min(hi ?? t, t)
+        }
+        // Whole days: the first midnight at or after the lower bound, the
+        // last one at or before the upper bound.
+        let firstDay = lo.map { Int64((Double($0) / 86_400).rounded(.up)) }
+        let lastDay = hi.map { Int64((Double($0) / 86_400).rounded(.down)) }
+        var start = window.lowerBound - rows
+        var count = rows
+        if let firstDay { start = firstDay }
+        if let lastDay {
+            if firstDay == nil { start = min(start, lastDay - rows + 1) }
+            count = max(1, min(rows, lastDay - start + 1))
+        }
+        return UniqueDayGenerator(startDays: start, key: stream, rows: count, timestamp: timestamp)
+    }
+
+    /// A unique text column limited by patterns, case or length rules: the
+    /// n-th strings of its language, or realistic values kept inside it
+    /// (`UniqueSemanticLanguageGenerator`) for usernames, emails and
+    /// phones. nil when the domain needs no automaton or none could be built.
+    func uniqueInLanguage(kind: SemanticKind?) -> (any ValueGenerator)? {
+        guard domain.allowed == nil, domain.needsTextLanguage || (kind != nil && (domain.lowercase || domain.uppercase)) else { return nil }
+        guard let language = textLanguage() else { return nil }
+        let total = firstRow + rows
+        if let kind, kind == .email || kind == .username || kind == .phone {
+            let semantic = SemanticGenerator(kind: kind, column: column, unique: true, stream: stream, seed: seed, table: table.name.description)
+            if let g = UniqueSemanticLanguageGenerator(semantic: semantic, language: language, rows: total, key: stream) { return g }
+        } else if UniqueSemanticLanguageGenerator.takesWords(language, rows: total) {
+            let words = TextGenerator(words: Vocabulary.words, wordCount: 1...1, maxLength: nil, capitalized: false, stream: stream)
+            if let g = UniqueSemanticLanguageGenerator(semantic: words, language: language, rows: total, key: stream, innerIsUnique: false) { return g }
+        }
+        return UniqueLanguageGenerator(language: language, rows: total, key: stream)
     }
 
     /// A realistic generator for `kind` when it suits the column's type,
@@ -257,6 +378,13 @@ struct ValueGeneratorFactory {
         return max(blo, bhi &- 1000 * f)...bhi
     }
 
+    /// How many elements arrays get: 0–4, within a `cardinality` CHECK's bounds.
+    var arrayCount: ClosedRange<Int64> {
+        let lo = Int64(max(0, domain.minCardinality ?? 0))
+        let hi = Int64(max(0, domain.maxCardinality ?? Int(max(lo, 4))))
+        return lo <= hi ? lo...max(lo, min(hi, max(lo, 4))) : lo...lo
+    }
+
     /// A plain generator by type, for columns nothing more specific applies to.
     func byType(_ type: DataType, warn: (String) -> Void) throws -> any ValueGenerator {
         switch type {
@@ -281,7 +409,11 @@ struct ValueGeneratorFactory {
         case .timestamp(let tz): return TimestampGenerator(seconds: timeWindow, withTimeZone: tz, stream: stream)
         case .interval: return IntervalGenerator(stream: stream)
         case .uuid: return UUIDGenerator(stream: stream)
-        case .json, .jsonb: return JSONGenerator(words: Vocabulary.words, stream: stream)
+        case .json, .jsonb:
+            if let types = domain.jsonTypes, !types.contains("object"), let first = types.first {
+                return JSONValueGenerator(type: first, words: Vocabulary.words, stream: stream)
+            }
+            return JSONGenerator(words: Vocabulary.words, stream: stream)
         case .bytes: return BytesGenerator(stream: stream)
         case .inet: return InetGenerator(network: false, stream: stream)
         case .cidr: return InetGenerator(network: true, stream: stream)
@@ -302,7 +434,7 @@ struct ValueGeneratorFactory {
         case .range(_, let subtype, let multirange):
             return RangeGenerator(subtype: subtype, multirange: multirange, stream: stream)
         case .array(let element, _):
-            guard !column.elementChecks.isEmpty else { return ArrayGenerator(element: try byType(element, warn: warn), stream: stream) }
+            guard !column.elementChecks.isEmpty else { return ArrayGenerator(element: try byType(element, warn: warn), count: arrayCount, stream: stream) }
             // Elements of a domain type: generate them as a column of that domain.
             let derived = DomainDeriver.derive(checks: [], columns: ["value"], domainChecks: column.elementChecks.map { (column: "value", expression: $0) })
             var factory = ValueGeneratorFactory(table: table, column: Column(name: "value", type: element, declaredType: element.summary),
@@ -310,7 +442,7 @@ struct ValueGeneratorFactory {
             factory.domain = derived.domain("value")
             factory.now = now
             factory.window = window
-            return ArrayGenerator(element: try factory.make(warn: warn), stream: stream)
+            return ArrayGenerator(element: try factory.make(warn: warn), count: arrayCount, stream: stream)
         case .unknown(let name):
             if column.isNullable {
                 warn("\(table.name).\(column.name): type \(name) is not supported; the column is left NULL")

@@ -15,9 +15,11 @@ struct InspectReport: Encodable {
         var domain: String?
         var kind: String?
         var generator: String
+        /// How many distinct values a unique column has inside its CHECKs.
+        var capacity: String?
 
         enum CodingKeys: String, CodingKey {
-            case name, type, nullable, identity, generated, domain, kind, generator
+            case name, type, nullable, identity, generated, domain, kind, generator, capacity
             case declaredType = "declared_type"
             case defaultExpression = "default"
         }
@@ -121,7 +123,8 @@ struct InspectReport: Encodable {
                         name: c.name, type: c.type.summary, declaredType: c.declaredType, nullable: c.isNullable,
                         defaultExpression: c.defaultExpression, identity: c.identity?.rawValue, generated: c.isGenerated,
                         domain: c.domain, kind: generators[c.name]?.kind,
-                        generator: c.isGenerated ? "computed by the database" : (generators[c.name]?.generator.summary ?? "-"))
+                        generator: c.isGenerated ? "computed by the database" : (generators[c.name]?.generator.summary ?? "-"),
+                        capacity: (generators[c.name]?.generator as? any DomainBoundedUniqueGenerator)?.domainCapacity)
                 },
                 primaryKey: t.table.primaryKey,
                 unique: t.table.uniques.map { UniqueInfo(name: $0.name, columns: $0.columns, expressions: $0.expressions, predicate: $0.predicate) },
@@ -154,7 +157,8 @@ struct InspectReport: Encodable {
                 if let identity = c.identity { flags.append(identity) }
                 let flagText = flags.joined(separator: ",")
                 lines.append("   " + Terminal.pad(c.name, nameWidth, left: true) + "  " + Terminal.pad(c.type, typeWidth, left: true)
-                             + "  " + Terminal.pad(flagText, 22, left: true) + "  " + c.generator)
+                             + "  " + Terminal.pad(flagText, 22, left: true) + "  " + c.generator
+                             + (c.capacity.map { "  [capacity \($0)]" } ?? ""))
             }
             if !t.primaryKey.isEmpty { lines.append("   primary key (\(t.primaryKey.joined(separator: ", ")))") }
             for u in t.unique {

@@ -474,7 +474,7 @@ private let fixedNow: Int64 = CheckCalendar.days(year: 2024, month: 3, day: 15) 
                 (name: "mixed", expression: "y > 0 AND y % 2 = 0"),
                 (name: "ghost", expression: "zz > 0"),
                 (name: "broken", expression: "y > "),
-                (name: "regex", expression: "z ~ '^(a|b)$'"),
+                (name: "regex", expression: "z ~ '^(a|b)\\1$'"),
                 (name: "typeof", expression: "typeof(y) = 'integer'"),
                 (name: "ok", expression: "z <> ''"),
             ],
@@ -489,7 +489,7 @@ private let fixedNow: Int64 = CheckCalendar.days(year: 2024, month: 3, day: 15) 
         #expect(byName["ghost"]?.reason == "unknown column zz")
         #expect(byName["broken"]?.reason.contains("cannot parse") == true)
         #expect(byName["broken"]?.reason.contains("position 5") == true)
-        #expect(byName["regex"]?.reason.contains("alternation") == true)
+        #expect(byName["regex"]?.reason.contains("back-references") == true)
         #expect(d.domains == [
             "y": domain { $0.lower = bound(0, false) },
             "z": domain { $0.excluded = [.text("")] },
@@ -816,7 +816,13 @@ private let fixedNow: Int64 = CheckCalendar.days(year: 2024, month: 3, day: 15) 
         #expect(try SimplePattern.regex("^[A-Z]{3}$").maxLength == 3)
         #expect(try SimplePattern.regex("^[A-Z]{3}").maxLength == nil)
 
-        for unsupported in ["^(a|b)$", "a|b", "(ab)+", "\\1", "\\bword", "^a$b", "(?=a)", "[[:cntrl:]]", "^(a{2})*$", "[a"] {
+        // Alternation, quantified groups and anchors anywhere are general expressions now.
+        for general in ["^(a|b)$", "a|b", "(ab)+", "^a$b", "^(a{2})*$"] {
+            #expect(try SimplePattern.regex(general).isGeneral, "\(general)")
+        }
+        #expect(try SimplePattern.regex("^(ab)+$").matches("abab"))
+        #expect(try !SimplePattern.regex("^(ab)+$").matches("aba"))
+        for unsupported in ["\\1", "(?=a)", "[[:cntrl:]]", "a\\yb", "[a"] {
             #expect(throws: SimplePattern.UnsupportedPattern.self, "\(unsupported)") { try SimplePattern.regex(unsupported) }
         }
     }
@@ -901,7 +907,9 @@ private let fixedNow: Int64 = CheckCalendar.days(year: 2024, month: 3, day: 15) 
         #expect(try Self.truth("x ~ '^[A-Z]{3}$'", ["x": .text("ABC")]) == true)
         #expect(try Self.truth("x !~ '^[A-Z]{3}$'", ["x": .text("ABC")]) == false)
         #expect(try Self.truth("x ~* '^[a-z]{3}$'", ["x": .text("ABC")]) == true)
-        #expect(try Self.truth("x ~ '^(a|b)$'", ["x": .text("a")]) == nil) // alternation: not evaluable
+        #expect(try Self.truth("x ~ '^(a|b)$'", ["x": .text("a")]) == true)
+        #expect(try Self.truth("x ~ '^(a|b)$'", ["x": .text("c")]) == false)
+        #expect(try Self.truth("x ~ '(a)\\1'", ["x": .text("aa")]) == nil) // back-reference: not evaluable
         #expect(try Self.truth("x GLOB '[0-9]*'", ["x": .text("7up")]) == true)
         #expect(try Self.truth("x % 2 = 0", ["x": .number(4)]) == true)
         #expect(try Self.truth("x % 2 = 0", ["x": .number(3)]) == false)

@@ -505,6 +505,22 @@ private struct CheckEvaluation {
             if name != "rtrim" { while let f = sub.first, set.contains(f) { sub.removeFirst() } }
             if name != "ltrim" { while let l = sub.last, set.contains(l) { sub.removeLast() } }
             return .text(String(sub))
+        case "cardinality", "array_length", "array_upper":
+            try arity(name == "cardinality" ? 1...1 : 2...2)
+            guard let s = try text(0) else { return .null }
+            guard let items = CheckParser.parseArrayLiteral(s) else { throw CheckUnsupported("\(name) of '\(s)', not a flat array") }
+            if name != "cardinality" {
+                guard let d = try number(1) else { return .null }
+                guard d == 1 else { throw CheckUnsupported("\(name) of dimension \(CheckCalendar.formatNumber(d))") }
+                // array_length of an empty array is NULL, not 0.
+                if items.isEmpty { return .null }
+            }
+            return .number(Double(items.count))
+        case "jsonb_typeof", "json_typeof":
+            try arity(1...1)
+            guard let s = try text(0) else { return .null }
+            guard let t = ColumnDomain.jsonType(of: s) else { throw CheckUnsupported("'\(s)' is not JSON") }
+            return .text(t)
         case "num_nulls", "num_nonnulls":
             let nulls = vals.filter(\.isNull).count
             return .number(Double(name == "num_nulls" ? nulls : vals.count - nulls))

@@ -51,6 +51,12 @@ package enum CheckParser {
         }
         return e
     }
+
+    /// The items of a flat PostgreSQL array literal (`{a,"b c",NULL}` →
+    /// ["a", "b c", nil]); nil when the text is not one.
+    package static func parseArrayLiteral(_ s: String) -> [String?]? {
+        CheckSyntaxParser.parseArrayLiteral(s)
+    }
 }
 
 private struct CheckSyntaxParser {

@@ -149,6 +149,12 @@ package struct ColumnDomain: Sendable, Equatable {
     package var trimmed = false
     /// SQLite `date(x) IS NOT NULL`: the value is ISO date or timestamp text.
     package var isoTemporal = false
+    /// Bounds on the number of array elements (`cardinality(a) > 0`,
+    /// `array_length(a, 1) <= 5`).
+    package var minCardinality: Int?
+    package var maxCardinality: Int?
+    /// The JSON types allowed (`jsonb_typeof(x) = 'object'`), nil when any.
+    package var jsonTypes: [String]?
 
     package init() {}
 
@@ -239,7 +245,35 @@ package struct ColumnDomain: Sendable, Equatable {
         if uppercase, text.uppercased() != text { return false }
         if notBlank, text.allSatisfy({ $0 == " " }) { return false }
         if trimmed, text.first == " " || text.last == " " { return false }
+        if minCardinality != nil || maxCardinality != nil {
+            guard let items = CheckParser.parseArrayLiteral(text) else { return false }
+            if let m = minCardinality, items.count < m { return false }
+            if let m = maxCardinality, items.count > m { return false }
+        }
+        if let jsonTypes, !jsonTypes.contains(Self.jsonType(of: text) ?? "") { return false }
         return true
+    }
+
+    /// The values `jsonb_typeof` returns.
+    package static let jsonTypeNames = ["object", "array", "string", "number", "boolean", "null"]
+
+    /// What `jsonb_typeof` says of JSON text (by its first character), nil when it is not JSON.
+    package static func jsonType(of text: String) -> String? {
+        guard let c = text.unicodeScalars.first(where: { !" \t\n\r".unicodeScalars.contains($0) }) else { return nil }
+        switch c {
+        case "{": return "object"
+        case "[": return "array"
+        case "\"": return "string"
+        case "t", "f": return "boolean"
+        case "n": return "null"
+        case "-", "0"..."9": return "number"
+        default: return nil
+        }
+    }
+
+    /// Keeps only the JSON types in `types` (intersected with those already allowed).
+    package mutating func restrictJSONTypes(to types: [String]) {
+        jsonTypes = (jsonTypes ?? Self.jsonTypeNames).filter { types.contains($0) }
     }
 
     static func compare(_ a: (Int64, Double), _ b: (Int64, Double)) -> Int {
@@ -298,6 +332,8 @@ package struct ColumnDomain: Sendable, Equatable {
         let minL = max(minLength ?? 0, notBlank ? 1 : 0, patterns.map(\.minLength).max() ?? 0)
         let maxL = [maxLength, maxOctetLength, patterns.compactMap(\.maxLength).min()].compactMap { $0 }.min()
         if let maxL, minL > maxL { return "minimum length \(minL) is above maximum length \(maxL)" }
+        if let lo = minCardinality, let hi = maxCardinality, lo > hi { return "at least \(lo) and at most \(hi) elements" }
+        if let jsonTypes, jsonTypes.isEmpty { return "no JSON type is left" }
         for l in timeLower {
             for u in timeUpper {
                 var c: Int? = nil
@@ -351,6 +387,9 @@ package struct ColumnDomain: Sendable, Equatable {
         notBlank = notBlank || other.notBlank
         trimmed = trimmed || other.trimmed
         isoTemporal = isoTemporal || other.isoTemporal
+        if let m = other.minCardinality { minCardinality = max(minCardinality ?? m, m) }
+        if let m = other.maxCardinality { maxCardinality = min(maxCardinality ?? m, m) }
+        if let t = other.jsonTypes { restrictJSONTypes(to: t) }
         normalize()
     }
 

@@ -348,12 +348,16 @@ private enum DomainTerm: Equatable {
     case upper(String)
     case lower(String)
     case trim(String)
+    /// `cardinality(a)`, `array_length(a, 1)`: the number of elements.
+    case cardinality(String)
+    /// `jsonb_typeof(x)` / `json_typeof(x)`.
+    case jsonType(String)
     /// Counts the non-NULL (or, when `countsNulls`, the NULL) columns.
     case nullCount([String], countsNulls: Bool)
 
     var column: String? {
         switch self {
-        case .column(let c), .length(let c, _, _), .upper(let c), .lower(let c), .trim(let c): return c
+        case .column(let c), .length(let c, _, _), .upper(let c), .lower(let c), .trim(let c), .cardinality(let c), .jsonType(let c): return c
         case .nullCount: return nil
         }
     }
@@ -437,8 +441,13 @@ private struct DomainDeriverCore {
                 guard cols.count == args.count, !cols.isEmpty else { return nil }
                 return .nullCount(cols, countsNulls: name == "num_nulls")
             }
+            if name == "array_length" || name == "array_upper", args.count == 2, case .number(1, _) = args[1].strippingCasts {
+                return plainColumn(args[0]).map { .cardinality($0) }
+            }
             guard args.count == 1 else { return nil }
             switch name {
+            case "cardinality": return plainColumn(args[0]).map { .cardinality($0) }
+            case "jsonb_typeof", "json_typeof": return plainColumn(args[0]).map { .jsonType($0) }
             case "length", "char_length", "character_length", "len", "octet_length":
                 let octet = name == "octet_length"
                 guard let inner = term(args[0]) else { return nil }
@@ -671,6 +680,7 @@ private struct DomainDeriverCore {
     }
 
     func comparison(_ op0: CheckExpression.ComparisonOperator, _ a: CheckExpression, _ b: CheckExpression, _ s0: DomainDerivationState) throws -> DomainDerivationState {
+        if let rewritten = Self.spreadLeastGreatest(op0, a, b) { return try apply(rewritten, s0) }
         var s = s0
         var op = op0
         var l = operand(a), r = operand(b)
@@ -725,6 +735,36 @@ private struct DomainDeriverCore {
             throw DomainDerivationFailure("the comparison is always false")
         default:
             throw DomainDerivationFailure("comparing \(a) with \(b) is not supported")
+        }
+    }
+
+    /// `LEAST(x, y) >= c` is `x >= c AND y >= c`, `LEAST(x, y) <= c` is
+    /// `x <= c OR y <= c` (and the other way round for GREATEST, and for
+    /// SQLite's `min(x, y)` / `max(x, y)`); NULL
+    /// arguments are ignored by both functions, and a NULL bound on one
+    /// argument leaves the other to decide, so the rewrite is exact except
+    /// for all-NULL rows, which pass both. nil for other comparisons.
+    static func spreadLeastGreatest(_ op0: CheckExpression.ComparisonOperator, _ a: CheckExpression, _ b: CheckExpression) -> CheckExpression? {
+        // SQLite's scalar min()/max() of several arguments are NULL when any
+        // argument is; the rewrite gives NULL (passes) then too.
+        func isExtremum(_ e: CheckExpression) -> Bool {
+            guard case .function(let n, let args) = e else { return false }
+            return n == "least" || n == "greatest" || ((n == "min" || n == "max") && args.count >= 2)
+        }
+        var op = op0, f = a.strippingCasts, other = b
+        if isExtremum(b.strippingCasts) {
+            if isExtremum(f) { return nil }
+            f = b.strippingCasts; other = a; op = op.flipped
+        }
+        guard isExtremum(f), case .function(let name, let args) = f else { return nil }
+        let isLeast = name == "least" || name == "min"
+        let parts = args.map { CheckExpression.comparison(op, $0, other) }
+        let all = parts.dropFirst().reduce(parts[0]) { .and($0, $1) }
+        let any = parts.dropFirst().reduce(parts[0]) { .or($0, $1) }
+        switch op {
+        case .greater, .greaterOrEqual: return isLeast ? all : any
+        case .less, .lessOrEqual: return isLeast ? any : all
+        case .equal, .notEqual: return nil
         }
     }
 
@@ -797,6 +837,34 @@ private struct DomainDeriverCore {
                 return s
             }
             throw DomainDerivationFailure("btrim() is only supported as btrim(x) <> ''")
+        case .cardinality(let x):
+            guard let (v0, _) = c.numberValue else { throw DomainDerivationFailure("cardinality compared with a non-number") }
+            let v = min(max(v0, -1e9), 1e9)
+            var lo: Int? = nil, hi: Int? = nil
+            switch op {
+            case .equal:
+                guard v == v.rounded() else { throw DomainDerivationFailure("cardinality compared with a fraction") }
+                lo = Int(v); hi = Int(v)
+            case .greater: lo = Int(v.rounded(.down)) + 1
+            case .greaterOrEqual: lo = Int(v.rounded(.up))
+            case .less: hi = Int(v.rounded(.up)) - 1
+            case .lessOrEqual: hi = Int(v.rounded(.down))
+            case .notEqual:
+                guard v == 0 else { throw DomainDerivationFailure("cardinality <> \(c.textValue ?? "") is not supported") }
+                lo = 1
+            }
+            s.update(x) { d in
+                if let lo, lo > 0 { d.minCardinality = max(d.minCardinality ?? lo, lo) }
+                if let hi { d.maxCardinality = min(d.maxCardinality ?? hi, hi) }
+            }
+            return s
+        case .jsonType(let x):
+            guard let str = c.textValue, op == .equal || op == .notEqual else {
+                throw DomainDerivationFailure("jsonb_typeof() is only supported with =, <> and IN")
+            }
+            let types = op == .equal ? [str] : ColumnDomain.jsonTypeNames.filter { $0 != str }
+            s.update(x) { $0.restrictJSONTypes(to: types) }
+            return s
         case .nullCount(let cols, let countsNulls):
             guard let (v, _) = c.numberValue, v == v.rounded() else { throw DomainDerivationFailure("num_nulls() compared with a non-integer") }
             let n = cols.count, k = Int(min(max(v, -1e12), 1e12))
@@ -881,7 +949,11 @@ private struct DomainDeriverCore {
             }
             s.update(c) { $0.intersect(Self.allowing(kept)) }
             return s
-        case .length, .nullCount:
+        case .jsonType(let c):
+            let names = values.map(\.text)
+            s.update(c) { $0.restrictJSONTypes(to: negated ? ColumnDomain.jsonTypeNames.filter { !names.contains($0) } : names) }
+            return s
+        case .length, .nullCount, .cardinality:
             guard !negated else { throw DomainDerivationFailure("NOT IN on this expression is not supported") }
             let ints = values.compactMap { v -> Int? in
                 guard case .number(let d, _) = v, d == d.rounded() else { return nil }

@@ -12,6 +12,11 @@
 /// not quantified (or that hold one element). Not supported: `|`,
 /// back-references, look-around, word boundaries, quantified multi-element
 /// groups.
+///
+/// A regular expression outside that subset (alternation, quantified groups,
+/// anchors inside groups) is still accepted: it keeps no `elements`
+/// (`isGeneral`), and matches and generates through its compiled
+/// `program` (see `RegexSyntaxParser`, `RegexProgram`, `RegexLanguage`).
 package struct SimplePattern: Sendable, Equatable, CustomStringConvertible {
     package struct CharSet: Sendable, Equatable {
         package var ranges: [ClosedRange<UInt32>]
@@ -72,6 +77,30 @@ package struct SimplePattern: Sendable, Equatable, CustomStringConvertible {
     package var syntax: Syntax
     /// The pattern text as written.
     package var source: String
+    /// The compiled expression (regular expressions only; LIKE and GLOB
+    /// compile on demand through `compiled()`).
+    package var program: RegexProgram?
+    /// Whether `elements` do not describe the pattern (only `program` does).
+    package var isGeneral = false
+
+    package static func == (a: SimplePattern, b: SimplePattern) -> Bool {
+        a.syntax == b.syntax && a.source == b.source && a.caseInsensitive == b.caseInsensitive
+            && a.elements == b.elements && a.anchoredStart == b.anchoredStart && a.anchoredEnd == b.anchoredEnd && a.isGeneral == b.isGeneral
+    }
+
+    /// The pattern as a regular expression node (anchors included).
+    package var node: RegexNode {
+        if let program { return program.node }
+        var items: [RegexNode] = anchoredStart ? [.start] : []
+        for e in elements { items.append(e.min == 1 && e.max == 1 ? .set(e.set) : .repetition(.set(e.set), min: e.min, max: e.max)) }
+        if anchoredEnd { items.append(.end) }
+        return .concat(items)
+    }
+
+    /// The compiled search program of the pattern (nil if it is too large).
+    package func compiled() -> RegexProgram? {
+        program ?? (try? RegexProgram(node, caseInsensitive: caseInsensitive))
+    }
 
     package init(elements: [Element], anchoredStart: Bool = true, anchoredEnd: Bool = true, caseInsensitive: Bool = false,
                  syntax: Syntax = .regex, source: String = "") {
@@ -92,10 +121,16 @@ package struct SimplePattern: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The shortest matching string's length.
-    package var minLength: Int { elements.reduce(0) { $0 + $1.min } }
+    package var minLength: Int {
+        if isGeneral, let program { return program.node.minLength }
+        return elements.reduce(0) { $0 + $1.min }
+    }
 
     /// The longest matching string's length (nil: unbounded).
     package var maxLength: Int? {
+        if isGeneral, let program {
+            return program.node.anchoredStart && program.node.anchoredEnd ? program.node.maxLength : nil
+        }
         guard anchoredStart, anchoredEnd else { return nil }
         var total = 0
         for e in elements {
@@ -181,11 +216,22 @@ package struct SimplePattern: Sendable, Equatable, CustomStringConvertible {
 
     /// A POSIX regular expression (the subset described on the type).
     package static func regex(_ pattern: String, caseInsensitive: Bool = false) throws -> SimplePattern {
+        let (node, embeddedCI) = try RegexSyntaxParser.parse(pattern)
+        let ci = caseInsensitive || embeddedCI
+        let program = try RegexProgram(node, caseInsensitive: ci)
         var p = RegexParser(cs: Array(pattern.unicodeScalars))
         if p.cs.first == "^" { p.anchoredStart = true; p.i = 1 }
-        let elements = try p.sequence(depth: 0)
-        return SimplePattern(elements: elements, anchoredStart: p.anchoredStart, anchoredEnd: p.anchoredEnd,
-                             caseInsensitive: caseInsensitive, syntax: .regex, source: pattern)
+        var result: SimplePattern
+        if !embeddedCI, !pattern.hasPrefix("***"), let elements = try? p.sequence(depth: 0) {
+            result = SimplePattern(elements: elements, anchoredStart: p.anchoredStart, anchoredEnd: p.anchoredEnd,
+                                   caseInsensitive: ci, syntax: .regex, source: pattern)
+        } else {
+            result = SimplePattern(elements: [], anchoredStart: node.anchoredStart, anchoredEnd: node.anchoredEnd,
+                                   caseInsensitive: ci, syntax: .regex, source: pattern)
+            result.isGeneral = true
+        }
+        result.program = program
+        return result
     }
 
     private struct RegexParser {
@@ -413,6 +459,7 @@ package struct SimplePattern: Sendable, Equatable, CustomStringConvertible {
     /// Whether `text` matches (the whole text for anchored ends; anywhere
     /// otherwise, as `~` does).
     package func matches(_ text: String) -> Bool {
+        if let program { return program.matches(text) }
         let cs = Array(text.unicodeScalars)
         let n = cs.count
         var reach = [Bool](repeating: !anchoredStart, count: n + 1)
@@ -456,6 +503,7 @@ package struct SimplePattern: Sendable, Equatable, CustomStringConvertible {
     /// needs it. `letterCase` steers letters when the sets allow it.
     package func generate(minLength: Int = 0, maxLength: Int? = nil, letterCase: LetterCase = .any,
                           random: (UInt64) -> UInt64) -> String? {
+        if isGeneral, let program { return Self.generateGeneral(program, minLength: minLength, maxLength: maxLength, letterCase: letterCase, random: random) }
         var elems = elements
         var implicit = [Bool](repeating: false, count: elems.count)
         if !anchoredStart { elems.insert(Element(.any, min: 0, max: nil), at: 0); implicit.insert(true, at: 0) }
@@ -499,6 +547,22 @@ package struct SimplePattern: Sendable, Equatable, CustomStringConvertible {
             }
         }
         return String(out)
+    }
+
+    /// Draws from a general expression until one matches within the bounds.
+    static func generateGeneral(_ program: RegexProgram, minLength: Int, maxLength: Int?, letterCase: LetterCase,
+                                random: (UInt64) -> UInt64) -> String? {
+        for _ in 0..<32 {
+            var s = program.node.randomString(random: random)
+            switch letterCase {
+            case .lower where program.caseInsensitive: s = s.lowercased()
+            case .upper where program.caseInsensitive: s = s.uppercased()
+            default: break
+            }
+            let n = s.unicodeScalars.count
+            if n >= minLength, maxLength.map({ n <= $0 }) ?? true, program.matches(s) { return s }
+        }
+        return nil
     }
 
     private enum Pool {

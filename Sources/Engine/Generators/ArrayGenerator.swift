@@ -1,17 +1,19 @@
 /// PostgreSQL array literals (`{1,2,3}`, `{"two words","x"}`) of 0–4 elements
-/// from an element generator.
+/// (or as many as a `cardinality(a)` CHECK allows) from an element generator.
 package struct ArrayGenerator: ValueGenerator {
     package let element: any ValueGenerator
     package let stream: UInt64
+    package let count: ClosedRange<Int64>
 
-    package init(element: any ValueGenerator, stream: UInt64) {
+    package init(element: any ValueGenerator, count: ClosedRange<Int64> = 0...4, stream: UInt64) {
         self.element = element
+        self.count = count
         self.stream = stream
     }
 
     package func generate(row: Int64, into value: inout Value) {
         var r = RowRandom(stream: stream, row: row)
-        let n = r.int(0...4)
+        let n = r.int(count)
         var item = Value()
         value.beginText()
         value.bytes.append(UInt8(ascii: "{"))

@@ -12,14 +12,23 @@ package struct DomainGuardGenerator: ValueGenerator {
     package let fallback: (any ValueGenerator)?
     /// Unix time for `now()`-relative bounds, fixed for the whole fill.
     package let now: Int64
+    /// The column's language, when built: text is checked against its
+    /// automaton (one table lookup per character) instead of running every
+    /// pattern's NFA, and against `rest` for everything else.
+    package let language: RegexLanguage?
+    let rest: ColumnDomain
 
     static let attempts: Int64 = 12
 
-    package init(inner: any ValueGenerator, domain: ColumnDomain, fallback: (any ValueGenerator)?, now: Int64) {
+    package init(inner: any ValueGenerator, domain: ColumnDomain, fallback: (any ValueGenerator)?, now: Int64, language: RegexLanguage? = nil) {
         self.inner = inner
         self.domain = domain
         self.fallback = fallback
         self.now = now
+        self.language = language
+        var rest = domain
+        if language != nil { rest.patterns = []; rest.forbiddenPatterns = [] }
+        self.rest = rest
     }
 
     package func generate(row: Int64, into value: inout Value) {
@@ -35,7 +44,11 @@ package struct DomainGuardGenerator: ValueGenerator {
     }
 
     func passes(_ value: Value) -> Bool {
-        domain.contains(Self.checkValue(value), now: now)
+        let v = Self.checkValue(value)
+        if let language, case .text(let s) = v {
+            return language.contains(s) && rest.contains(v, now: now)
+        }
+        return domain.contains(v, now: now)
     }
 
     static func checkValue(_ value: Value) -> CheckValue {

@@ -49,15 +49,26 @@ package struct SequenceGenerator: UniqueValueGenerator {
 package struct UniqueIntegerGenerator: UniqueValueGenerator {
     package let lower: Int64
     package let permutation: Permutation
+    /// Whether the range is a CHECK's (so its size is what the CHECK allows).
+    package var checkBounded = false
+    /// Values inside the range a CHECK excludes (`<> 0`, `NOT IN`), sorted:
+    /// the k-th index maps to the k-th value that is not one of them.
+    package let skipping: [Int64]
 
-    package init(range: ClosedRange<Int64>, key: UInt64) {
+    package init(range: ClosedRange<Int64>, key: UInt64, skipping excluded: [Int64] = []) {
         lower = range.lowerBound
+        skipping = Array(Set(excluded.filter(range.contains))).sorted()
         let width = UInt64(bitPattern: range.upperBound &- range.lowerBound)
-        permutation = Permutation(count: width == .max ? .max : width + 1, key: key)
+        let count = (width == .max ? .max : width + 1) - UInt64(skipping.count)
+        permutation = Permutation(count: max(count, 1), key: key)
     }
 
     package func generate(row: Int64, into value: inout Value) {
-        value.setInt(lower &+ Int64(bitPattern: permutation.apply(UInt64(row) % permutation.count)))
+        var v = lower &+ Int64(bitPattern: permutation.apply(UInt64(row) % permutation.count))
+        for e in skipping {
+            if e <= v { v += 1 } else { break }
+        }
+        value.setInt(v)
     }
 
     package var capacity: Int64? { permutation.count > UInt64(Int64.max) ? nil : Int64(permutation.count) }
