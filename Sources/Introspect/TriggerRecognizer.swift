@@ -1,0 +1,323 @@
+/// Reads the common rule shapes out of a trigger body, as text, without a
+/// database. What it does not recognise it ignores: those triggers still run
+/// during a fill (and `fill --disable-triggers` turns them off).
+///
+/// Shapes, where a *rejection* is SQLite's `SELECT RAISE(ABORT, …) WHERE c`
+/// (with the trigger's `WHEN` joined to `c`) or PL/pgSQL's
+/// `IF c THEN RAISE EXCEPTION …`, and `c` is a conjunction in which one term is:
+/// - `NOT EXISTS (SELECT … FROM r WHERE r.a = NEW.x AND …)` or
+///   `(SELECT a FROM r WHERE a = NEW.x) IS NULL`: a reference (foreign key);
+/// - `EXISTS (SELECT … FROM r WHERE r.a = NEW.a AND …)`: the key must not exist in `r`;
+/// - `NEW.a != (SELECT b FROM r WHERE r.id = NEW.r_id)`: `a` equals the parent's `b`.
+/// Other terms of the conjunction only narrow when the trigger rejects, so
+/// honouring the rule for every row is stricter and still sound.
+/// Also `INSERT INTO t (cols) VALUES (NEW.x, 0, …)`: rows the trigger writes.
+package enum TriggerRecognizer {
+    /// One column of a relation matched to a column of the new row.
+    package struct Match: Sendable, Hashable {
+        package var relationColumn: String
+        package var newColumn: String
+    }
+
+    package enum Finding: Sendable, Hashable {
+        case reference(relation: QualifiedName, matches: [Match])
+        case absent(relation: QualifiedName, matches: [Match])
+        case equality(column: String, relation: QualifiedName, selected: String, matches: [Match])
+        /// Target column (or `#i` for the i-th of a VALUES list without columns) → value.
+        case insert(target: QualifiedName, values: [(String, TriggerWrite.Value)])
+
+        package static func == (a: Finding, b: Finding) -> Bool { a.description == b.description }
+        package func hash(into h: inout Hasher) { h.combine(description) }
+    }
+
+    /// Everything recognised in one trigger's body.
+    package static func findings(in trigger: Trigger) -> [Finding] {
+        let tokens = SQLTokenizer.tokenize(trigger.body)
+        var out: [Finding] = []
+        for condition in rejections(tokens) {
+            for term in conjuncts(condition) {
+                if let f = classify(term) { out.append(f) }
+            }
+        }
+        out += inserts(tokens)
+        var seen: Set<String> = []
+        return out.filter { seen.insert($0.description).inserted }
+    }
+
+    // MARK: Rejections
+
+    /// The conditions under which the body rejects the row.
+    static func rejections(_ t: [SQLToken]) -> [[SQLToken]] {
+        var out: [[SQLToken]] = []
+        // The SQLite trigger's WHEN clause (before BEGIN) applies to every statement.
+        var when: [SQLToken] = []
+        if let begin = t.firstIndex(where: { $0.isWord("BEGIN") }), t.first?.isWord("CREATE") == true,
+           let w = t[..<begin].firstIndex(where: { $0.isWord("WHEN") }) {
+            when = Array(t[(w + 1)..<begin])
+        }
+        var i = 0
+        while i < t.count {
+            // SELECT RAISE(ABORT|FAIL|ROLLBACK, …) [WHERE c]
+            if t[i].isWord("SELECT"), i + 2 < t.count, t[i + 1].isWord("RAISE"), t[i + 2].isSymbol("("),
+               i + 3 < t.count, !t[i + 3].isWord("IGNORE"), let close = closing(t, i + 2) {
+                var condition: [SQLToken] = []
+                var j = close + 1
+                if j < t.count, t[j].isWord("WHERE") {
+                    j += 1
+                    let end = statementEnd(t, j)
+                    condition = Array(t[j..<end])
+                    j = end
+                }
+                if condition.isEmpty && when.isEmpty { i = j; continue }
+                out.append(joinAnd(when, condition))
+                i = j
+                continue
+            }
+            // IF c THEN RAISE [EXCEPTION] … (PL/pgSQL); not END IF, not DDL's IF [NOT] EXISTS.
+            if t[i].isWord("IF") || t[i].isWord("ELSIF"), i == 0 || !t[i - 1].isWord("END"),
+               let then = topLevel(t, from: i + 1, word: "THEN"), then + 1 < t.count, t[then + 1].isWord("RAISE") {
+                let level = then + 2 < t.count ? t[then + 2] : nil
+                let quiet = ["NOTICE", "WARNING", "INFO", "LOG", "DEBUG"].contains { level?.isWord($0) == true }
+                if !quiet { out.append(Array(t[(i + 1)..<then])) }
+                i = then
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    static func joinAnd(_ a: [SQLToken], _ b: [SQLToken]) -> [SQLToken] {
+        if a.isEmpty { return b }
+        if b.isEmpty { return a }
+        let and = SQLToken(kind: .word, text: "AND", range: 0..<0)
+        let open = SQLToken(kind: .symbol, text: "(", range: 0..<0), shut = SQLToken(kind: .symbol, text: ")", range: 0..<0)
+        return [open] + a + [shut, and, open] + b + [shut]
+    }
+
+    /// Index of the `)` matching the `(` at `open`.
+    static func closing(_ t: [SQLToken], _ open: Int) -> Int? {
+        var depth = 0
+        for i in open..<t.count {
+            if t[i].isSymbol("(") { depth += 1 }
+            if t[i].isSymbol(")") { depth -= 1; if depth == 0 { return i } }
+        }
+        return nil
+    }
+
+    /// The end of the statement starting at `from`: a top-level `;` or `END`.
+    static func statementEnd(_ t: [SQLToken], _ from: Int) -> Int {
+        var depth = 0
+        for i in from..<t.count {
+            if t[i].isSymbol("(") { depth += 1 }
+            if t[i].isSymbol(")") { depth -= 1 }
+            if depth == 0, t[i].isSymbol(";") || t[i].isWord("END") { return i }
+        }
+        return t.count
+    }
+
+    /// The first `word` at parenthesis depth 0 from `from`.
+    static func topLevel(_ t: [SQLToken], from: Int, word: String) -> Int? {
+        var depth = 0
+        for i in from..<t.count {
+            if t[i].isSymbol("(") { depth += 1 }
+            if t[i].isSymbol(")") { depth -= 1 }
+            if depth < 0 || (depth == 0 && t[i].isSymbol(";")) { return nil }
+            if depth == 0, t[i].isWord(word) { return i }
+        }
+        return nil
+    }
+
+    /// The terms of a top-level conjunction; a condition with a top-level OR is one opaque term.
+    static func conjuncts(_ t: [SQLToken]) -> [[SQLToken]] {
+        let t = stripParens(t)
+        var out: [[SQLToken]] = []
+        var depth = 0, start = 0
+        for (i, token) in t.enumerated() {
+            if token.isSymbol("(") { depth += 1 }
+            if token.isSymbol(")") { depth -= 1 }
+            if depth == 0, token.isWord("OR") { return [t] }
+            // `BETWEEN a AND b` is not a conjunction.
+            if depth == 0, token.isWord("AND"), !t[start..<i].contains(where: { $0.isWord("BETWEEN") }) {
+                out.append(Array(t[start..<i]))
+                start = i + 1
+            }
+        }
+        out.append(Array(t[start...]))
+        // A parenthesised conjunction inside a conjunction is flattened.
+        return out.flatMap { term -> [[SQLToken]] in
+            let inner = stripParens(term)
+            return inner.count < term.count ? conjuncts(inner) : [term]
+        }
+    }
+
+    static func stripParens(_ t: [SQLToken]) -> [SQLToken] {
+        var t = t
+        while t.count >= 2, t.first!.isSymbol("("), closing(t, 0) == t.count - 1 { t = Array(t[1..<(t.count - 1)]) }
+        return t
+    }
+
+    // MARK: Terms
+
+    static func classify(_ term: [SQLToken]) -> Finding? {
+        let t = stripParens(term)
+        guard !t.isEmpty else { return nil }
+        // NOT EXISTS (subquery) / EXISTS (subquery)
+        var k = 0
+        let negated = t[0].isWord("NOT")
+        if negated { k = 1 }
+        if k < t.count, t[k].isWord("EXISTS"), k + 1 < t.count, t[k + 1].isSymbol("("), closing(t, k + 1) == t.count - 1,
+           let q = Subquery(Array(t[(k + 2)..<(t.count - 1)])), !q.matches.isEmpty, q.onlyMatches {
+            return negated ? .reference(relation: q.relation, matches: q.matches) : .absent(relation: q.relation, matches: q.matches)
+        }
+        // (subquery) IS NULL
+        if t.count >= 4, t[0].isSymbol("("), let close = closing(t, 0), close + 2 == t.count - 1 || close + 2 < t.count,
+           t[close + 1].isWord("IS"), t[close + 2].isWord("NULL"), close + 3 == t.count,
+           let q = Subquery(Array(t[1..<close])), q.onlyMatches, !q.matches.isEmpty {
+            return .reference(relation: q.relation, matches: q.matches)
+        }
+        // NEW.a != (subquery) / (subquery) != NEW.a
+        if let op = t.firstIndex(where: { $0.isSymbol("!=") || $0.isSymbol("<>") }) {
+            let left = stripParens(Array(t[..<op])), right = Array(t[(op + 1)...])
+            for (side, other) in [(left, right), (right, left)] {
+                guard let column = newColumn(stripParens(side)) else { continue }
+                let o = other
+                guard o.count >= 2, o.first!.isSymbol("("), closing(o, 0) == o.count - 1,
+                      let q = Subquery(Array(o[1..<(o.count - 1)])), q.onlyMatches, !q.matches.isEmpty,
+                      let selected = q.selectedColumn else { continue }
+                return .equality(column: column, relation: q.relation, selected: selected, matches: q.matches)
+            }
+        }
+        return nil
+    }
+
+    /// `NEW.col` (any case), as the column name.
+    static func newColumn(_ t: [SQLToken]) -> String? {
+        guard t.count == 3, t[0].isWord("NEW"), t[1].isSymbol("."), t[2].kind == .word || t[2].kind == .quotedIdentifier else { return nil }
+        return t[2].text
+    }
+
+    /// `SELECT items FROM rel [AS] [alias] WHERE a = NEW.x AND …`, no joins.
+    struct Subquery {
+        var relation: QualifiedName
+        var selectedColumn: String?
+        var matches: [Match] = []
+        /// Whether every WHERE term is a match (no other predicate on the relation).
+        var onlyMatches = true
+
+        init?(_ t: [SQLToken]) {
+            guard t.first?.isWord("SELECT") == true, let from = TriggerRecognizer.topLevel(t, from: 1, word: "FROM") else { return nil }
+            let items = Array(t[1..<from])
+            var i = from + 1
+            guard i < t.count, t[i].kind == .word || t[i].kind == .quotedIdentifier else { return nil }
+            var name = QualifiedName(t[i].text)
+            if i + 2 < t.count, t[i + 1].isSymbol("."), t[i + 2].kind == .word || t[i + 2].kind == .quotedIdentifier {
+                name = QualifiedName(schema: t[i].text, t[i + 2].text)
+                i += 2
+            }
+            relation = name
+            i += 1
+            var alias: String?
+            if i < t.count, t[i].isWord("AS") { i += 1 }
+            if i < t.count, t[i].kind == .quotedIdentifier || (t[i].kind == .word && !t[i].isWord("WHERE")) {
+                alias = t[i].text
+                i += 1
+            }
+            guard i < t.count, t[i].isWord("WHERE") else { return nil } // joins, GROUP BY…: not recognised
+            let qualifiers = [alias, name.name].compactMap { $0 }
+            func relationColumn(_ s: [SQLToken]) -> String? {
+                if s.count == 1, s[0].kind == .word || s[0].kind == .quotedIdentifier, !s[0].isWord("NEW") { return s[0].text }
+                if s.count == 3, s[1].isSymbol("."), qualifiers.contains(where: { $0.caseInsensitiveEquals(s[0].text) }) { return s[2].text }
+                return nil
+            }
+            for term in TriggerRecognizer.conjuncts(Array(t[(i + 1)...])) {
+                let term = TriggerRecognizer.stripParens(term)
+                guard let eq = term.firstIndex(where: { $0.isSymbol("=") }) else { onlyMatches = false; continue }
+                let l = TriggerRecognizer.stripParens(Array(term[..<eq])), r = TriggerRecognizer.stripParens(Array(term[(eq + 1)...]))
+                if let n = TriggerRecognizer.newColumn(r), let c = relationColumn(l) {
+                    matches.append(Match(relationColumn: c, newColumn: n))
+                } else if let n = TriggerRecognizer.newColumn(l), let c = relationColumn(r) {
+                    matches.append(Match(relationColumn: c, newColumn: n))
+                } else {
+                    onlyMatches = false
+                }
+            }
+            selectedColumn = relationColumn(items)
+        }
+    }
+
+    // MARK: Inserts
+
+    /// `INSERT [OR …] INTO t [(cols)] VALUES (…)` statements.
+    static func inserts(_ t: [SQLToken]) -> [Finding] {
+        var out: [Finding] = []
+        var i = 0
+        while i < t.count {
+            defer { i += 1 }
+            guard t[i].isWord("INSERT"), let into = t[i...].prefix(4).firstIndex(where: { $0.isWord("INTO") }) else { continue }
+            var j = into + 1
+            guard j < t.count, t[j].kind == .word || t[j].kind == .quotedIdentifier else { continue }
+            var target = QualifiedName(t[j].text)
+            if j + 2 < t.count, t[j + 1].isSymbol("."), t[j + 2].kind == .word || t[j + 2].kind == .quotedIdentifier {
+                target = QualifiedName(schema: t[j].text, t[j + 2].text)
+                j += 2
+            }
+            j += 1
+            var columns: [String]?
+            if j < t.count, t[j].isSymbol("("), let close = closing(t, j) {
+                columns = t[(j + 1)..<close].filter { $0.kind == .word || $0.kind == .quotedIdentifier }.map(\.text)
+                j = close + 1
+            }
+            guard j < t.count, t[j].isWord("VALUES"), j + 1 < t.count, t[j + 1].isSymbol("("), let close = closing(t, j + 1) else { continue }
+            let exprs = split(Array(t[(j + 2)..<close]))
+            var values: [(String, TriggerWrite.Value)] = []
+            for (k, e) in exprs.enumerated() {
+                let key = columns.flatMap { k < $0.count ? $0[k] : nil } ?? "#\(k)"
+                values.append((key, value(e)))
+            }
+            out.append(.insert(target: target, values: values))
+            i = close
+        }
+        return out
+    }
+
+    static func value(_ e: [SQLToken]) -> TriggerWrite.Value {
+        let e = stripParens(e)
+        if let c = newColumn(e) { return .newColumn(c) }
+        if e.count == 1, e[0].kind == .string || e[0].kind == .number { return .constant(e[0].text) }
+        if e.count == 2, e[0].isSymbol("-"), e[1].kind == .number { return .constant("-" + e[1].text) }
+        return .other
+    }
+
+    /// Top-level comma-separated parts.
+    static func split(_ t: [SQLToken]) -> [[SQLToken]] {
+        var out: [[SQLToken]] = []
+        var depth = 0, start = 0
+        for (i, token) in t.enumerated() {
+            if token.isSymbol("(") { depth += 1 }
+            if token.isSymbol(")") { depth -= 1 }
+            if depth == 0, token.isSymbol(",") { out.append(Array(t[start..<i])); start = i + 1 }
+        }
+        if start < t.count { out.append(Array(t[start...])) }
+        return out
+    }
+}
+
+extension TriggerRecognizer.Finding: CustomStringConvertible {
+    package var description: String {
+        func m(_ ms: [TriggerRecognizer.Match]) -> String { ms.map { "\($0.relationColumn)=NEW.\($0.newColumn)" }.joined(separator: ",") }
+        switch self {
+        case .reference(let r, let ms): return "reference \(r) \(m(ms))"
+        case .absent(let r, let ms): return "absent \(r) \(m(ms))"
+        case .equality(let c, let r, let s, let ms): return "equality \(c)=\(r).\(s) \(m(ms))"
+        case .insert(let t, let vs):
+            return "insert \(t) " + vs.map { k, v in
+                switch v {
+                case .newColumn(let c): return "\(k)=NEW.\(c)"
+                case .constant(let c): return "\(k)=\(c)"
+                case .other: return "\(k)=?"
+                }
+            }.joined(separator: ",")
+        }
+    }
+}
