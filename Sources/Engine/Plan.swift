@@ -10,6 +10,8 @@ package struct Plan: Sendable {
     /// How constraints outside construction are handled (per-row checks…), for `inspect`.
     package var notes: [String] = []
     package var seed: UInt64
+    /// Parent rows that triggers' inserts need, ensured before loading.
+    package var requiredParentRows: [RequiredParentRow] = []
 
     package func table(named name: QualifiedName) -> TablePlan? {
         tables.first { $0.table.name == name }
@@ -57,6 +59,8 @@ package struct TablePlan: Sendable {
     /// CHECKs spanning several columns that construction does not guarantee,
     /// verified on every generated row.
     package var rowChecks: [RowCheck] = []
+    /// The trigger that fills this table (no rows are generated for it).
+    package var filledByTrigger: String?
 
     /// The same table and rows, generating only `columns` (e.g. key + FK for a deferred UPDATE).
     package func projected(onto columns: [ColumnPlan]) -> TablePlan {

@@ -30,6 +30,10 @@ package final class Planner {
     var uniqueSetCache: [QualifiedName: [[String]]] = [:]
     /// Per table: the place source inherited from a parent place table, if any.
     var placeSources: [QualifiedName: PlaceSource?] = [:]
+    /// Tables left to the trigger that fills them (see `applyTriggerWrites`).
+    var triggerFilled: [QualifiedName: String] = [:]
+    /// Parent rows triggers' inserts point at, ensured by the loader.
+    var requiredParentRows: [RequiredParentRow] = []
 
     package init(schema: Schema, options: PlanOptions) {
         self.schema = schema
@@ -47,6 +51,7 @@ package final class Planner {
             rowCounts[name] = options.rows(for: name)
             if options.append { firstRows[name] = tablesByName[name]!.rowCount }
         }
+        applyTriggerWrites(loadOrder)
         for name in loadOrder { try applyFanOut(tablesByName[name]!) }
         for name in loadOrder { try deriveConstraints(tablesByName[name]!) }
         // Caps must be known before any child picks a parent row.
@@ -88,10 +93,12 @@ package final class Planner {
             plan.firstRow = firstRows[name] ?? 0
             plan.omittedColumns = omitted
             plan.rowChecks = rowChecks(table, columns)
+            plan.filledByTrigger = triggerFilled[name]
             plans.append(plan)
         }
         var plan = Plan(tables: plans, warnings: warnings, seed: options.seed)
         plan.notes = notes
+        plan.requiredParentRows = requiredParentRows.filter { tablesByName[$0.table] != nil }
         return plan
     }
 
@@ -142,6 +149,7 @@ package final class Planner {
             if let g = try overrides.generator(for: table, column: column, context: context) { return g }
         }
 
+        if let ruled = try triggerRuleGenerator(table: table, column: name) { return ruled }
         // Foreign key columns take the parent's value.
         if let fk = table.foreignKeys.first(where: { $0.columns.contains(name) }),
            let parent = tablesByName[fk.referencedTable] {
@@ -197,6 +205,7 @@ package final class Planner {
                     stream: stream(table, name), fallback: try factory.make(warn: { warnings.append($0) }))
             }
         }
+        if uniqueAlone, let disjoint = try disjointKeyGenerator(table: table, column: name) { return disjoint }
         var factory = ValueGeneratorFactory(
             table: table, column: column, rows: rows, unique: uniqueAlone,
             isPrimaryKey: table.primaryKey == [name],

@@ -38,12 +38,15 @@ struct InspectReport: Encodable {
         var deferrable: Bool
         /// How the edge is broken when it closes a cycle, else nil.
         var cycleBreak: String?
+        /// The trigger the key was read from; nil for a declared constraint.
+        var fromTrigger: String?
 
         enum CodingKeys: String, CodingKey {
             case name, columns, deferrable
             case referencesTable = "references_table"
             case referencesColumns = "references_columns"
             case cycleBreak = "cycle_break"
+            case fromTrigger = "from_trigger"
         }
     }
 
@@ -63,12 +66,18 @@ struct InspectReport: Encodable {
         var foreignKeys: [ForeignKeyInfo]
         var checks: [CheckInfo]
         var capacity: String?
+        var triggers: [TriggerInfo]
+        var equalities: [EqualityInfo]
+        var polymorphicReferences: [PolymorphicInfo]
+        var filledByTrigger: String?
 
         enum CodingKeys: String, CodingKey {
-            case order, schema, name, columns, unique, checks, capacity
+            case order, schema, name, columns, unique, checks, capacity, triggers, equalities
             case existingRows = "existing_rows"
             case primaryKey = "primary_key"
             case foreignKeys = "foreign_keys"
+            case polymorphicReferences = "polymorphic_references"
+            case filledByTrigger = "filled_by_trigger"
         }
     }
 
@@ -79,6 +88,7 @@ struct InspectReport: Encodable {
 
     var dialect: String
     var tables: [TableInfo]
+    var disjointKeys: [DisjointInfo]
     var skipped: [SkippedInfo]
     var warnings: [String]
     var notes: [String]
@@ -88,6 +98,7 @@ struct InspectReport: Encodable {
         skipped = schema.skipped.map { SkippedInfo(name: $0.name.description, reason: $0.reason) }
         warnings = plan.warnings
         notes = plan.notes
+        disjointKeys = schema.disjointKeys.map(DisjointInfo.init)
         tables = plan.tables.enumerated().map { index, t in
             let generators = Dictionary(uniqueKeysWithValues: t.columns.map { ($0.column.name, $0) })
             let broken = Dictionary(t.brokenForeignKeys.map { ($0.foreignKey, $0.strategy.rawValue) }, uniquingKeysWith: { a, _ in a })
@@ -105,10 +116,14 @@ struct InspectReport: Encodable {
                 foreignKeys: t.table.foreignKeys.map { fk in
                     ForeignKeyInfo(
                         name: fk.name, columns: fk.columns, referencesTable: fk.referencedTable.description,
-                        referencesColumns: fk.referencedColumns, deferrable: fk.isDeferrable, cycleBreak: broken[fk])
+                        referencesColumns: fk.referencedColumns, deferrable: fk.isDeferrable, cycleBreak: broken[fk], fromTrigger: fk.origin)
                 },
                 checks: t.table.checks.map { CheckInfo(name: $0.name, expression: $0.expression) },
-                capacity: t.capacityNote)
+                capacity: t.capacityNote,
+                triggers: schema.triggers.filter { $0.table == t.table.name }.map(TriggerInfo.init),
+                equalities: t.table.equalities.map(EqualityInfo.init),
+                polymorphicReferences: t.table.polymorphicReferences.map(PolymorphicInfo.init),
+                filledByTrigger: t.filledByTrigger)
         }
     }
 
@@ -139,10 +154,17 @@ struct InspectReport: Encodable {
                 var text = "   foreign key (\(fk.columns.joined(separator: ", "))) → \(fk.referencesTable) (\(fk.referencesColumns.joined(separator: ", ")))"
                 if fk.deferrable { text += " deferrable" }
                 if let b = fk.cycleBreak { text += "  [cycle broken: \(b)]" }
+                if let trigger = fk.fromTrigger { text += "  (from trigger \(trigger))" }
                 lines.append(text)
             }
+            lines += t.triggerLines
             for c in t.checks { lines.append("   check \(c.name.map { "\($0): " } ?? "")\(c.expression)") }
             if let capacity = t.capacity { lines.append("   capacity: \(capacity)") }
+        }
+        for d in disjointKeys {
+            lines.append("")
+            lines.append("keys unique across tables (\(d.relation)): " + d.members.map { "\($0.table) (\($0.columns.joined(separator: ", ")))" }.joined(separator: ", ")
+                         + "  (from trigger \(d.fromTriggers.joined(separator: ", ")))")
         }
         if !skipped.isEmpty {
             lines.append("")

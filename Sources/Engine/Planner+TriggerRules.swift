@@ -1,0 +1,123 @@
+import Introspect
+
+/// Rules read from triggers (see `TriggerRuleReader`), honoured by
+/// construction: a column equal to its parent row's, a reference to a view
+/// of several tables, keys unique across tables, and tables a trigger fills.
+/// Plain foreign keys from triggers need nothing here: they are ordinary
+/// `ForeignKey`s of the table.
+extension Planner {
+    /// The generator of a column that a trigger rule writes, if one does.
+    func triggerRuleGenerator(table: Table, column name: String) throws -> (any ValueGenerator)? {
+        if let rule = table.equalities.first(where: { $0.column == name }),
+           let fk = table.foreignKeys.first(where: { $0.referencedTable == rule.parent && Set($0.columns) == Set(rule.viaColumns) }),
+           let parent = tablesByName[rule.parent], (rowCounts[parent.name] ?? 0) > 0,
+           broken[table.name]?.contains(where: { $0.foreignKey == fk }) != true {
+            // The same picker as the FK's own columns: the value comes from the same parent row.
+            return ForeignKeyGenerator(picker: picker(for: fk, in: table), parentColumn: try generator(table: parent, column: rule.parentColumn),
+                                       parentName: "\(parent.name).\(rule.parentColumn) (same row as \(fk.columns.joined(separator: ", ")), from trigger \(rule.trigger))",
+                                       childFirst: firstRows[table.name] ?? 0, parentFirst: firstRows[parent.name] ?? 0)
+        }
+        if let reference = table.polymorphicReferences.first(where: { $0.allColumns.contains(name) }) {
+            let branches = liveBranches(reference, of: table)
+            guard !branches.isEmpty else {
+                warnings.append("\(table.name).\(name): trigger \(reference.trigger) requires a row of \(reference.view), but none of its tables is filled")
+                return nil
+            }
+            var cumulative: [Int64] = []
+            var total: Int64 = 0
+            for b in branches { total += rowCounts[b.table] ?? 0; cumulative.append(total) }
+            let output: PolymorphicReferenceGenerator.Output
+            if name == reference.discriminator {
+                output = .discriminator(branches.map { $0.literal ?? "" })
+            } else {
+                let k = reference.columns.firstIndex(of: name)!
+                output = .column(try branches.map { b in try generator(table: tablesByName[b.table]!, column: b.columns[k]) })
+            }
+            return PolymorphicReferenceGenerator(
+                cumulative: cumulative, parentFirst: branches.map { firstRows[$0.table] ?? 0 }, output: output,
+                stream: stream(table, "ref:" + reference.allColumns.joined(separator: ",")),
+                childFirst: firstRows[table.name] ?? 0, tables: branches.map(\.table.description))
+        }
+        return nil
+    }
+
+    /// Branches of other tables that are filled and whose literal the child's CHECKs allow.
+    func liveBranches(_ reference: PolymorphicReference, of table: Table) -> [PolymorphicReference.Branch] {
+        let allowed = reference.discriminator.flatMap { derived[table.name]?.domains[$0]?.allowedValues }
+        return reference.branches.filter { b in
+            // Never the table itself: a row could pick one inserted after it.
+            guard b.table != table.name, tablesByName[b.table] != nil, (rowCounts[b.table] ?? 0) > 0 else { return false }
+            if let allowed, let literal = b.literal { return allowed.contains(literal) }
+            return true
+        }
+    }
+
+    /// For the column carrying a key that must be unique across tables: one
+    /// unique generator shared by all of them, each table reading it from
+    /// its own offset, so their keys never meet.
+    func disjointKeyGenerator(table: Table, column name: String) throws -> (any ValueGenerator)? {
+        guard let group = schema.disjointKeys.first(where: { g in g.members.contains { $0.table == table.name && $0.columns.contains(name) } }),
+              let me = group.members.first(where: { $0.table == table.name }),
+              let position = me.columns.firstIndex(of: name) else { return nil }
+        let column = table.column(named: name)!
+        // Members of the same column type, in the group's order.
+        let members = group.members.filter { m in
+            guard let t = tablesByName[m.table], position < m.columns.count, let c = t.column(named: m.columns[position]) else { return false }
+            return c.type == column.type
+        }
+        guard members.count >= 2, let first = members.first, let firstTable = tablesByName[first.table] else { return nil }
+        var offset: Int64 = 0
+        var total: Int64 = 0
+        for m in members {
+            let span = (firstRows[m.table] ?? 0) + (rowCounts[m.table] ?? 0)
+            if m.table == table.name { offset = total }
+            total += span
+        }
+        let sharedName = first.columns[position]
+        let firstColumn = firstTable.column(named: sharedName)!
+        var factory = ValueGeneratorFactory(
+            table: firstTable, column: firstColumn, rows: max(total, 1), unique: true, isPrimaryKey: firstTable.primaryKey == [sharedName],
+            stream: RowRandom.streamKey(seed: options.seed, table: "disjoint:" + group.relation.description, column: sharedName),
+            seed: options.seed)
+        if let domain = derived[firstTable.name]?.domains[sharedName] { factory.domain = domain }
+        factory.now = now
+        factory.window = options.dateWindow
+        let shared = try factory.make(warn: { warnings.append($0) })
+        if offset == 0 {
+            notes.append("\(group.members.map(\.table.description).joined(separator: ", ")): keys (\(me.columns.joined(separator: ", "))) kept disjoint across the tables (from trigger \(group.triggers.joined(separator: ", ")))")
+        }
+        return OffsetRowGenerator(inner: shared, offset: offset)
+    }
+
+    /// Tables a trigger fills: when every row of a source table makes the
+    /// trigger insert a row whose whole key comes from the source row, any
+    /// generated row would collide with one of them, so the table is left to
+    /// the trigger. Constants the trigger writes into foreign keys name
+    /// parent rows that must exist.
+    func applyTriggerWrites(_ loadOrder: [QualifiedName]) {
+        for name in loadOrder {
+            guard let table = tablesByName[name] else { continue }
+            for write in table.triggerWrites where (rowCounts[write.source] ?? 0) > 0 || tablesByName[write.source] == nil {
+                let keyFromSource = uniqueSets(table).contains { set in
+                    set.allSatisfy { c in if case .newColumn = write.values[c] { return true } else { return false } }
+                }
+                if keyFromSource, (rowCounts[name] ?? 0) > 0 {
+                    rowCounts[name] = 0
+                    notes.append("\(name): filled by trigger \(write.trigger) (one row per \(write.source) row); no rows generated")
+                    triggerFilled[name] = write.trigger
+                } else if !keyFromSource {
+                    let constants = write.values.compactMap { c, v -> String? in if case .constant(let k) = v { return "\(c) = \(k)" } else { return nil } }.sorted()
+                    notes.append("\(name): trigger \(write.trigger) adds a row (\(constants.joined(separator: ", "))) for every \(write.source) row")
+                }
+                for fk in table.foreignKeys {
+                    let values = fk.columns.map { write.values[$0] }
+                    let constants = values.compactMap { v -> String? in if case .constant(let k)? = v { return k } else { return nil } }
+                    guard constants.count == fk.columns.count else { continue }
+                    requiredParentRows.append(RequiredParentRow(
+                        table: fk.referencedTable, columns: fk.referencedColumns, values: constants,
+                        reason: "trigger \(write.trigger) writes \(zip(fk.columns, constants).map { "\($0) = \($1)" }.joined(separator: ", ")) into \(name)"))
+                }
+            }
+        }
+    }
+}
