@@ -95,6 +95,7 @@ extension Planner {
     /// the trigger. Constants the trigger writes into foreign keys name
     /// parent rows that must exist.
     func applyTriggerWrites(_ loadOrder: [QualifiedName]) {
+        guard !options.triggersDisabled else { return }
         for name in loadOrder {
             guard let table = tablesByName[name] else { continue }
             for write in table.triggerWrites where (rowCounts[write.source] ?? 0) > 0 || tablesByName[write.source] == nil {

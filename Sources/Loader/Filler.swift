@@ -21,6 +21,8 @@ package struct Filler {
     package var batchRows = 4096
     /// Threads generating rows; the rows are the same for any value.
     package var jobs = 1
+    /// `--disable-triggers`: off after `begin`, on again before `finish` commits.
+    package var triggerSwitch: TriggerSwitch?
 
     package init(sink: any Sink) {
         self.sink = sink
@@ -33,6 +35,7 @@ package struct Filler {
         var reports: [TableReport] = []
         do {
             try sink.begin()
+            try triggerSwitch?.disable()
             try sink.prepare(plan: plan, truncate: truncate)
             for table in plan.tables {
                 onTableStart(table)
@@ -41,6 +44,7 @@ package struct Filler {
                 reports.append(TableReport(table: table.table.name.description, rows: table.rows, seconds: Self.now() - start))
             }
             try Cancellation.check()
+            try triggerSwitch?.enable()
             try sink.finish(plan: plan)
         } catch {
             sink.rollback()

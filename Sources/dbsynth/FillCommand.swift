@@ -61,6 +61,9 @@ struct FillCommand: ParsableCommand {
     @Flag(help: "Drop keys, indexes and foreign keys during the load and re-create them after, in the same transaction.")
     var fast = false
 
+    @Flag(help: "Turn off the filled tables' user triggers for the load (back on before COMMIT, same transaction).")
+    var disableTriggers = false
+
     @Flag(help: "Print nothing but errors and warnings.")
     var quiet = false
 
@@ -130,6 +133,7 @@ struct FillCommand: ParsableCommand {
         var options = setup.options(schema: live, seed: seed, rows: rows, scale: scale, counts: counts, append: append)
         if append { options.keyFloors = try connection.integerKeyMaxima(live) }
         if let dates, let window = Self.dateWindow(dates) { options.dateWindow = window }
+        options.triggersDisabled = disableTriggers
         let plan = try Planning.plan(live, options: options)
         for warning in plan.warnings { Terminal.warning(warning) }
         if dryRun {
@@ -142,7 +146,15 @@ struct FillCommand: ParsableCommand {
         let start = Filler.now()
         var filler = Filler(sink: sink)
         filler.jobs = resolvedJobs
-        let reports = try filler.run(plan, truncate: truncate, onTableStart: progress.start, progress: progress.update)
+        if disableTriggers {
+            filler.triggerSwitch = TriggerSwitch(connection: connection, tables: plan.tables.map(\.table.name), triggers: live.triggers)
+        }
+        let reports: [TableReport]
+        do {
+            reports = try filler.run(plan, truncate: truncate, onTableStart: progress.start, progress: progress.update)
+        } catch let error as DatabaseError {
+            throw Self.explainingTriggers(error, plan: plan, triggers: disableTriggers ? [] : live.triggers)
+        }
         progress.finish()
         if let report {
             try FillReport(plan: plan, tables: reports, target: target.description, seconds: Filler.now() - start).write(to: report)
@@ -150,6 +162,17 @@ struct FillCommand: ParsableCommand {
         if !quiet {
             print(Summary(reports: reports, target: target.description, seed: options.seed, seconds: Filler.now() - start).text)
         }
+    }
+
+    /// A load error raised by a user trigger names the trigger and its table
+    /// and suggests `--disable-triggers`; other errors pass unchanged.
+    static func explainingTriggers(_ error: DatabaseError, plan: Plan, triggers: [Trigger]) -> DatabaseError {
+        let loading = plan.tables.first { error.message.hasPrefix("loading \($0.table.name) failed: ") }?.table.name
+        guard let trigger = TriggerRejection.trigger(for: error.message, among: triggers, preferred: loading) else { return error }
+        let prefix = loading.map { "loading \($0) failed: " } ?? ""
+        let message = prefix.isEmpty ? error.message : String(error.message.dropFirst(prefix.count))
+        return DatabaseError(error.kind, "\(prefix)trigger \(trigger.name) on \(trigger.table) rejected a row: \(message) (pass --disable-triggers to load with the user triggers of the filled tables off)",
+                             code: error.code, sql: error.sql)
     }
 
     /// `2015-01-01..2019-12-31` as days since 1970-01-01.
