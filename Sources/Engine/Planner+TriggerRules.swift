@@ -116,7 +116,7 @@ extension Planner {
                     guard constants.count == fk.columns.count else { continue }
                     requiredParentRows.append(RequiredParentRow(
                         table: fk.referencedTable, columns: fk.referencedColumns, values: constants,
-                        reason: "trigger \(write.trigger) writes \(zip(fk.columns, constants).map { "\($0) = \($1)" }.joined(separator: ", ")) into \(name)"))
+                        reason: "trigger \(write.trigger) writes \(zip(fk.columns, constants).map { "\($0) = \($1)" }.joined(separator: ", ")) into \(name)", before: write.source))
                 }
             }
         }

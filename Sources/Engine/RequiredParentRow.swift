@@ -11,8 +11,11 @@ package struct RequiredParentRow: Sendable, Hashable {
     package var values: [String]
     /// Why it is needed, for messages.
     package var reason: String
+    /// The table whose inserts fire the trigger: the row must exist before it is loaded.
+    package var before: QualifiedName
 
-    package init(table: QualifiedName, columns: [String], values: [String], reason: String) {
+    package init(table: QualifiedName, columns: [String], values: [String], reason: String, before: QualifiedName) {
+        self.before = before
         self.table = table
         self.columns = columns
         self.values = values

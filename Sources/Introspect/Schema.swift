@@ -152,6 +152,8 @@ public struct UniqueConstraint: Sendable, Hashable {
     /// Expression text of an expression index (`lower(email)`), if any.
     public var expressions: [String]
     public var nullsNotDistinct: Bool
+    /// The trigger this rule was read from; nil for a declared constraint or index.
+    public var origin: String?
 
     public init(
         name: String?, columns: [String], predicate: String? = nil,

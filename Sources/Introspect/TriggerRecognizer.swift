@@ -7,7 +7,8 @@
 /// `IF c THEN RAISE EXCEPTION …`, and `c` is a conjunction in which one term is:
 /// - `NOT EXISTS (SELECT … FROM r WHERE r.a = NEW.x AND …)` or
 ///   `(SELECT a FROM r WHERE a = NEW.x) IS NULL`: a reference (foreign key);
-/// - `EXISTS (SELECT … FROM r WHERE r.a = NEW.a AND …)`: the key must not exist in `r`;
+/// - `EXISTS (SELECT … FROM r WHERE r.a = NEW.a AND …)`: the key must not exist in `r`
+///   (other predicates inside only narrow it; the reader keeps it only for the row's own key);
 /// - `NEW.a != (SELECT b FROM r WHERE r.id = NEW.r_id)`: `a` equals the parent's `b`.
 /// Other terms of the conjunction only narrow when the trigger rejects, so
 /// honouring the rule for every row is stricter and still sound.
@@ -167,7 +168,9 @@ package enum TriggerRecognizer {
         let negated = t[0].isWord("NOT")
         if negated { k = 1 }
         if k < t.count, t[k].isWord("EXISTS"), k + 1 < t.count, t[k + 1].isSymbol("("), closing(t, k + 1) == t.count - 1,
-           let q = Subquery(Array(t[(k + 2)..<(t.count - 1)])), !q.matches.isEmpty, q.onlyMatches {
+           let q = Subquery(Array(t[(k + 2)..<(t.count - 1)])), !q.matches.isEmpty, q.onlyMatches || !negated {
+            // A reference needs a parent row with exactly those values; "must not exist"
+            // with extra predicates is honoured as "must not exist at all" (stricter).
             return negated ? .reference(relation: q.relation, matches: q.matches) : .absent(relation: q.relation, matches: q.matches)
         }
         // (subquery) IS NULL

@@ -37,6 +37,13 @@ package enum TriggerRuleReader {
                     guard let childColumns = resolve(matches.map(\.newColumn), in: child) else { continue }
                     var members: [DisjointKeys.Member] = []
                     var relationName = relation
+                    if let pi = tableIndex(relation, near: child.name), pi == ci {
+                        // Must not exist in its own table: unique over those columns (stricter than any extra predicate).
+                        addUnique(&schema.tables[ci], columns: childColumns, trigger: trigger.name)
+                        continue
+                    }
+                    // Across tables, only a key of the row's own table is meant (not a parent's key it points at).
+                    guard coversKey(child, childColumns) else { continue }
                     if let pi = tableIndex(relation, near: child.name), pi != ci {
                         guard let cols = resolve(matches.map(\.relationColumn), in: schema.tables[pi]) else { continue }
                         members = [.init(table: child.name, columns: childColumns), .init(table: schema.tables[pi].name, columns: cols)]
@@ -104,6 +111,19 @@ package enum TriggerRuleReader {
             out.append(c.name)
         }
         return out
+    }
+
+    /// Whether `columns` include the table's primary key or a unique constraint.
+    static func coversKey(_ table: Table, _ columns: [String]) -> Bool {
+        let sets = [table.primaryKey] + table.uniques.filter { $0.predicate == nil && $0.expressions.isEmpty }.map(\.columns)
+        return sets.contains { !$0.isEmpty && $0.allSatisfy(columns.contains) }
+    }
+
+    static func addUnique(_ table: inout Table, columns: [String], trigger: String) {
+        guard !coversKey(table, columns) else { return }
+        var unique = UniqueConstraint(name: nil, columns: columns)
+        unique.origin = trigger
+        table.uniques.append(unique)
     }
 
     static func addForeignKey(_ table: inout Table, columns: [String], parent: QualifiedName, parentColumns: [String], trigger: String) {

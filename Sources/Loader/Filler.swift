@@ -23,6 +23,8 @@ package struct Filler {
     package var jobs = 1
     /// `--disable-triggers`: off after `begin`, on again before `finish` commits.
     package var triggerSwitch: TriggerSwitch?
+    /// Parent rows triggers point at, ensured before the table that fires them.
+    package var requiredRows: RequiredRows?
 
     package init(sink: any Sink) {
         self.sink = sink
@@ -39,6 +41,7 @@ package struct Filler {
             try sink.prepare(plan: plan, truncate: truncate)
             for table in plan.tables {
                 onTableStart(table)
+                try requiredRows?.ensure(before: table)
                 let start = Self.now()
                 try sink.load(table, batchRows: batchRows, jobs: jobs) { progress(table, $0) }
                 reports.append(TableReport(table: table.table.name.description, rows: table.rows, seconds: Self.now() - start))

@@ -146,6 +146,7 @@ struct FillCommand: ParsableCommand {
         let start = Filler.now()
         var filler = Filler(sink: sink)
         filler.jobs = resolvedJobs
+        if !plan.requiredParentRows.isEmpty { filler.requiredRows = RequiredRows(connection: connection, plan: plan) }
         if disableTriggers {
             filler.triggerSwitch = TriggerSwitch(connection: connection, tables: plan.tables.map(\.table.name), triggers: live.triggers)
         }

@@ -28,6 +28,13 @@ struct InspectReport: Encodable {
         var columns: [String]
         var expressions: [String]
         var predicate: String?
+        /// The trigger the rule was read from; nil for a declared one.
+        var fromTrigger: String?
+
+        enum CodingKeys: String, CodingKey {
+            case name, columns, expressions, predicate
+            case fromTrigger = "from_trigger"
+        }
     }
 
     struct ForeignKeyInfo: Encodable {
@@ -112,7 +119,7 @@ struct InspectReport: Encodable {
                         generator: c.isGenerated ? "computed by the database" : (generators[c.name]?.generator.summary ?? "-"))
                 },
                 primaryKey: t.table.primaryKey,
-                unique: t.table.uniques.map { UniqueInfo(name: $0.name, columns: $0.columns, expressions: $0.expressions, predicate: $0.predicate) },
+                unique: t.table.uniques.map { UniqueInfo(name: $0.name, columns: $0.columns, expressions: $0.expressions, predicate: $0.predicate, fromTrigger: $0.origin) },
                 foreignKeys: t.table.foreignKeys.map { fk in
                     ForeignKeyInfo(
                         name: fk.name, columns: fk.columns, referencesTable: fk.referencedTable.description,
@@ -148,6 +155,7 @@ struct InspectReport: Encodable {
             for u in t.unique {
                 var text = "   unique (\((u.columns + u.expressions).joined(separator: ", ")))"
                 if let p = u.predicate { text += " where \(p)" }
+                if let trigger = u.fromTrigger { text += "  (from trigger \(trigger))" }
                 lines.append(text)
             }
             for fk in t.foreignKeys {

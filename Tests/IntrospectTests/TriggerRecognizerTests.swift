@@ -51,13 +51,35 @@ import Testing
         #expect(findings(body) == ["absent all_keys auth=NEW.auth,code=NEW.code"])
     }
 
-    @Test func extraPredicatesInsideTheSubqueryAreNotAKeyRule() {
+    @Test func extraPredicatesInsideAReferenceAreNotAForeignKey() {
         let body = """
             CREATE TRIGGER t BEFORE INSERT ON child BEGIN
-              SELECT RAISE(ABORT, 'deprecated') WHERE EXISTS (SELECT 1 FROM parent WHERE parent.code = NEW.code AND parent.deprecated != 0) AND NEW.deprecated = 0;
+              SELECT RAISE(ABORT, 'x') WHERE NOT EXISTS (SELECT 1 FROM parent WHERE parent.code = NEW.code AND parent.kind = 'a');
             END
             """
         #expect(findings(body).isEmpty)
+    }
+
+    /// "Must not exist" with a parent's key (a rule about the parent's values) is no key rule;
+    /// with the row's own key in its own table it is a uniqueness.
+    @Test func mustNotExistOnlyForTheRowsOwnKey() {
+        let col = { (n: String) in Column(name: n, type: .text(maxLength: nil), declaredType: "TEXT") }
+        var schema = Schema(dialect: .sqlite, tables: [
+            Table(name: QualifiedName("parent"), columns: [col("code"), col("deprecated")], primaryKey: ["code"]),
+            Table(name: QualifiedName("child"), columns: [col("id"), col("parent_code"), col("email")], primaryKey: ["id"]),
+        ])
+        schema.triggers = [Trigger(name: "rules", table: QualifiedName("child"), timing: "BEFORE", events: ["INSERT"], body: """
+            CREATE TRIGGER rules BEFORE INSERT ON child BEGIN
+              SELECT RAISE(ABORT, 'deprecated') WHERE EXISTS (SELECT 1 FROM parent WHERE parent.code = NEW.parent_code AND parent.deprecated != 0);
+              SELECT RAISE(ABORT, 'taken') WHERE EXISTS (SELECT 1 FROM child c WHERE c.email = NEW.email AND c.id IS NOT NULL);
+            END
+            """)]
+        TriggerRuleReader.apply(to: &schema)
+        #expect(schema.disjointKeys.isEmpty)
+        let child = schema.table(named: QualifiedName("child"))!
+        #expect(child.uniques.map(\.columns) == [["email"]])
+        #expect(child.uniques.first?.origin == "rules")
+        #expect(child.foreignKeys.isEmpty)
     }
 
     @Test func orAtTheTopIsNotRecognised() {
