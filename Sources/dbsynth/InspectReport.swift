@@ -100,6 +100,11 @@ struct InspectReport: Encodable {
     var warnings: [String]
     var notes: [String]
 
+    enum CodingKeys: String, CodingKey {
+        case dialect, tables, skipped, warnings, notes
+        case disjointKeys = "disjoint_keys"
+    }
+
     init(schema: Schema, plan: Plan) {
         dialect = schema.dialect.rawValue
         skipped = schema.skipped.map { SkippedInfo(name: $0.name.description, reason: $0.reason) }
