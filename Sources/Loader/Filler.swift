@@ -12,6 +12,8 @@ package struct TableReport: Sendable, Codable {
     package var table: String
     package var rows: Int64
     package var seconds: Double
+    /// The trigger that filled the table instead of dbsynth, if one did.
+    package var filledByTrigger: String?
     package var rowsPerSecond: Double { seconds > 0 ? Double(rows) / seconds : 0 }
 }
 
@@ -44,7 +46,8 @@ package struct Filler {
                 try requiredRows?.ensure(before: table)
                 let start = Self.now()
                 try sink.load(table, batchRows: batchRows, jobs: jobs) { progress(table, $0) }
-                reports.append(TableReport(table: table.table.name.description, rows: table.rows, seconds: Self.now() - start))
+                reports.append(TableReport(table: table.table.name.description, rows: table.rows, seconds: Self.now() - start,
+                                           filledByTrigger: table.filledByTrigger))
             }
             try Cancellation.check()
             try triggerSwitch?.enable()

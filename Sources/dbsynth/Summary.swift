@@ -19,6 +19,7 @@ struct Summary {
         let rate = seconds > 0 ? Int64(Double(total) / seconds) : 0
         lines.append("  " + Terminal.pad("total", nameWidth, left: true) + Terminal.pad(Terminal.grouped(total), 12)
                      + Terminal.pad(Self.time(seconds), 10) + Terminal.pad(Terminal.grouped(rate), 12))
+        for r in reports { if let trigger = r.filledByTrigger { lines.append("  \(r.table): filled by trigger \(trigger), no rows generated") } }
         return lines.joined(separator: "\n")
     }
 

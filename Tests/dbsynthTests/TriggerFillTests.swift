@@ -75,6 +75,13 @@ import Introspect
         #expect(json.stdout.contains("\"from_trigger\" : \"task_project\""), "\(json.stdout.prefix(400))")
         #expect(json.stdout.contains("\"filled_by_trigger\" : \"item_secret_add\""))
         #expect(json.stdout.contains("\"disjoint_keys\""))
+
+        // Again over the rows just loaded: the summary says which table the trigger filled.
+        let again = try CommandRunner.dbsynth(["fill", db.url, "--rows", "100", "--truncate"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("item_secret: filled by trigger item_secret_add, no rows generated"), "\(again.stdout)")
+        #expect(try c.scalarInt("SELECT count(*) FROM item_secret") == 100)
+        #expect(try c.scalarInt("SELECT count(*) FROM \"group\" WHERE id = 0") == 1)
     }
 
     static let picky = """
