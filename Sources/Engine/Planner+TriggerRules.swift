@@ -45,8 +45,9 @@ extension Planner {
     func liveBranches(_ reference: PolymorphicReference, of table: Table) -> [PolymorphicReference.Branch] {
         let allowed = reference.discriminator.flatMap { derived[table.name]?.domains[$0]?.allowedValues }
         return reference.branches.filter { b in
-            // Never the table itself: a row could pick one inserted after it.
-            guard b.table != table.name, tablesByName[b.table] != nil, (rowCounts[b.table] ?? 0) > 0 else { return false }
+            // Only tables loaded before this one (never itself): a row must not pick one inserted after it.
+            guard b.table != table.name, tablesByName[b.table] != nil, (rowCounts[b.table] ?? 0) > 0,
+                  let parentAt = loadPosition[b.table], let childAt = loadPosition[table.name], parentAt < childAt else { return false }
             if let allowed, let literal = b.literal { return allowed.contains(literal) }
             return true
         }
@@ -95,6 +96,7 @@ extension Planner {
     /// the trigger. Constants the trigger writes into foreign keys name
     /// parent rows that must exist.
     func applyTriggerWrites(_ loadOrder: [QualifiedName]) {
+        for (i, name) in loadOrder.enumerated() { loadPosition[name] = i }
         guard !options.triggersDisabled else { return }
         for name in loadOrder {
             guard let table = tablesByName[name] else { continue }

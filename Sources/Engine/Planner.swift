@@ -34,6 +34,8 @@ package final class Planner {
     var triggerFilled: [QualifiedName: String] = [:]
     /// Parent rows triggers' inserts point at, ensured by the loader.
     var requiredParentRows: [RequiredParentRow] = []
+    /// Position of each table in the load order.
+    var loadPosition: [QualifiedName: Int] = [:]
 
     package init(schema: Schema, options: PlanOptions) {
         self.schema = schema

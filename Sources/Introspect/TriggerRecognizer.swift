@@ -79,13 +79,32 @@ package enum TriggerRecognizer {
                let then = topLevel(t, from: i + 1, word: "THEN"), then + 1 < t.count, t[then + 1].isWord("RAISE") {
                 let level = then + 2 < t.count ? t[then + 2] : nil
                 let quiet = ["NOTICE", "WARNING", "INFO", "LOG", "DEBUG"].contains { level?.isWord($0) == true }
-                if !quiet { out.append(Array(t[(i + 1)..<then])) }
+                if !quiet { out.append(foundCondition(t, ifAt: i, Array(t[(i + 1)..<then])) ?? Array(t[(i + 1)..<then])) }
                 i = then
                 continue
             }
             i += 1
         }
         return out
+    }
+
+    /// PL/pgSQL's `PERFORM 1 FROM r WHERE …; IF NOT FOUND THEN RAISE …` (or
+    /// `SELECT … INTO v FROM r WHERE …`): the condition as `NOT EXISTS (SELECT …)`.
+    static func foundCondition(_ t: [SQLToken], ifAt i: Int, _ condition: [SQLToken]) -> [SQLToken]? {
+        let negated = condition.count == 2 && condition[0].isWord("NOT") && condition[1].isWord("FOUND")
+        guard negated || (condition.count == 1 && condition[0].isWord("FOUND")), i >= 2, t[i - 1].isSymbol(";") else { return nil }
+        var start = i - 2
+        while start > 0, !t[start - 1].isSymbol(";"), !["BEGIN", "THEN", "ELSE", "LOOP"].contains(where: { t[start - 1].isWord($0) }) { start -= 1 }
+        var statement = Array(t[start..<(i - 1)])
+        guard let first = statement.first, first.isWord("PERFORM") || first.isWord("SELECT") else { return nil }
+        statement[0] = SQLToken(kind: .word, text: "SELECT", range: first.range)
+        // Drop `INTO target[, target…]` (before FROM).
+        if let into = statement.firstIndex(where: { $0.isWord("INTO") }), let from = topLevel(statement, from: into, word: "FROM") {
+            statement.removeSubrange(into..<from)
+        }
+        let word = { (w: String) in SQLToken(kind: .word, text: w, range: 0..<0) }
+        let open = SQLToken(kind: .symbol, text: "(", range: 0..<0), shut = SQLToken(kind: .symbol, text: ")", range: 0..<0)
+        return (negated ? [word("NOT")] : []) + [word("EXISTS"), open] + statement + [shut]
     }
 
     static func joinAnd(_ a: [SQLToken], _ b: [SQLToken]) -> [SQLToken] {

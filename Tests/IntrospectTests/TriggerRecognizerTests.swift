@@ -109,6 +109,22 @@ import Testing
         #expect(findings(body) == ["reference app.accounts id=NEW.account_id", "equality region=app.accounts.region id=NEW.account_id"])
     }
 
+    @Test func plpgsqlPerformThenNotFound() {
+        let body = """
+            declare v_owner int;
+            begin
+              perform 1 from teams t where t.id = NEW.team_id and t.org_id = NEW.org_id;
+              if not found then
+                raise exception 'team % is not in org %', NEW.team_id, NEW.org_id;
+              end if;
+              select id into v_owner from users where users.id = NEW.owner_id;
+              if not found then raise exception 'no owner'; end if;
+              return NEW;
+            end;
+            """
+        #expect(findings(body) == ["reference teams id=NEW.team_id,org_id=NEW.org_id", "reference users id=NEW.owner_id"])
+    }
+
     @Test func insertedRows() {
         let sqlite = "CREATE TRIGGER t AFTER INSERT ON a BEGIN INSERT INTO a_by_group (a_id, group_id) VALUES (NEW.id, 0); END"
         #expect(findings(sqlite, table: "a") == ["insert a_by_group a_id=NEW.id,group_id=0"])
