@@ -90,27 +90,35 @@ extension Planner {
         return OffsetRowGenerator(inner: shared, offset: offset)
     }
 
-    /// Tables a trigger fills: when every row of a source table makes the
-    /// trigger insert a row whose whole key comes from the source row, any
-    /// generated row would collide with one of them, so the table is left to
-    /// the trigger. Constants the trigger writes into foreign keys name
-    /// parent rows that must exist.
+    /// Tables a trigger fills: when every row of a filled table makes a
+    /// trigger insert a row whose whole key the trigger decides (`NEW.id`,
+    /// `NEW.id, 0`), a generated row could collide with one of those (and
+    /// certainly would when the constant's parent is the only one), so the
+    /// table is left to the trigger. Constants the trigger writes into
+    /// foreign keys name parent rows that must exist.
     func applyTriggerWrites(_ loadOrder: [QualifiedName]) {
         for (i, name) in loadOrder.enumerated() { loadPosition[name] = i }
         guard !options.triggersDisabled else { return }
         for name in loadOrder {
             guard let table = tablesByName[name] else { continue }
-            for write in table.triggerWrites where (rowCounts[write.source] ?? 0) > 0 || tablesByName[write.source] == nil {
-                let keyFromSource = uniqueSets(table).contains { set in
-                    set.allSatisfy { c in if case .newColumn = write.values[c] { return true } else { return false } }
+            // Only sources this fill inserts into fire the trigger.
+            for write in table.triggerWrites where (rowCounts[write.source] ?? 0) > 0 {
+                let keyByTrigger = uniqueSets(table).contains { set in
+                    set.allSatisfy { c in
+                        switch write.values[c] {
+                        case .newColumn?, .constant?: return true
+                        default: return false
+                        }
+                    }
                 }
-                if keyFromSource, (rowCounts[name] ?? 0) > 0 {
+                if keyByTrigger {
+                    if triggerFilled[name] == nil {
+                        notes.append("\(name): filled by trigger \(write.trigger) (one row per \(write.source) row); no rows generated")
+                        triggerFilled[name] = write.trigger
+                    }
                     rowCounts[name] = 0
-                    notes.append("\(name): filled by trigger \(write.trigger) (one row per \(write.source) row); no rows generated")
-                    triggerFilled[name] = write.trigger
-                } else if !keyFromSource {
-                    let constants = write.values.compactMap { c, v -> String? in if case .constant(let k) = v { return "\(c) = \(k)" } else { return nil } }.sorted()
-                    notes.append("\(name): trigger \(write.trigger) adds a row (\(constants.joined(separator: ", "))) for every \(write.source) row")
+                } else {
+                    notes.append("\(name): trigger \(write.trigger) adds a row for every \(write.source) row")
                 }
                 for fk in table.foreignKeys {
                     let values = fk.columns.map { write.values[$0] }
