@@ -41,6 +41,11 @@ extension Planner {
         return nil
     }
 
+    /// Whether a trigger rule decides the column's value (a polymorphic reference or a parent equality).
+    func isWrittenByTriggerRule(_ table: Table, _ column: String) -> Bool {
+        table.polymorphicReferences.contains { $0.allColumns.contains(column) } || table.equalities.contains { $0.column == column }
+    }
+
     /// Branches of other tables that are filled and whose literal the child's CHECKs allow.
     func liveBranches(_ reference: PolymorphicReference, of table: Table) -> [PolymorphicReference.Branch] {
         let allowed = reference.discriminator.flatMap { derived[table.name]?.domains[$0]?.allowedValues }

@@ -257,7 +257,8 @@ package final class Planner {
     /// uniqueness on its own (the first non-FK column); the other columns are free.
     func carrier(of set: [String], in table: Table) -> String? {
         if !fkCover(table, set).isEmpty { return nil }
-        let free = set.filter { c in !table.foreignKeys.contains { $0.columns.contains(c) } }
+        // Columns a trigger rule writes (copied from a parent row) are not free either.
+        let free = set.filter { c in !table.foreignKeys.contains { $0.columns.contains(c) } && !isWrittenByTriggerRule(table, c) }
         // Prefer a column whose distinct values are cheap and natural: a key
         // with an identity, then integers, uuids, text; never a partition key
         // (its values must stay inside the partition bounds).

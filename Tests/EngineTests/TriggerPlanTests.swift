@@ -43,4 +43,29 @@ import Introspect
         #expect(keys("x").isDisjoint(with: keys("y")))
         #expect(PlanValidator(plan).problems().isEmpty)
     }
+
+    /// A key made of a free column and a polymorphic reference: the free
+    /// column carries the uniqueness, the reference only points.
+    @Test func polymorphicColumnsDoNotCarryUniqueness() throws {
+        let text = { (n: String) in Column(name: n, type: .text(maxLength: nil), declaredType: "TEXT", isNullable: false) }
+        var model = Table(name: QualifiedName("model"), columns: [text("name"), text("op_auth"), int("op_code")], primaryKey: ["name", "op_auth", "op_code"])
+        model.polymorphicReferences = [PolymorphicReference(view: QualifiedName("ops"), columns: ["op_auth", "op_code"], discriminator: nil, branches: [
+            .init(table: QualifiedName("grid"), literal: nil, columns: ["auth", "code"]),
+            .init(table: QualifiedName("helmert"), literal: nil, columns: ["auth", "code"]),
+        ], trigger: "t")]
+        let schema = Schema(dialect: .sqlite, tables: [
+            Table(name: QualifiedName("grid"), columns: [text("auth"), int("code")], primaryKey: ["auth", "code"]),
+            Table(name: QualifiedName("helmert"), columns: [text("auth"), int("code")], primaryKey: ["auth", "code"]),
+            model,
+        ])
+        let plan = try Planner(schema: schema, options: PlanOptions(defaultRows: 500)).plan()
+        #expect(plan.tables.last?.table.name.name == "model")
+        let validator = PlanValidator(plan)
+        #expect(validator.problems().isEmpty)
+        let rows = validator.rows[QualifiedName("model")] ?? []
+        let parents = Set(["grid", "helmert"].flatMap { t in (validator.rows[QualifiedName(t)] ?? []).map { "\($0["auth"]! ?? "")|\($0["code"]! ?? "")" } })
+        #expect(rows.count == 500)
+        #expect(rows.allSatisfy { parents.contains("\($0["op_auth"]! ?? "")|\($0["op_code"]! ?? "")") })
+        #expect(Set(rows.map { $0["name"]! ?? "" }).count == 500)
+    }
 }
