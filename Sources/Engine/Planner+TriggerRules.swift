@@ -12,10 +12,23 @@ extension Planner {
            let fk = table.foreignKeys.first(where: { $0.referencedTable == rule.parent && Set($0.columns) == Set(rule.viaColumns) }),
            let parent = tablesByName[rule.parent], (rowCounts[parent.name] ?? 0) > 0,
            broken[table.name]?.contains(where: { $0.foreignKey == fk }) != true {
+            if let rows = try conditionedParentRows(fk, in: table) {
+                return FilteredParentGenerator(rows: rows, stream: stream(table, "cond:" + fk.columns.joined(separator: ",")),
+                                               parentColumn: try generator(table: parent, column: rule.parentColumn),
+                                               parentName: "\(parent.name).\(rule.parentColumn) (same row as \(fk.columns.joined(separator: ", ")), from trigger \(rule.trigger))",
+                                               childFirst: firstRows[table.name] ?? 0, parentFirst: firstRows[parent.name] ?? 0)
+            }
             // The same picker as the FK's own columns: the value comes from the same parent row.
             return ForeignKeyGenerator(picker: picker(for: fk, in: table), parentColumn: try generator(table: parent, column: rule.parentColumn),
                                        parentName: "\(parent.name).\(rule.parentColumn) (same row as \(fk.columns.joined(separator: ", ")), from trigger \(rule.trigger))",
                                        childFirst: firstRows[table.name] ?? 0, parentFirst: firstRows[parent.name] ?? 0)
+        }
+        if let fk = table.foreignKeys.first(where: { $0.columns.contains(name) }), let rows = try conditionedParentRows(fk, in: table),
+           let parent = tablesByName[fk.referencedTable] {
+            let parentColumn = fk.referencedColumns[fk.columns.firstIndex(of: name)!]
+            return FilteredParentGenerator(rows: rows, stream: stream(table, "cond:" + fk.columns.joined(separator: ",")),
+                                           parentColumn: try generator(table: parent, column: parentColumn), parentName: "\(parent.name).\(parentColumn)",
+                                           childFirst: firstRows[table.name] ?? 0, parentFirst: firstRows[parent.name] ?? 0)
         }
         if let reference = table.polymorphicReferences.first(where: { $0.allColumns.contains(name) }) {
             let branches = liveBranches(reference, of: table)
@@ -39,6 +52,69 @@ extension Planner {
                 childFirst: firstRows[table.name] ?? 0, tables: branches.map(\.table.description))
         }
         return nil
+    }
+
+    /// For an FK whose parent row must satisfy trigger conditions, the parent
+    /// rows whose generated values do (all conditions, else the unconditional
+    /// ones); nil when there are none to honour or none qualify (warned).
+    /// Only for FKs picked uniformly: distinct-parent pickers keep their own layout.
+    func conditionedParentRows(_ fk: ForeignKey, in table: Table) throws -> [Int64]? {
+        let key = "\(table.name.quoted)|\(fk.columns.joined(separator: ","))"
+        if let cached = conditionedRows[key] { return cached }
+        var result: [Int64]?
+        defer { conditionedRows[key] = .some(result) }
+        let pairs = Set(zip(fk.columns, fk.referencedColumns).map { "\($0)>\($1)" })
+        let conditions = table.parentConditions.filter {
+            $0.parent == fk.referencedTable && Set(zip($0.viaColumns, $0.parentKey).map { "\($0)>\($1)" }) == pairs
+        }
+        guard !conditions.isEmpty, let parent = tablesByName[fk.referencedTable], let n = rowCounts[parent.name], n > 0,
+              broken[table.name]?.contains(where: { $0.foreignKey == fk }) != true,
+              case .uniform = picker(for: fk, in: table) else { return nil }
+        guard n <= 5_000_000 else {
+            warnings.append("\(table.name): \(parent.name) is too large to pick parents by the condition of trigger \(conditions[0].trigger)")
+            return nil
+        }
+        let first = firstRows[parent.name] ?? 0
+        func qualifying(_ conditions: [ParentCondition]) throws -> [Int64] {
+            let generators = try conditions.map { try generator(table: parent, column: $0.column) }
+            var value = Value()
+            var rows: [Int64] = []
+            outer: for row in 0..<n {
+                for (c, g) in zip(conditions, generators) {
+                    g.generate(row: row + first, into: &value)
+                    if c.values.contains(where: { Self.valueEquals(value, $0) }) != c.equals { continue outer }
+                }
+                rows.append(row)
+            }
+            return rows
+        }
+        var rows = try qualifying(conditions)
+        if rows.isEmpty, conditions.contains(where: \.conditional) { rows = try qualifying(conditions.filter { !$0.conditional }) }
+        let describe = conditions.map { "\($0.column) \($0.equals ? "in" : "not in") (\($0.values.joined(separator: ", ")))" }.joined(separator: ", ")
+        guard !rows.isEmpty else {
+            warnings.append("\(table.name): trigger \(conditions[0].trigger) wants a \(parent.name) row with \(describe), and no generated row has it")
+            return nil
+        }
+        notes.append("\(table.name) (\(fk.columns.joined(separator: ", "))): points at the \(rows.count) \(parent.name) rows with \(describe) (from trigger \(conditions.map(\.trigger).joined(separator: ", ")))")
+        result = rows
+        return rows
+    }
+
+    /// Whether a generated value equals a literal: numbers numerically (booleans as 0/1), text exactly.
+    static func valueEquals(_ value: Value, _ literal: String) -> Bool {
+        switch value.kind {
+        case .null: return false
+        case .int: return Double(literal).map { $0 == Double(value.int) } ?? false
+        case .bool:
+            let l = literal.lowercased()
+            return value.int != 0 ? ["1", "true", "t"].contains(l) : ["0", "false", "f"].contains(l)
+        case .double: return Double(literal).map { $0 == value.double } ?? false
+        case .text, .bytes:
+            let text = String(decoding: value.bytes.bytes, as: UTF8.self)
+            if text == literal { return true }
+            if let a = Double(text), let b = Double(literal) { return a == b }
+            return false
+        }
     }
 
     /// Whether a trigger rule decides the column's value (a polymorphic reference or a parent equality).

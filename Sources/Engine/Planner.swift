@@ -36,6 +36,8 @@ package final class Planner {
     var requiredParentRows: [RequiredParentRow] = []
     /// Position of each table in the load order.
     var loadPosition: [QualifiedName: Int] = [:]
+    /// Parent rows qualifying for trigger conditions, by child table and FK columns.
+    var conditionedRows: [String: [Int64]?] = [:]
 
     package init(schema: Schema, options: PlanOptions) {
         self.schema = schema

@@ -57,6 +57,8 @@ public struct Table: Sendable {
     public var partitioning: Partitioning?
     /// Columns that must equal their parent row's, read from triggers.
     public var equalities: [ParentEquality] = []
+    /// Values the referenced parent row must have, read from triggers.
+    public var parentConditions: [ParentCondition] = []
     /// References to a UNION ALL view of tables, read from triggers.
     public var polymorphicReferences: [PolymorphicReference] = []
     /// Rows triggers insert into this table when other tables are filled.

@@ -24,6 +24,9 @@ package enum TriggerRecognizer {
         case reference(relation: QualifiedName, matches: [Match])
         case absent(relation: QualifiedName, matches: [Match])
         case equality(column: String, relation: QualifiedName, selected: String, matches: [Match])
+        /// The parent row must have `column` among (or, `equals == false`, not among) `values`;
+        /// `conditional` when the rejection also depends on other terms (honoured when it can be).
+        case parentValue(relation: QualifiedName, matches: [Match], column: String, equals: Bool, values: [String], conditional: Bool)
         /// Target column (or `#i` for the i-th of a VALUES list without columns) → value.
         case insert(target: QualifiedName, values: [(String, TriggerWrite.Value)])
 
@@ -36,8 +39,14 @@ package enum TriggerRecognizer {
         let tokens = SQLTokenizer.tokenize(trigger.body)
         var out: [Finding] = []
         for condition in rejections(tokens) {
-            for term in conjuncts(condition) {
-                if let f = classify(term) { out.append(f) }
+            let terms = conjuncts(condition)
+            for (i, term) in terms.enumerated() {
+                guard var f = classify(term) else { continue }
+                if case .parentValue(let r, let m, let c, let e, let v, _) = f {
+                    let others = terms.enumerated().filter { $0.offset != i && !isNotNullGuard($0.element) }
+                    f = .parentValue(relation: r, matches: m, column: c, equals: e, values: v, conditional: !others.isEmpty)
+                }
+                out.append(f)
             }
         }
         out += inserts(tokens)
@@ -186,6 +195,12 @@ package enum TriggerRecognizer {
         var k = 0
         let negated = t[0].isWord("NOT")
         if negated { k = 1 }
+        if !negated, k < t.count, t[k].isWord("EXISTS"), k + 1 < t.count, t[k + 1].isSymbol("("), closing(t, k + 1) == t.count - 1,
+           let q = Subquery(Array(t[(k + 2)..<(t.count - 1)])), !q.matches.isEmpty, q.predicates.count == 1, q.others == 0 {
+            // Rejected when the parent row has `col op v`: it must not.
+            let p = q.predicates[0]
+            return .parentValue(relation: q.relation, matches: q.matches, column: p.column, equals: !p.equals, values: [p.value], conditional: false)
+        }
         if k < t.count, t[k].isWord("EXISTS"), k + 1 < t.count, t[k + 1].isSymbol("("), closing(t, k + 1) == t.count - 1,
            let q = Subquery(Array(t[(k + 2)..<(t.count - 1)])), !q.matches.isEmpty, q.onlyMatches || !negated {
             // A reference needs a parent row with exactly those values; "must not exist"
@@ -198,8 +213,31 @@ package enum TriggerRecognizer {
            let q = Subquery(Array(t[1..<close])), q.onlyMatches, !q.matches.isEmpty {
             return .reference(relation: q.relation, matches: q.matches)
         }
+        // (subquery) [NOT] IN ('a', 'b'): the parent's value must be (not) one of them.
+        if t.count >= 4, t[0].isSymbol("("), let close = closing(t, 0), close + 2 < t.count {
+            var j = close + 1
+            let not = t[j].isWord("NOT")
+            if not { j += 1 }
+            if j + 1 < t.count, t[j].isWord("IN"), t[j + 1].isSymbol("("), closing(t, j + 1) == t.count - 1,
+               let q = Subquery(Array(t[1..<close])), q.onlyMatches, !q.matches.isEmpty, let selected = q.selectedColumn {
+                let items = split(Array(t[(j + 2)..<(t.count - 1)])).map(literal)
+                if !items.isEmpty, items.allSatisfy({ $0 != nil }) {
+                    return .parentValue(relation: q.relation, matches: q.matches, column: selected, equals: not, values: items.compactMap { $0 }, conditional: false)
+                }
+            }
+        }
+        // (subquery) != 'v' / (subquery) = 'v': the parent's value must be (or must not be) 'v'.
+        if let op = topLevelSymbol(t, ["!=", "<>", "="]) {
+            let left = Array(t[..<op]), right = Array(t[(op + 1)...])
+            for (side, other) in [(left, right), (right, left)] {
+                guard let value = literal(other), side.count >= 2, side.first!.isSymbol("("), closing(side, 0) == side.count - 1,
+                      let q = Subquery(Array(side[1..<(side.count - 1)])), q.onlyMatches, !q.matches.isEmpty,
+                      let selected = q.selectedColumn else { continue }
+                return .parentValue(relation: q.relation, matches: q.matches, column: selected, equals: !t[op].isSymbol("="), values: [value], conditional: false)
+            }
+        }
         // NEW.a != (subquery) / (subquery) != NEW.a
-        if let op = t.firstIndex(where: { $0.isSymbol("!=") || $0.isSymbol("<>") }) {
+        if let op = topLevelSymbol(t, ["!=", "<>"]) {
             let left = stripParens(Array(t[..<op])), right = Array(t[(op + 1)...])
             for (side, other) in [(left, right), (right, left)] {
                 guard let column = newColumn(stripParens(side)) else { continue }
@@ -211,6 +249,31 @@ package enum TriggerRecognizer {
             }
         }
         return nil
+    }
+
+    /// The first of `symbols` at parenthesis depth 0.
+    static func topLevelSymbol(_ t: [SQLToken], _ symbols: [String]) -> Int? {
+        var depth = 0
+        for (i, token) in t.enumerated() {
+            if token.isSymbol("(") { depth += 1 }
+            if token.isSymbol(")") { depth -= 1 }
+            if depth == 0, token.kind == .symbol, symbols.contains(token.text) { return i }
+        }
+        return nil
+    }
+
+    /// A string or number literal (`'length'`, `3`, `-1`), as text.
+    static func literal(_ t: [SQLToken]) -> String? {
+        let t = stripParens(t)
+        if t.count == 1, t[0].kind == .string || t[0].kind == .number { return t[0].text }
+        if t.count == 2, t[0].isSymbol("-"), t[1].kind == .number { return "-" + t[1].text }
+        return nil
+    }
+
+    /// `NEW.x IS NOT NULL`: a guard that only narrows when the rule applies.
+    static func isNotNullGuard(_ t: [SQLToken]) -> Bool {
+        let t = stripParens(t)
+        return t.count == 6 && newColumn(Array(t[0..<3])) != nil && t[3].isWord("IS") && t[4].isWord("NOT") && t[5].isWord("NULL")
     }
 
     /// `NEW.col` (any case), as the column name.
@@ -226,6 +289,10 @@ package enum TriggerRecognizer {
         var matches: [Match] = []
         /// Whether every WHERE term is a match (no other predicate on the relation).
         var onlyMatches = true
+        /// Terms `r.col = 'v'` / `r.col != 'v'` on the relation's own columns.
+        var predicates: [(column: String, equals: Bool, value: String)] = []
+        /// Terms that are neither matches nor such predicates.
+        var others = 0
 
         init?(_ t: [SQLToken]) {
             guard t.first?.isWord("SELECT") == true, let from = TriggerRecognizer.topLevel(t, from: 1, word: "FROM") else { return nil }
@@ -254,7 +321,14 @@ package enum TriggerRecognizer {
             }
             for term in TriggerRecognizer.conjuncts(Array(t[(i + 1)...])) {
                 let term = TriggerRecognizer.stripParens(term)
-                guard let eq = term.firstIndex(where: { $0.isSymbol("=") }) else { onlyMatches = false; continue }
+                if let ne = TriggerRecognizer.topLevelSymbol(term, ["!=", "<>", "="]),
+                   let c = relationColumn(TriggerRecognizer.stripParens(Array(term[..<ne]))),
+                   let v = TriggerRecognizer.literal(Array(term[(ne + 1)...])) {
+                    predicates.append((c, term[ne].isSymbol("="), v))
+                    onlyMatches = false
+                    continue
+                }
+                guard let eq = term.firstIndex(where: { $0.isSymbol("=") }) else { onlyMatches = false; others += 1; continue }
                 let l = TriggerRecognizer.stripParens(Array(term[..<eq])), r = TriggerRecognizer.stripParens(Array(term[(eq + 1)...]))
                 if let n = TriggerRecognizer.newColumn(r), let c = relationColumn(l) {
                     matches.append(Match(relationColumn: c, newColumn: n))
@@ -262,6 +336,7 @@ package enum TriggerRecognizer {
                     matches.append(Match(relationColumn: c, newColumn: n))
                 } else {
                     onlyMatches = false
+                    others += 1
                 }
             }
             selectedColumn = relationColumn(items)
@@ -332,6 +407,8 @@ extension TriggerRecognizer.Finding: CustomStringConvertible {
         case .reference(let r, let ms): return "reference \(r) \(m(ms))"
         case .absent(let r, let ms): return "absent \(r) \(m(ms))"
         case .equality(let c, let r, let s, let ms): return "equality \(c)=\(r).\(s) \(m(ms))"
+        case .parentValue(let r, let ms, let c, let e, let v, let conditional):
+            return "parent \(r).\(c) \(e ? "in" : "not in") \(v.joined(separator: "|")) \(m(ms))\(conditional ? " (conditional)" : "")"
         case .insert(let t, let vs):
             return "insert \(t) " + vs.map { k, v in
                 switch v {

@@ -82,6 +82,19 @@ package enum TriggerRuleReader {
                     addForeignKey(&schema.tables[ci], columns: via, parent: parent, parentColumns: key, trigger: trigger.name)
                     let rule = ParentEquality(column: col, viaColumns: via, parent: parent, parentKey: key, parentColumn: parentColumn, trigger: trigger.name)
                     if !schema.tables[ci].equalities.contains(where: { $0.column == col }) { schema.tables[ci].equalities.append(rule) }
+                case .parentValue(let relation, let matches, let column, let equals, let values, let conditional):
+                    guard let pi = tableIndex(relation, near: child.name),
+                          let via = resolve(matches.map(\.newColumn), in: child),
+                          let key = resolve(matches.map(\.relationColumn), in: schema.tables[pi]),
+                          let parentColumn = resolve([column], in: schema.tables[pi])?.first else { continue }
+                    let parent = schema.tables[pi].name
+                    // The condition is on the row the FK picks: a missing FK is added (stricter, so sound),
+                    // unless the columns already reference something else (the rule then names another table).
+                    guard !child.foreignKeys.contains(where: { !($0.referencedTable == parent && Set($0.columns) == Set(via)) && !Set($0.columns).isDisjoint(with: via) }) else { continue }
+                    addForeignKey(&schema.tables[ci], columns: via, parent: parent, parentColumns: key, trigger: trigger.name)
+                    let rule = ParentCondition(viaColumns: via, parent: parent, parentKey: key, column: parentColumn, equals: equals,
+                                               values: values, conditional: conditional, trigger: trigger.name)
+                    if !schema.tables[ci].parentConditions.contains(rule) { schema.tables[ci].parentConditions.append(rule) }
                 case .insert(let target, let values):
                     guard let ti = tableIndex(target, near: child.name) else { continue }
                     let columns = schema.tables[ti].columns

@@ -27,6 +27,34 @@ public struct ParentEquality: Sendable, Hashable {
     }
 }
 
+/// A value the parent row a foreign key points at must have
+/// (`WHERE (SELECT type FROM unit WHERE id = NEW.unit_id) != 'length'`).
+public struct ParentCondition: Sendable, Hashable {
+    public var viaColumns: [String]
+    public var parent: QualifiedName
+    public var parentKey: [String]
+    public var column: String
+    /// `column IN values` when true, `column NOT IN values` when false.
+    public var equals: Bool
+    /// The literals as SQL text without quotes.
+    public var values: [String]
+    /// The rejection also depends on the new row's own values: honoured when
+    /// some parent rows satisfy it together with the unconditional ones.
+    public var conditional: Bool
+    public var trigger: String
+
+    public init(viaColumns: [String], parent: QualifiedName, parentKey: [String], column: String, equals: Bool, values: [String], conditional: Bool, trigger: String) {
+        self.viaColumns = viaColumns
+        self.parent = parent
+        self.parentKey = parentKey
+        self.column = column
+        self.equals = equals
+        self.values = values
+        self.conditional = conditional
+        self.trigger = trigger
+    }
+}
+
 /// A reference to a view that is a `UNION ALL` of tables: each row points at
 /// a row of one of the tables, and the child's discriminator column (if any)
 /// holds that table's literal (`'ellipsoid'`).

@@ -38,6 +38,35 @@ extension InspectReport {
         }
     }
 
+    /// A value the parent row an FK points at must have.
+    struct ParentConditionInfo: Encodable {
+        var viaColumns: [String]
+        var parent: String
+        var column: String
+        /// `in` or `not in`.
+        var op: String
+        var values: [String]
+        /// Also depends on the new row's own values (honoured when some parent rows allow it).
+        var conditional: Bool
+        var fromTrigger: String
+
+        enum CodingKeys: String, CodingKey {
+            case parent, column, op, values, conditional
+            case viaColumns = "via_columns"
+            case fromTrigger = "from_trigger"
+        }
+
+        init(_ c: ParentCondition) {
+            viaColumns = c.viaColumns
+            parent = c.parent.description
+            column = c.column
+            op = c.equals ? "in" : "not in"
+            values = c.values
+            conditional = c.conditional
+            fromTrigger = c.trigger
+        }
+    }
+
     struct PolymorphicInfo: Encodable {
         struct Target: Encodable {
             var table: String
@@ -94,6 +123,9 @@ extension InspectReport.TableInfo {
         var lines: [String] = []
         for e in equalities {
             lines.append("   equal \(e.column) = \(e.parent).\(e.parentColumn) of the row (\(e.viaColumns.joined(separator: ", "))) points at  (from trigger \(e.fromTrigger))")
+        }
+        for c in parentConditions {
+            lines.append("   parent of (\(c.viaColumns.joined(separator: ", "))) has \(c.parent).\(c.column) \(c.values.count == 1 ? (c.op == "in" ? "=" : "<>") : c.op) \(c.values.count == 1 ? "'\(c.values[0])'" : "(" + c.values.map { "'\($0)'" }.joined(separator: ", ") + ")")\(c.conditional ? " (when the trigger's other terms hold)" : "")  (from trigger \(c.fromTrigger))")
         }
         for p in polymorphicReferences {
             let target = p.tables.map { t in t.literal.map { "\(t.table) '\($0)'" } ?? t.table }.joined(separator: ", ")

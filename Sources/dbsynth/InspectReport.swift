@@ -76,6 +76,7 @@ struct InspectReport: Encodable {
         var triggers: [TriggerInfo]
         var equalities: [EqualityInfo]
         var polymorphicReferences: [PolymorphicInfo]
+        var parentConditions: [ParentConditionInfo]
         var filledByTrigger: String?
 
         enum CodingKeys: String, CodingKey {
@@ -85,6 +86,7 @@ struct InspectReport: Encodable {
             case foreignKeys = "foreign_keys"
             case polymorphicReferences = "polymorphic_references"
             case filledByTrigger = "filled_by_trigger"
+            case parentConditions = "parent_conditions"
         }
     }
 
@@ -135,6 +137,7 @@ struct InspectReport: Encodable {
                 triggers: schema.triggers.filter { $0.table == t.table.name }.map(TriggerInfo.init),
                 equalities: t.table.equalities.map(EqualityInfo.init),
                 polymorphicReferences: t.table.polymorphicReferences.map(PolymorphicInfo.init),
+                parentConditions: t.table.parentConditions.map(ParentConditionInfo.init),
                 filledByTrigger: t.filledByTrigger)
         }
     }

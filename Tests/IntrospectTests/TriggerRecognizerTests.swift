@@ -79,7 +79,9 @@ import Testing
         let child = schema.table(named: QualifiedName("child"))!
         #expect(child.uniques.map(\.columns) == [["email"]])
         #expect(child.uniques.first?.origin == "rules")
-        #expect(child.foreignKeys.isEmpty)
+        // The parent's key rule is a condition on the parent row the (added) FK picks.
+        #expect(child.foreignKeys.map { "\($0.columns)>\($0.referencedTable)" } == ["[\"parent_code\"]>parent"])
+        #expect(child.parentConditions.map { "\($0.column) \($0.equals) \($0.values)" } == ["deprecated true [\"0\"]"])
     }
 
     @Test func orAtTheTopIsNotRecognised() {
@@ -123,6 +125,23 @@ import Testing
             end;
             """
         #expect(findings(body) == ["reference teams id=NEW.team_id,org_id=NEW.org_id", "reference users id=NEW.owner_id"])
+    }
+
+    @Test func parentValueRules() {
+        let body = """
+            CREATE TRIGGER t BEFORE INSERT ON ellipsoid FOR EACH ROW BEGIN
+              SELECT RAISE(ABORT, 'uom should be of type ''length''')
+                WHERE (SELECT type FROM unit_of_measure WHERE auth_name = NEW.uom_auth_name AND code = NEW.uom_code) != 'length';
+              SELECT RAISE(ABORT, 'datum must not be deprecated')
+                WHERE EXISTS (SELECT 1 FROM datum d WHERE d.code = NEW.datum_code AND d.deprecated != 0) AND NEW.deprecated = 0;
+              SELECT RAISE(ABORT, 'dimension') WHERE (SELECT dimension FROM coordinate_system WHERE auth_name = NEW.cs_auth_name AND code = NEW.cs_code) IN (2, 3);
+            END
+            """
+        #expect(findings(body, table: "ellipsoid") == [
+            "parent unit_of_measure.type in length auth_name=NEW.uom_auth_name,code=NEW.uom_code",
+            "parent datum.deprecated in 0 code=NEW.datum_code (conditional)",
+            "parent coordinate_system.dimension not in 2|3 auth_name=NEW.cs_auth_name,code=NEW.cs_code",
+        ])
     }
 
     @Test func insertedRows() {

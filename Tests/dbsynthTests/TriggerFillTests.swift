@@ -34,6 +34,11 @@ import Introspect
         CREATE TRIGGER alias_ref BEFORE INSERT ON alias BEGIN
           SELECT RAISE(ABORT, 'alias refers to a missing work') WHERE NOT EXISTS (SELECT 1 FROM work w WHERE w.kind = NEW.kind AND w.auth = NEW.auth AND w.code = NEW.code);
         END;
+        CREATE TABLE uom (id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('length', 'angle', 'time')));
+        CREATE TABLE ruler (id INTEGER PRIMARY KEY, uom_id INTEGER NOT NULL REFERENCES uom(id));
+        CREATE TRIGGER ruler_uom BEFORE INSERT ON ruler BEGIN
+          SELECT RAISE(ABORT, 'uom should be of kind ''length''') WHERE (SELECT kind FROM uom WHERE id = NEW.uom_id) != 'length';
+        END;
         CREATE TABLE "group" (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
         CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
         CREATE TABLE item_by_group (item_id INTEGER NOT NULL REFERENCES item(id), group_id INTEGER NOT NULL REFERENCES "group"(id), PRIMARY KEY (item_id, group_id));
@@ -63,6 +68,7 @@ import Introspect
         #expect(try c.scalarInt("SELECT count(*) FROM item_by_group") == 300, "left to the trigger, which decides the whole key")
         #expect(try c.scalarInt("SELECT count(*) FROM item_secret") == 300)
         #expect(try c.query("PRAGMA foreign_key_check").isEmpty)
+        #expect(try c.scalarInt("SELECT count(*) FROM ruler r JOIN uom u ON u.id = r.uom_id WHERE u.kind = 'length'") == 300)
 
         let inspect = try CommandRunner.dbsynth(["inspect", db.url])
         #expect(inspect.status == 0, "\(inspect.stderr)")
@@ -72,6 +78,7 @@ import Introspect
         #expect(inspect.stdout.contains("keys unique across tables (work): book (auth, code), film (auth, code)"))
         #expect(inspect.stdout.contains("filled by trigger item_secret_add"))
         #expect(inspect.stdout.contains("filled by trigger item_add"))
+        #expect(inspect.stdout.contains("parent of (uom_id) has uom.kind = 'length'  (from trigger ruler_uom)"))
         let json = try CommandRunner.dbsynth(["inspect", db.url, "--json"])
         #expect(json.stdout.contains("\"from_trigger\" : \"task_project\""), "\(json.stdout.prefix(400))")
         #expect(json.stdout.contains("\"filled_by_trigger\" : \"item_secret_add\""))
