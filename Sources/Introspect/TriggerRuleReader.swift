@@ -18,6 +18,14 @@ package enum TriggerRuleReader {
             let candidates = views.filter { $0.name.name.caseInsensitiveEquals(name.name) && (name.schema == nil || $0.name.schema == name.schema) }
             return candidates.first { $0.name.schema == near.schema } ?? candidates.first
         }
+        // Each view is read once, however many triggers name it.
+        var branchCache: [QualifiedName: ViewBranches?] = [:]
+        func resolved(_ v: ViewDefinition) -> ViewBranches? {
+            if let cached = branchCache[v.name] { return cached }
+            let b = ViewBranches(v, views: views)
+            branchCache[v.name] = .some(b)
+            return b
+        }
         for trigger in schema.triggers where trigger.firesOnInsert && trigger.timing != "INSTEAD OF" {
             guard let ci = tableIndex(trigger.table, near: trigger.table) else { continue }
             for finding in TriggerRecognizer.findings(in: trigger) {
@@ -29,7 +37,7 @@ package enum TriggerRuleReader {
                         let parent = schema.tables[pi]
                         guard let parentColumns = resolve(matches.map(\.relationColumn), in: parent) else { continue }
                         addForeignKey(&schema.tables[ci], columns: childColumns, parent: parent.name, parentColumns: parentColumns, trigger: trigger.name)
-                    } else if let v = view(relation, near: child.name), let branches = ViewBranches(v, views: schema.views) {
+                    } else if let v = view(relation, near: child.name), let branches = resolved(v) {
                         addPolymorphic(&schema, ci, view: v.name, branches: branches, childColumns: childColumns,
                                        viewColumns: matches.map(\.relationColumn), trigger: trigger.name, tableIndex: { tableIndex($0, near: child.name) })
                     }
@@ -48,7 +56,7 @@ package enum TriggerRuleReader {
                         guard let cols = resolve(matches.map(\.relationColumn), in: schema.tables[pi]) else { continue }
                         members = [.init(table: child.name, columns: childColumns), .init(table: schema.tables[pi].name, columns: cols)]
                         relationName = schema.tables[pi].name
-                    } else if let v = view(relation, near: child.name), let branches = ViewBranches(v, views: schema.views) {
+                    } else if let v = view(relation, near: child.name), let branches = resolved(v) {
                         relationName = v.name
                         for b in branches.branches {
                             guard let ti = tableIndex(b.table, near: child.name) else { continue }
