@@ -202,4 +202,15 @@ import Testing
         #expect(schema.disjointKeys.count == 1)
         #expect(schema.disjointKeys.first?.members.map(\.table.name) == ["book", "film"])
     }
+
+    @Test func rejectionFindsTheTriggerByItsMessage() {
+        let sqlite = Trigger(name: "ellipsoid_check", table: QualifiedName("ellipsoid"), timing: "BEFORE", events: ["INSERT"],
+                             body: "CREATE TRIGGER ellipsoid_check BEFORE INSERT ON ellipsoid BEGIN SELECT RAISE(ABORT, 'uom should be of type ''length''') WHERE 1; END")
+        let plpgsql = Trigger(name: "team_rules", table: QualifiedName(schema: "app", "member"), timing: "BEFORE", events: ["INSERT"],
+                              body: "begin if x then raise exception 'team % is not in org %', NEW.team_id, NEW.org_id; end if; return NEW; end;")
+        let all = [sqlite, plpgsql]
+        #expect(TriggerRejection.trigger(for: "loading ellipsoid failed: uom should be of type 'length'", among: all, preferred: QualifiedName("ellipsoid"))?.name == "ellipsoid_check")
+        #expect(TriggerRejection.trigger(for: "loading app.member failed: ERROR:  team 7 is not in org 3", among: all, preferred: nil)?.name == "team_rules")
+        #expect(TriggerRejection.trigger(for: "loading x failed: duplicate key value violates unique constraint", among: all, preferred: nil) == nil)
+    }
 }
