@@ -10,6 +10,8 @@ package struct Plan: Sendable {
     /// How constraints outside construction are handled (per-row checks…), for `inspect`.
     package var notes: [String] = []
     package var seed: UInt64
+    /// Parent rows that triggers' inserts need, ensured before loading.
+    package var requiredParentRows: [RequiredParentRow] = []
 
     package func table(named name: QualifiedName) -> TablePlan? {
         tables.first { $0.table.name == name }
@@ -23,7 +25,8 @@ package struct Plan: Sendable {
         for plan in tables {
             if !seen.insert(plan.table.name).inserted { return "\(plan.table.name) appears twice" }
             let broken = Set(plan.brokenForeignKeys.map(\.foreignKey))
-            for fk in plan.table.foreignKeys where fk.referencedTable != plan.table.name && !broken.contains(fk) {
+            // A key read from a trigger that closes a cycle is warned about, not broken (see breakCycles).
+            for fk in plan.table.foreignKeys where fk.referencedTable != plan.table.name && !broken.contains(fk) && fk.origin == nil {
                 if !seen.contains(fk.referencedTable), tables.contains(where: { $0.table.name == fk.referencedTable }) {
                     return "\(plan.table.name) is loaded before its parent \(fk.referencedTable)"
                 }
@@ -61,6 +64,8 @@ package struct TablePlan: Sendable {
     package var branches: [BranchSummary] = []
     /// Keys the table takes from a driving parent so that paths agree, for `inspect`.
     package var sharedKeys: [SharedKeySummary] = []
+    /// The trigger that fills this table (no rows are generated for it).
+    package var filledByTrigger: String?
 
     /// The same table and rows, generating only `columns` (e.g. key + FK for a deferred UPDATE).
     package func projected(onto columns: [ColumnPlan]) -> TablePlan {

@@ -22,6 +22,8 @@ package struct PlanOptions: Sendable {
     package var existingKeys: [QualifiedName: [ExistingKeys]] = [:]
     /// User-chosen generators (a config file); nil: infer everything.
     package var overrides: (any ColumnOverrides)?
+    /// `--disable-triggers`: rows triggers would insert are not expected.
+    package var triggersDisabled = false
 
     package init(seed: UInt64 = 42, defaultRows: Int64 = 1000, tableRows: [QualifiedName: Int64] = [:], scale: Double = 1, append: Bool = false) {
         self.seed = seed

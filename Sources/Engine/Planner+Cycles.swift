@@ -21,17 +21,22 @@ extension Planner {
             for fk in table.foreignKeys where members.contains(fk.referencedTable) && fk.referencedTable != name {
                 // NULL-then-UPDATE needs a primary key to find the rows again.
                 let nullable = !table.primaryKey.isEmpty && fk.columns.allSatisfy { c in table.column(named: c)?.isNullable ?? false }
-                edges.append(Edge(child: name, fk: fk, cost: nullable ? 0 : (fk.isDeferrable ? 1 : 2)))
+                // A key read from a trigger is checked by the trigger on every insert: it is broken only when nothing else works.
+                edges.append(Edge(child: name, fk: fk, cost: fk.origin != nil ? 3 : (nullable ? 0 : (fk.isDeferrable ? 1 : 2))))
             }
         }
         // Remove the edges of cost ≤ k for k = 0, 1, 2: the first k whose
         // remaining graph orders the component wins; then only the removed
         // edges that really point forward are broken.
-        for removedCost in 0...2 {
+        for removedCost in 0...3 {
             let kept = edges.filter { $0.cost > removedCost }
             if let order = Self.topologicalOrder(component, edges: kept.map { ($0.child, $0.fk.referencedTable) }) {
                 let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
                 for edge in edges where position[edge.fk.referencedTable]! > position[edge.child]! {
+                    if let trigger = edge.fk.origin {
+                        warnings.append("\(edge.child): trigger \(trigger) checks (\(edge.fk.columns.joined(separator: ", "))) → \(edge.fk.referencedTable) on every insert, and that key closes a cycle; pass --disable-triggers")
+                        continue
+                    }
                     let strategy: BrokenForeignKey.Strategy
                     switch edge.cost {
                     case 0: strategy = .nullThenUpdate

@@ -35,6 +35,14 @@ package final class Planner {
     var placeSources: [QualifiedName: PlaceSource?] = [:]
     var sharedKeyPathCache: [QualifiedName: [SharedKeyPath]] = [:]
     var referencingNameCache: [String: Set<String>] = [:]
+    /// Tables left to the trigger that fills them (see `applyTriggerWrites`).
+    var triggerFilled: [QualifiedName: String] = [:]
+    /// Parent rows triggers' inserts point at, ensured by the loader.
+    var requiredParentRows: [RequiredParentRow] = []
+    /// Position of each table in the load order.
+    var loadPosition: [QualifiedName: Int] = [:]
+    /// Parent rows qualifying for trigger conditions, by child table and FK columns.
+    var conditionedRows: [String: [Int64]?] = [:]
 
     package init(schema: Schema, options: PlanOptions) {
         self.schema = schema
@@ -52,6 +60,7 @@ package final class Planner {
             rowCounts[name] = options.rows(for: name)
             if options.append { firstRows[name] = tablesByName[name]!.rowCount }
         }
+        applyTriggerWrites(loadOrder)
         for name in loadOrder { try applyFanOut(tablesByName[name]!) }
         for name in loadOrder { try deriveConstraints(tablesByName[name]!) }
         // Caps must be known before any child picks a parent row.
@@ -98,10 +107,12 @@ package final class Planner {
                 SharedKeySummary(key: "\(p.ancestor).\(p.ancestorColumns.joined(separator: ","))", drivingForeignKey: p.driving.columns,
                                  columns: p.direct, agreeingForeignKeys: p.agreeing.map(\.fk.columns))
             }
+            plan.filledByTrigger = triggerFilled[name]
             plans.append(plan)
         }
         var plan = Plan(tables: plans, warnings: warnings, seed: options.seed)
         plan.notes = notes
+        plan.requiredParentRows = requiredParentRows.filter { tablesByName[$0.table] != nil }
         return plan
     }
 
@@ -176,6 +187,7 @@ package final class Planner {
            table.foreignKeys.contains(where: { $0.columns.contains(name) }) {
             return NullGenerator()
         }
+        if let ruled = try triggerRuleGenerator(table: table, column: name) { return ruled }
         // Foreign key columns take the parent's value (an existing one when the parent is kept).
         if let fk = table.foreignKeys.first(where: { $0.columns.contains(name) }), let keys = existingKeys(for: fk) {
             return try keptParentGenerator(fk, keys: keys, table: table, column: name)
@@ -235,6 +247,7 @@ package final class Planner {
                     stream: stream(table, name), fallback: try factory.make(warn: { warnings.append($0) }))
             }
         }
+        if uniqueAlone, let disjoint = try disjointKeyGenerator(table: table, column: name) { return disjoint }
         var factory = ValueGeneratorFactory(
             table: table, column: column, rows: rows, unique: uniqueAlone,
             isPrimaryKey: table.primaryKey == [name],
@@ -284,7 +297,8 @@ package final class Planner {
     /// uniqueness on its own (the first non-FK column); the other columns are free.
     func carrier(of set: [String], in table: Table) -> String? {
         if !fkCover(table, set).isEmpty { return nil }
-        let free = set.filter { c in !table.foreignKeys.contains { $0.columns.contains(c) } }
+        // Columns a trigger rule writes (copied from a parent row) are not free either.
+        let free = set.filter { c in !table.foreignKeys.contains { $0.columns.contains(c) } && !isWrittenByTriggerRule(table, c) }
         // Prefer a column whose distinct values are cheap and natural: a key
         // with an identity, then integers, uuids, text; never a partition key
         // (its values must stay inside the partition bounds).

@@ -19,6 +19,22 @@ package struct TableOrder {
             for fk in table.foreignKeys {
                 if let p = index[fk.referencedTable], p != i { parents[i].append(p) }
             }
+            // References read from triggers: every table a polymorphic reference may point at.
+            for reference in table.polymorphicReferences {
+                for b in reference.branches { if let p = index[b.table], p != i { parents[i].append(p) } }
+            }
+        }
+        // A trigger that inserts a constant key into a foreign key (`VALUES (NEW.id, 0)`)
+        // needs that parent row before its own table is loaded.
+        for table in schema.tables {
+            for write in table.triggerWrites {
+                guard let s = index[write.source] else { continue }
+                for fk in table.foreignKeys where fk.columns.allSatisfy({ if case .constant = write.values[$0] { return true } else { return false } }) {
+                    if let p = index[fk.referencedTable], p != s { parents[s].append(p) }
+                }
+            }
+        }
+        for i in names.indices {
             parents[i] = Array(Set(parents[i])).sorted()
         }
         let sccs = Self.tarjan(parents)

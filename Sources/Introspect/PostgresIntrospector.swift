@@ -221,7 +221,10 @@ public struct PostgresIntrospector {
         }
         for (i, oid) in order.enumerated() { tables[oid]?.rowCount = i < counts.count ? counts[i] : 0 }
 
-        return Schema(dialect: .postgres, tables: order.compactMap { tables[$0] }, skipped: skipped)
+        var schema = Schema(dialect: .postgres, tables: order.compactMap { tables[$0] }, skipped: skipped)
+        schema.triggers = try triggers()
+        schema.views = try views()
+        return schema
     }
 
     /// Reads partition keys and bounds for every partitioned table, nested

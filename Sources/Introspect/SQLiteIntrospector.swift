@@ -37,7 +37,10 @@ public struct SQLiteIntrospector {
             }
             tables.append(try table(name: name, sql: sql))
         }
-        return Schema(dialect: .sqlite, tables: tables, skipped: skipped)
+        var schema = Schema(dialect: .sqlite, tables: tables, skipped: skipped)
+        schema.triggers = try triggers()
+        schema.views = try views()
+        return schema
     }
 
     func table(name: String, sql: String) throws -> Table {

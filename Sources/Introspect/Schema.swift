@@ -12,6 +12,12 @@ public struct Schema: Sendable {
     /// Objects that were seen and deliberately not filled (views, virtual and
     /// shadow tables), with the reason, so `inspect` can say why.
     public var skipped: [SkippedObject]
+    /// User triggers (never the database's internal ones).
+    public var triggers: [Trigger] = []
+    /// View definitions, to resolve trigger rules that name a view.
+    public var views: [ViewDefinition] = []
+    /// Keys that must be unique across tables, read from triggers.
+    public var disjointKeys: [DisjointKeys] = []
 
     public init(dialect: Dialect, tables: [Table], skipped: [SkippedObject] = []) {
         self.dialect = dialect
@@ -49,6 +55,14 @@ public struct Table: Sendable {
     public var withoutRowid: Bool
     /// PostgreSQL declarative partitioning of this (parent) table.
     public var partitioning: Partitioning?
+    /// Columns that must equal their parent row's, read from triggers.
+    public var equalities: [ParentEquality] = []
+    /// Values the referenced parent row must have, read from triggers.
+    public var parentConditions: [ParentCondition] = []
+    /// References to a UNION ALL view of tables, read from triggers.
+    public var polymorphicReferences: [PolymorphicReference] = []
+    /// Rows triggers insert into this table when other tables are filled.
+    public var triggerWrites: [TriggerWrite] = []
 
     public init(
         name: QualifiedName, columns: [Column], primaryKey: [String] = [],
@@ -140,6 +154,8 @@ public struct UniqueConstraint: Sendable, Hashable {
     /// Expression text of an expression index (`lower(email)`), if any.
     public var expressions: [String]
     public var nullsNotDistinct: Bool
+    /// The trigger this rule was read from; nil for a declared constraint or index.
+    public var origin: String?
 
     public init(
         name: String?, columns: [String], predicate: String? = nil,
@@ -167,6 +183,9 @@ public struct ForeignKey: Sendable, Hashable {
     /// The constraint as the database would re-create it (`FOREIGN KEY (a) REFERENCES p(id) …`),
     /// PostgreSQL only: used to drop and re-add it around a load.
     public var definition: String?
+    /// The trigger this key was read from; nil for a declared constraint.
+    /// Such a key exists only in dbsynth's plan: nothing drops or defers it.
+    public var origin: String?
 
     public init(
         name: String?, columns: [String], referencedTable: QualifiedName, referencedColumns: [String],

@@ -25,12 +25,15 @@ public enum DatabaseConnection {
         }
     }
 
-    /// Reads the live schema.
+    /// Reads the live schema, with the rules its triggers enforce (see `TriggerRuleReader`).
     public func readSchema() throws -> Schema {
+        var schema: Schema
         switch self {
-        case .sqlite(let c): return try SQLiteIntrospector(connection: c).schema()
-        case .postgres(let c): return try PostgresIntrospector(connection: c).schema()
+        case .sqlite(let c): schema = try SQLiteIntrospector(connection: c).schema()
+        case .postgres(let c): schema = try PostgresIntrospector(connection: c).schema()
         }
+        TriggerRuleReader.apply(to: &schema)
+        return schema
     }
 
     /// Runs DDL or other statements that return nothing.

@@ -12,6 +12,8 @@ package struct TableReport: Sendable, Codable {
     package var table: String
     package var rows: Int64
     package var seconds: Double
+    /// The trigger that filled the table instead of dbsynth, if one did.
+    package var filledByTrigger: String?
     package var rowsPerSecond: Double { seconds > 0 ? Double(rows) / seconds : 0 }
 }
 
@@ -25,6 +27,10 @@ package struct Filler {
     /// so every table the database would reject is reported at once; 0 (the
     /// library default; the CLI sets 20): no probe.
     package var probeRows: Int64 = 0
+    /// `--disable-triggers`: off after `begin`, on again before `finish` commits.
+    package var triggerSwitch: TriggerSwitch?
+    /// Parent rows triggers point at, ensured before the table that fires them.
+    package var requiredRows: RequiredRows?
 
     package init(sink: any Sink) {
         self.sink = sink
@@ -37,15 +43,19 @@ package struct Filler {
         var reports: [TableReport] = []
         do {
             try sink.begin()
+            try triggerSwitch?.disable()
             try sink.prepare(plan: plan, truncate: truncate)
             _ = try runProbe(plan)
             for table in plan.tables {
                 onTableStart(table)
+                try requiredRows?.ensure(before: table)
                 let start = Self.now()
                 try sink.load(table, batchRows: batchRows, jobs: jobs) { progress(table, $0) }
-                reports.append(TableReport(table: table.table.name.description, rows: table.rows, seconds: Self.now() - start))
+                reports.append(TableReport(table: table.table.name.description, rows: table.rows, seconds: Self.now() - start,
+                                           filledByTrigger: table.filledByTrigger))
             }
             try Cancellation.check()
+            try triggerSwitch?.enable()
             try sink.finish(plan: plan)
         } catch {
             sink.rollback()

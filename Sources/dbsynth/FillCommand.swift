@@ -65,6 +65,9 @@ struct FillCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Before the load, load this many rows of every table (and the parents they point at) and roll them back, reporting every table the database rejects at once (default 20; 0 skips the probe).", valueName: "N"))
     var probeRows: Int64 = 20
 
+    @Flag(help: "Turn off the filled tables' user triggers for the load (back on before COMMIT, same transaction).")
+    var disableTriggers = false
+
     @Flag(help: "Print nothing but errors and warnings.")
     var quiet = false
 
@@ -138,6 +141,7 @@ struct FillCommand: ParsableCommand {
         options.existingKeys = existingKeys
         if append { options.keyFloors = try connection.integerKeyMaxima(live) }
         if let dates, let window = Self.dateWindow(dates) { options.dateWindow = window }
+        options.triggersDisabled = disableTriggers
         let plan = try Planning.plan(planned, options: options)
         for line in WarningGroups.lines(plan.warnings, schema: planned) { Terminal.warning(line) }
 
@@ -146,6 +150,10 @@ struct FillCommand: ParsableCommand {
         var filler = Filler(sink: sink)
         filler.jobs = resolvedJobs
         filler.probeRows = probeRows
+        if !plan.requiredParentRows.isEmpty { filler.requiredRows = RequiredRows(connection: connection, plan: plan) }
+        if disableTriggers {
+            filler.triggerSwitch = TriggerSwitch(connection: connection, tables: plan.tables.map(\.table.name), triggers: live.triggers)
+        }
         // A rejected probe still writes --report, with what was rejected.
         func rejected(_ body: () throws -> Void) throws {
             do { try body() } catch let error as ProbeRejected {
@@ -172,7 +180,11 @@ struct FillCommand: ParsableCommand {
 
         var reports: [TableReport] = []
         try rejected {
-            reports = try filler.run(plan, truncate: truncate, onTableStart: progress.start, progress: progress.update)
+            do {
+                reports = try filler.run(plan, truncate: truncate, onTableStart: progress.start, progress: progress.update)
+            } catch let error as DatabaseError {
+                throw Self.explainingTriggers(error, plan: plan, triggers: disableTriggers ? [] : live.triggers)
+            }
         }
         progress.finish()
         if let report {
@@ -185,6 +197,17 @@ struct FillCommand: ParsableCommand {
             summary.kept = kept
             print(summary.text)
         }
+    }
+
+    /// A load error raised by a user trigger names the trigger and its table
+    /// and suggests `--disable-triggers`; other errors pass unchanged.
+    static func explainingTriggers(_ error: DatabaseError, plan: Plan, triggers: [Trigger]) -> DatabaseError {
+        let loading = plan.tables.first { error.message.hasPrefix("loading \($0.table.name) failed: ") }?.table.name
+        guard let trigger = TriggerRejection.trigger(for: error.message, among: triggers, preferred: loading) else { return error }
+        let prefix = loading.map { "loading \($0) failed: " } ?? ""
+        let message = prefix.isEmpty ? error.message : String(error.message.dropFirst(prefix.count))
+        return DatabaseError(error.kind, "\(prefix)trigger \(trigger.name) on \(trigger.table) rejected a row: \(message) (pass --disable-triggers to load with the user triggers of the filled tables off)",
+                             code: error.code, sql: error.sql)
     }
 
     /// `2015-01-01..2019-12-31` as days since 1970-01-01.

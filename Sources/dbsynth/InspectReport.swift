@@ -30,6 +30,13 @@ struct InspectReport: Encodable {
         var columns: [String]
         var expressions: [String]
         var predicate: String?
+        /// The trigger the rule was read from; nil for a declared one.
+        var fromTrigger: String?
+
+        enum CodingKeys: String, CodingKey {
+            case name, columns, expressions, predicate
+            case fromTrigger = "from_trigger"
+        }
     }
 
     struct ForeignKeyInfo: Encodable {
@@ -40,12 +47,15 @@ struct InspectReport: Encodable {
         var deferrable: Bool
         /// How the edge is broken when it closes a cycle, else nil.
         var cycleBreak: String?
+        /// The trigger the key was read from; nil for a declared constraint.
+        var fromTrigger: String?
 
         enum CodingKeys: String, CodingKey {
             case name, columns, deferrable
             case referencesTable = "references_table"
             case referencesColumns = "references_columns"
             case cycleBreak = "cycle_break"
+            case fromTrigger = "from_trigger"
         }
     }
 
@@ -67,13 +77,21 @@ struct InspectReport: Encodable {
         var capacity: String?
         var branches: [BranchInfo] = []
         var sharedKeys: [SharedKeyInfo] = []
+        var triggers: [TriggerInfo]
+        var equalities: [EqualityInfo]
+        var polymorphicReferences: [PolymorphicInfo]
+        var parentConditions: [ParentConditionInfo]
+        var filledByTrigger: String?
 
         enum CodingKeys: String, CodingKey {
-            case order, schema, name, columns, unique, checks, capacity, branches
+            case order, schema, name, columns, unique, checks, capacity, branches, triggers, equalities
             case sharedKeys = "shared_keys"
             case existingRows = "existing_rows"
             case primaryKey = "primary_key"
             case foreignKeys = "foreign_keys"
+            case polymorphicReferences = "polymorphic_references"
+            case filledByTrigger = "filled_by_trigger"
+            case parentConditions = "parent_conditions"
         }
     }
 
@@ -104,15 +122,22 @@ struct InspectReport: Encodable {
 
     var dialect: String
     var tables: [TableInfo]
+    var disjointKeys: [DisjointInfo]
     var skipped: [SkippedInfo]
     var warnings: [String]
     var notes: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case dialect, tables, skipped, warnings, notes
+        case disjointKeys = "disjoint_keys"
+    }
 
     init(schema: Schema, plan: Plan) {
         dialect = schema.dialect.rawValue
         skipped = schema.skipped.map { SkippedInfo(name: $0.name.description, reason: $0.reason) }
         warnings = plan.warnings
         notes = plan.notes
+        disjointKeys = schema.disjointKeys.map(DisjointInfo.init)
         tables = plan.tables.enumerated().map { index, t in
             let generators = Dictionary(uniqueKeysWithValues: t.columns.map { ($0.column.name, $0) })
             let broken = Dictionary(t.brokenForeignKeys.map { ($0.foreignKey, $0.strategy.rawValue) }, uniquingKeysWith: { a, _ in a })
@@ -127,18 +152,23 @@ struct InspectReport: Encodable {
                         capacity: (generators[c.name]?.generator as? any DomainBoundedUniqueGenerator)?.domainCapacity)
                 },
                 primaryKey: t.table.primaryKey,
-                unique: t.table.uniques.map { UniqueInfo(name: $0.name, columns: $0.columns, expressions: $0.expressions, predicate: $0.predicate) },
+                unique: t.table.uniques.map { UniqueInfo(name: $0.name, columns: $0.columns, expressions: $0.expressions, predicate: $0.predicate, fromTrigger: $0.origin) },
                 foreignKeys: t.table.foreignKeys.map { fk in
                     ForeignKeyInfo(
                         name: fk.name, columns: fk.columns, referencesTable: fk.referencedTable.description,
-                        referencesColumns: fk.referencedColumns, deferrable: fk.isDeferrable, cycleBreak: broken[fk])
+                        referencesColumns: fk.referencedColumns, deferrable: fk.isDeferrable, cycleBreak: broken[fk], fromTrigger: fk.origin)
                 },
                 checks: t.table.checks.map { CheckInfo(name: $0.name, expression: $0.expression) },
                 capacity: t.capacityNote,
                 branches: t.branches.map { BranchInfo(share: $0.share, choices: $0.choices) },
                 sharedKeys: t.sharedKeys.map {
                     SharedKeyInfo(key: $0.key, drivingForeignKey: $0.drivingForeignKey, columns: $0.columns, agreeingForeignKeys: $0.agreeingForeignKeys)
-                })
+                },
+                triggers: schema.triggers.filter { $0.table == t.table.name }.map(TriggerInfo.init),
+                equalities: t.table.equalities.map(EqualityInfo.init),
+                polymorphicReferences: t.table.polymorphicReferences.map(PolymorphicInfo.init),
+                parentConditions: t.table.parentConditions.map(ParentConditionInfo.init),
+                filledByTrigger: t.filledByTrigger)
         }
     }
 
@@ -164,14 +194,17 @@ struct InspectReport: Encodable {
             for u in t.unique {
                 var text = "   unique (\((u.columns + u.expressions).joined(separator: ", ")))"
                 if let p = u.predicate { text += " where \(p)" }
+                if let trigger = u.fromTrigger { text += "  (from trigger \(trigger))" }
                 lines.append(text)
             }
             for fk in t.foreignKeys {
                 var text = "   foreign key (\(fk.columns.joined(separator: ", "))) → \(fk.referencesTable) (\(fk.referencesColumns.joined(separator: ", ")))"
                 if fk.deferrable { text += " deferrable" }
                 if let b = fk.cycleBreak { text += "  [cycle broken: \(b)]" }
+                if let trigger = fk.fromTrigger { text += "  (from trigger \(trigger))" }
                 lines.append(text)
             }
+            lines += t.triggerLines
             for c in t.checks { lines.append("   check \(c.name.map { "\($0): " } ?? "")\(c.expression)") }
             if let capacity = t.capacity { lines.append("   capacity: \(capacity)") }
             for (i, b) in t.branches.enumerated() {
@@ -181,6 +214,11 @@ struct InspectReport: Encodable {
                 let who = k.columns + k.agreeingForeignKeys.map { "parent of (\($0.joined(separator: ", ")))" }
                 lines.append("   same \(k.key) as the parent of (\(k.drivingForeignKey.joined(separator: ", "))): " + who.joined(separator: ", "))
             }
+        }
+        for d in disjointKeys {
+            lines.append("")
+            lines.append("keys unique across tables (\(d.relation)): " + d.members.map { "\($0.table) (\($0.columns.joined(separator: ", ")))" }.joined(separator: ", ")
+                         + "  (from trigger \(d.fromTriggers.joined(separator: ", ")))")
         }
         if !skipped.isEmpty {
             lines.append("")

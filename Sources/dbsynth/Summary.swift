@@ -22,6 +22,7 @@ struct Summary {
         lines.append("  " + Terminal.pad("total", nameWidth, left: true) + Terminal.pad(Terminal.grouped(total), 12)
                      + Terminal.pad(Self.time(seconds), 10) + Terminal.pad(Terminal.grouped(rate), 12))
         lines += KeptTables.lines(kept)
+        for r in reports { if let trigger = r.filledByTrigger { lines.append("  \(r.table): filled by trigger \(trigger), no rows generated") } }
         return lines.joined(separator: "\n")
     }
 

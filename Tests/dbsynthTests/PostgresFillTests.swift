@@ -79,7 +79,7 @@ struct PostgresFillTests {
         defer { db.drop() }
         let r = try CommandRunner.dbsynth(["fill", db.url, "--rows", "50"])
         #expect(r.status == 1)
-        #expect(r.stderr.hasPrefix("error: loading b failed: boom at row 40"), "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("error: loading b failed: trigger boom on b rejected a row: boom at row 40"), "\(r.stderr)")
         #expect(try scalar(db, "SELECT count(*) FROM a") == "0", "the first table's rows were rolled back")
     }
 
