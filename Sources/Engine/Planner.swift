@@ -172,7 +172,7 @@ package final class Planner {
         return g
     }
 
-    func build(table: Table, column name: String, allowOverride: Bool = true) throws -> any ValueGenerator {
+    func build(table: Table, column name: String, allowOverride: Bool = true, ordered: Bool = true) throws -> any ValueGenerator {
         guard let column = table.column(named: name) else {
             throw PlanError("\(table.name) has no column \(name)")
         }
@@ -208,13 +208,15 @@ package final class Planner {
         }
         let constraints = derived[table.name]
         // A CHECK orders this column after another (`end_date > start_date`).
-        if !uniqueAlone, let order = constraints?.orders.first(where: { $0.greater == name }),
+        if ordered, !uniqueAlone, let order = constraints?.orders.first(where: { $0.greater == name }),
            order.lesser != name, let lesser = table.column(named: order.lesser), lesser.type == column.type,
            let unit = Self.orderUnit(column.type) {
             let base = try generator(table: table, column: order.lesser)
             let minimum: Int64 = order.strict ? 1 : 0
             let span: Int64 = unit == .seconds ? 30 * 86_400 : (unit == .days ? 60 : 100)
-            return OrderedAfterGenerator(base: base, unit: unit, gap: minimum...max(minimum, span), timeZoneSuffix: Self.hasTimeZone(column.type), stream: stream(table, name))
+            let fallback = column.isNullable ? nil : try build(table: table, column: name, allowOverride: allowOverride, ordered: false)
+            return OrderedAfterGenerator(base: base, unit: unit, gap: minimum...max(minimum, span), timeZoneSuffix: Self.hasTimeZone(column.type),
+                                         stream: stream(table, name), whenBaseIsNull: fallback)
         }
         // Realistic order within the row, by name (updated_at after created_at…).
         if !uniqueAlone, let unit = Self.orderUnit(column.type), unit != .number,

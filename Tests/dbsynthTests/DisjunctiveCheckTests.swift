@@ -40,6 +40,12 @@ import Introspect
             CHECK ((user_id IS NULL) <> (email IS NULL)),
             CHECK ((code IS NULL) = (email IS NULL))
         );
+        CREATE TABLE crs (
+            id integer PRIMARY KEY,
+            cs_auth text, cs_code integer, text_definition text,
+            CHECK (NOT ((cs_auth IS NULL OR cs_code IS NULL) AND text_definition IS NULL)),
+            CHECK (NOT ((NOT (cs_auth IS NULL OR cs_code IS NULL)) AND text_definition IS NOT NULL))
+        );
         CREATE TABLE fixed (
             id integer PRIMARY KEY,
             a integer, b integer NOT NULL, c numeric,
@@ -57,6 +63,8 @@ import Introspect
         ("revoked grants", "SELECT count(*) FROM grant_row WHERE active IS NULL"),
         ("invitations to users", "SELECT count(*) FROM invitation WHERE user_id IS NOT NULL"),
         ("invitations by email", "SELECT count(*) FROM invitation WHERE email IS NOT NULL AND code IS NOT NULL"),
+        ("CRSs by coordinate system", "SELECT count(*) FROM crs WHERE cs_auth IS NOT NULL AND cs_code IS NOT NULL AND text_definition IS NULL"),
+        ("CRSs by definition", "SELECT count(*) FROM crs WHERE text_definition IS NOT NULL"),
         ("fixed rows", "SELECT count(*) FROM fixed WHERE a IS NULL AND b = 0 AND c = 1"),
         ("free rows", "SELECT count(*) FROM fixed WHERE a IS NOT NULL AND b >= 1"),
     ]

@@ -72,8 +72,15 @@ package enum DomainDeriver {
         // An OR over one column narrows that column's domain for every row;
         // an OR across columns becomes per-row branches (below).
         var branching: [(Int, [CheckExpression])] = []
+        // NULL tests alone (`a IS NULL OR b IS NULL`) are a NULL-count group,
+        // unless they share a column with an OR that branches: then the
+        // group could not see the row's branch, so they branch too.
+        let branchingColumns = Set(deferred.flatMap { _, c in
+            Self.rowBranches(c).map { _ in Self.onlyNullTests(c) ? [] : c.columnReferences.map(\.name) } ?? []
+        })
         for (i, conjunct) in deferred {
-            if let disjuncts = Self.rowBranches(conjunct) {
+            if let disjuncts = Self.rowBranches(conjunct),
+               !Self.onlyNullTests(conjunct) || conjunct.columnReferences.contains(where: { branchingColumns.contains($0.name) }) {
                 branching.append((i, disjuncts))
                 continue
             }
@@ -190,17 +197,21 @@ package enum DomainDeriver {
     /// row can take (`(a IS NULL AND b = 0) OR (a IS NOT NULL AND b >= 1)`);
     /// nil for an OR over one column, which narrows that column's domain
     /// instead (`x = 'a' OR x = 'b'`, `x IS NULL OR x > 0`). A disjunction of
-    /// NULL tests alone (`a IS NULL OR b IS NULL`) stays a NULL-count group.
+    /// NULL tests alone (`a IS NULL OR b IS NULL`) is one too, but `derive`
+    /// keeps it a NULL-count group unless it shares a column with another.
     static func rowBranches(_ e: CheckExpression) -> [CheckExpression]? {
         guard case .or = e else { return nil }
-        let disjuncts = e.disjuncts
         let columns = Set(e.columnReferences.map(\.name))
         guard columns.count >= 2 else { return nil }
-        let onlyNullTests = disjuncts.allSatisfy { d in
+        return e.disjuncts
+    }
+
+    /// Whether an OR is made of `column IS NULL` tests only.
+    static func onlyNullTests(_ e: CheckExpression) -> Bool {
+        e.disjuncts.allSatisfy { d in
             if case .isNull(let x, false) = d, case .column = x.strippingCasts { return true }
             return false
         }
-        return onlyNullTests ? nil : disjuncts
     }
 
     /// `P = Q` and `P <> Q` over two NULL tests (`(user_id IS NULL) <> (email

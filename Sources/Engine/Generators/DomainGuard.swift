@@ -107,8 +107,13 @@ package struct OrderedAfterGenerator: ValueGenerator {
     /// never closer to the base than the minimum gap: `updated_at` does not
     /// wander past the date window into the future.
     package let cap: Int64?
+    /// Writes the value when the base is NULL (the base's branch of a CHECK
+    /// needs NULL) and this column may not be: the order then holds vacuously.
+    package let whenBaseIsNull: (any ValueGenerator)?
 
-    package init(base: any ValueGenerator, unit: Unit, gap: ClosedRange<Int64>, timeZoneSuffix: Bool, stream: UInt64, cap: Int64? = nil) {
+    package init(base: any ValueGenerator, unit: Unit, gap: ClosedRange<Int64>, timeZoneSuffix: Bool, stream: UInt64, cap: Int64? = nil,
+                 whenBaseIsNull: (any ValueGenerator)? = nil) {
+        self.whenBaseIsNull = whenBaseIsNull
         self.base = base
         self.unit = unit
         self.gap = gap
@@ -130,6 +135,7 @@ package struct OrderedAfterGenerator: ValueGenerator {
 
     package func generate(row: Int64, into value: inout Value) {
         base.generate(row: row, into: &value)
+        if value.kind == .null, let whenBaseIsNull { return whenBaseIsNull.generate(row: row, into: &value) }
         var r = RowRandom(stream: stream, row: row)
         let delta = r.int(gap)
         switch (unit, value.kind) {
