@@ -57,6 +57,9 @@ package struct TablePlan: Sendable {
     /// CHECKs spanning several columns that construction does not guarantee,
     /// verified on every generated row.
     package var rowChecks: [RowCheck] = []
+    /// CHECKs dbsynth cannot evaluate itself, evaluated by the database on
+    /// every generated row before it is loaded (see `ServerCheck`).
+    package var serverChecks: [ServerCheck] = []
 
     /// The same table and rows, generating only `columns` (e.g. key + FK for a deferred UPDATE).
     package func projected(onto columns: [ColumnPlan]) -> TablePlan {
@@ -96,16 +99,23 @@ package struct TablePlan: Sendable {
         var values = [Value](repeating: Value(), count: columns.count)
         for row in range {
             for (i, column) in columns.enumerated() { column.generator.generate(row: row, into: &values[i]) }
-            for check in rowChecks {
-                var attempt: UInt64 = 0
-                while attempt < RowCheck.attempts, !check.passes(values, columns: columns) {
-                    attempt += 1
-                    let alternative = Int64(bitPattern: StableHash.mix(UInt64(bitPattern: row) ^ (attempt << 56)) >> 2)
-                    for i in check.redraw { columns[i].generator.generate(row: alternative, into: &values[i]) }
-                }
-            }
+            applyRowChecks(row: row, salt: 0, to: &values)
             for v in values { batch.append(v) }
             batch.endRow()
+        }
+    }
+
+    /// Redraws the columns of each failing row check from alternative rows
+    /// derived from (row, attempt, salt); `salt` 0 is the first draw of a row,
+    /// a server-check redraw passes its own so it gets fresh alternatives.
+    func applyRowChecks(row: Int64, salt: UInt64, to values: inout [Value]) {
+        for check in rowChecks {
+            var attempt: UInt64 = 0
+            while attempt < RowCheck.attempts, !check.passes(values, columns: columns) {
+                attempt += 1
+                let alternative = Int64(bitPattern: StableHash.mix(UInt64(bitPattern: row) ^ (attempt << 56) ^ salt) >> 2)
+                for i in check.redraw { columns[i].generator.generate(row: alternative, into: &values[i]) }
+            }
         }
     }
 }

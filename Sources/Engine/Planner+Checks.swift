@@ -24,7 +24,10 @@ extension Planner {
                 notes.append("\(table.name): \(name) (\(u.expression)) is verified on every generated row")
                 continue
             }
-            warnings.append("\(table.name): \(name) (\(u.expression)) is not understood (\(u.reason)); values are generated without it and the database will reject any row that breaks it")
+            // The rest is evaluated by the database on every generated row (see `serverChecks`).
+            let described = describeUncaptured(u, table: table)
+            if let note = described.note { notes.append(note) }
+            if let warning = described.warning { warnings.append(warning) }
         }
         for (columnName, domain) in result.domains {
             guard let column = table.column(named: columnName) else { continue }

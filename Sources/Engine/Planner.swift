@@ -88,6 +88,7 @@ package final class Planner {
             plan.firstRow = firstRows[name] ?? 0
             plan.omittedColumns = omitted
             plan.rowChecks = rowChecks(table, columns)
+            plan.serverChecks = serverChecks(table, columns, rowChecks: &plan.rowChecks, firstRow: plan.firstRow)
             plans.append(plan)
         }
         var plan = Plan(tables: plans, warnings: warnings, seed: options.seed)
