@@ -17,7 +17,7 @@ extension Planner {
     }
 
     func serverNote(table: Table, label: String, _ expression: String, why: String) -> String {
-        "\(table.name): \(label) (\(expression)) is checked by the server on every generated row (\(why))"
+        "\(table.name): \(label) (\(expression)) is checked by the server on every generated row (dbsynth cannot evaluate it: \(why))"
     }
 
     /// The server-checked predicates of a table: every uncaptured CHECK that

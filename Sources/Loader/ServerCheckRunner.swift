@@ -76,6 +76,6 @@ struct ServerCheckRunner {
         let tried = check.redraw.isEmpty
             ? "it reads no column dbsynth may redraw"
             : "\(ServerCheck.attempts) redraws of \(check.redraw.map { plan.columns[$0].column.name }.joined(separator: ", ")) all failed"
-        return ServerCheckRefusal(message: "\(plan.table.name): the database rejects every value dbsynth drew for \(check.label) at row \(row) (\(tried); last: \(shown.joined(separator: ", "))); nothing was changed")
+        return ServerCheckRefusal(message: "\(plan.table.name): the database rejects every value dbsynth drew for \(check.label) at row \(row) (\(tried); failing values: \(shown.joined(separator: ", "))); nothing was changed")
     }
 }
