@@ -111,6 +111,11 @@ extension FillCommand {
         if let dates, let window = Self.dateWindow(dates) { options.dateWindow = window }
         let plan = try Planning.plan(schema, options: options)
         for warning in plan.warnings { Terminal.warning(warning) }
+        for t in plan.tables {
+            for c in t.serverChecks {
+                Terminal.warning("\(t.table.name): \(c.label) is evaluated only by the database, which --out does not load into; the files may hold rows that break it")
+            }
+        }
         let sink = FileSink(directory: directory, format: format, partitionColumns: setup.partitionColumns(in: schema), createStatements: creates)
         let start = Filler.now()
         var filler = Filler(sink: sink)

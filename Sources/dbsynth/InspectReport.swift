@@ -50,6 +50,13 @@ struct InspectReport: Encodable {
     struct CheckInfo: Encodable {
         var name: String?
         var expression: String
+        /// True when dbsynth cannot evaluate it and the database checks every generated row.
+        var checkedByServer: Bool? = nil
+
+        enum CodingKeys: String, CodingKey {
+            case name, expression
+            case checkedByServer = "checked_by_server"
+        }
     }
 
     struct TableInfo: Encodable {
@@ -107,7 +114,10 @@ struct InspectReport: Encodable {
                         name: fk.name, columns: fk.columns, referencesTable: fk.referencedTable.description,
                         referencesColumns: fk.referencedColumns, deferrable: fk.isDeferrable, cycleBreak: broken[fk])
                 },
-                checks: t.table.checks.map { CheckInfo(name: $0.name, expression: $0.expression) },
+                checks: t.table.checks.map { c in
+                    CheckInfo(name: c.name, expression: c.expression,
+                              checkedByServer: t.serverChecks.contains { $0.domainColumn == nil && $0.text == c.expression } ? true : nil)
+                },
                 capacity: t.capacityNote)
         }
     }
@@ -141,7 +151,9 @@ struct InspectReport: Encodable {
                 if let b = fk.cycleBreak { text += "  [cycle broken: \(b)]" }
                 lines.append(text)
             }
-            for c in t.checks { lines.append("   check \(c.name.map { "\($0): " } ?? "")\(c.expression)") }
+            for c in t.checks {
+                lines.append("   check \(c.name.map { "\($0): " } ?? "")\(c.expression)" + (c.checkedByServer == true ? "  [checked by the server]" : ""))
+            }
             if let capacity = t.capacity { lines.append("   capacity: \(capacity)") }
         }
         if !skipped.isEmpty {
