@@ -13,11 +13,11 @@ extension Planner {
         if let computed = refs.first(where: { !written.contains($0) }) {
             return (nil, "\(table.name): \(label) (\(u.expression)) is not understood (\(u.reason)) and reads \(computed), which the database computes; values are generated without it and the database will reject any row that breaks it")
         }
-        return (serverNote(table: table, label: label, u.expression, why: u.reason), nil)
+        return (serverNote(table: table, label: label, u.expression, why: "dbsynth cannot evaluate it: " + u.reason), nil)
     }
 
     func serverNote(table: Table, label: String, _ expression: String, why: String) -> String {
-        "\(table.name): \(label) (\(expression)) is checked by the server on every generated row (dbsynth cannot evaluate it: \(why))"
+        "\(table.name): \(label) (\(expression)) is checked by the server on every generated row (\(why))"
     }
 
     /// The server-checked predicates of a table: every uncaptured CHECK that
@@ -32,20 +32,24 @@ extension Planner {
         var out: [ServerCheck] = []
         for u in constraints.unsupported {
             let parsed = constraints.checks.first { $0.text == u.expression && $0.column == u.column }?.expression
+            let label = u.column.map { "domain CHECK of \($0)" } ?? (u.name.map { "CHECK \($0)" } ?? "CHECK")
+            let verified = "\(table.name): \(label) (\(u.expression)) is verified on every generated row"
             if u.column == nil, let parsed, let check = rowChecks.first(where: { $0.expression == parsed }) {
                 guard let why = unevaluable(check, columns: columns, firstRow: firstRow) else { continue }
-                let label = u.name.map { "CHECK \($0)" } ?? "CHECK"
-                notes.removeAll { $0 == "\(table.name): \(label) (\(u.expression)) is verified on every generated row" }
-                notes.append(serverNote(table: table, label: label, u.expression, why: why))
+                notes.removeAll { $0 == verified }
+                notes.append(serverNote(table: table, label: label, u.expression, why: "dbsynth cannot evaluate it: " + why))
                 // Evaluated by the server instead: trying it per row would only cost time.
                 rowChecks.removeAll { $0.expression == parsed }
+            } else if notes.contains(verified) {
+                // Noted as a row check, but no row check could redraw anything: the server checks it.
+                notes.removeAll { $0 == verified }
+                notes.append(serverNote(table: table, label: label, u.expression, why: "its columns are keys or uniques that are never redrawn, so a row that fails it stops the fill"))
             }
             let refs = ServerCheck.references(in: u.expression, columns: table.columns.map(\.name), valueColumn: u.column)
             let reads = refs.columns.compactMap { index[$0] }
             guard reads.count == refs.columns.count else {
                 // A column left to its default: the rows cannot be evaluated before the load.
-                let label = u.column.map { "domain CHECK of \($0)" } ?? (u.name.map { "CHECK \($0)" } ?? "CHECK")
-                notes.removeAll { $0 == serverNote(table: table, label: label, u.expression, why: u.reason) }
+                notes.removeAll { $0 == serverNote(table: table, label: label, u.expression, why: "dbsynth cannot evaluate it: " + u.reason) }
                 warnings.append("\(table.name): \(label) (\(u.expression)) is not understood (\(u.reason)) and reads a column the database fills; values are generated without it and the database will reject any row that breaks it")
                 continue
             }

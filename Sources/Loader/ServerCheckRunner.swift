@@ -74,7 +74,7 @@ struct ServerCheckRunner {
             "\(plan.columns[i].column.name) = \(candidate.text(row: index, column: i).map(quoteLiteral) ?? "NULL")"
         }
         let tried = check.redraw.isEmpty
-            ? "it reads no column dbsynth may redraw"
+            ? "it reads only columns of keys and unique constraints (\(check.reads.map { plan.columns[$0].column.name }.joined(separator: ", "))), which dbsynth never redraws"
             : "\(ServerCheck.attempts) redraws of \(check.redraw.map { plan.columns[$0].column.name }.joined(separator: ", ")) all failed"
         return ServerCheckRefusal(message: "\(plan.table.name): the database rejects every value dbsynth drew for \(check.label) at row \(row) (\(tried); failing values: \(shown.joined(separator: ", "))); nothing was changed")
     }
