@@ -26,6 +26,16 @@ struct ServerCheckRunner {
     let plan: TablePlan
     let evaluator: any ServerCheckEvaluator
 
+    /// The runner for a table's server checks, evaluated over `connection`;
+    /// nil when the table has none.
+    static func make(for plan: TablePlan, connection: DatabaseConnection) throws -> ServerCheckRunner? {
+        guard !plan.serverChecks.isEmpty else { return nil }
+        switch connection {
+        case .sqlite(let c): return ServerCheckRunner(plan: plan, evaluator: try SQLiteServerChecks(plan: plan, connection: c))
+        case .postgres(let c): return ServerCheckRunner(plan: plan, evaluator: try PostgresServerChecks(plan: plan, connection: c))
+        }
+    }
+
     /// `batch` (rows from `firstRow` on) with every failing row replaced by
     /// its first passing redraw; the batch itself when every row passes.
     /// A redraw changes only the columns of the CHECKs the row failed, so a

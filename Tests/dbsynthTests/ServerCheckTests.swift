@@ -48,6 +48,14 @@ struct SQLiteServerCheckTests {
         let again = try CommandRunner.dbsynth(["fill", db.url, "--rows", "3000", "--truncate", "--jobs", "3", "--quiet"])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try dump(db) == first, "same seed, other --jobs: the same rows")
+
+        // --out from the live schema asks the database too: the files hold the rows a load would.
+        let out = db.directory.appendingPathComponent("out")
+        let files = try CommandRunner.dbsynth(["fill", db.url, "--out", out.path, "--rows", "3000", "--quiet"])
+        #expect(files.status == 0, "\(files.stderr)")
+        let csv = try String(contentsOf: out.appendingPathComponent("item.csv"), encoding: .utf8)
+        let written = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(4).map(String.init) }
+        #expect(written == first.map { $0.prefix(4).map { $0 ?? "" } })
     }
 
     @Test func aCheckNoCandidatePassesIsRefusedAndNothingChanges() throws {
