@@ -13,7 +13,9 @@ import Introspect
 /// quoting can go wrong; each is cast to the column's type, or for a domain
 /// to its base type, so a value the domain rejects comes back as a failing
 /// row instead of aborting the statement. The number of rows per statement
-/// keeps the parameters under PostgreSQL's limit of 65,535.
+/// keeps the parameters under PostgreSQL's limit of 65,535. Each statement
+/// runs in a savepoint, so a value the expression raises an error for
+/// fails its row instead of the whole fill (see `evaluate`).
 struct PostgresServerChecks: ServerCheckEvaluator {
     static let parameterLimit = 65_535
     static let rowAlias = quoteIdentifier("dbsynth row")
@@ -65,35 +67,59 @@ struct PostgresServerChecks: ServerCheckEvaluator {
     func failures(in batch: RowBatch) throws -> [(row: Int, checks: [Int])] {
         var out: [(row: Int, checks: [Int])] = []
         var start = 0
-        let tests = predicates.map { "(\($0)) IS FALSE" }
         while start < batch.rowCount {
             let end = min(batch.rowCount, start + rowsPerStatement)
-            var params: [String?] = []
-            params.reserveCapacity((end - start) * bound.count)
-            var values: [String] = []
-            values.reserveCapacity(end - start)
-            for row in start..<end {
-                var tuple = "(\(row)"
-                for (k, column) in bound.enumerated() {
-                    params.append(Self.parameter(batch, row: row, column: column))
-                    tuple += ", $\(params.count)::\(casts[k])"
-                }
-                values.append(tuple + ")")
-            }
-            let sql = "SELECT v.\(Self.rowAlias), \(tests.joined(separator: ", ")) FROM (VALUES \(values.joined(separator: ", "))) AS v(\(([Self.rowAlias] + names).joined(separator: ", "))) WHERE \(tests.joined(separator: " OR "))"
-            let rows: [[String?]]
-            do {
-                rows = try connection.query(sql, params)
-            } catch let error as DatabaseError {
-                throw DatabaseError(error.kind, "\(table): evaluating \(labels.joined(separator: ", ")) for generated rows failed: \(error.message)", code: error.code, sql: error.sql)
-            }
-            for r in rows {
-                guard let n = r[0].flatMap({ Int($0) }) else { continue }
-                out.append((n, (0..<predicates.count).filter { r[$0 + 1] == "t" }))
-            }
+            try evaluate(batch, rows: start..<end, into: &out)
             start = end
         }
         return out.sorted { $0.row < $1.row }
+    }
+
+    /// Evaluates `rows` in one statement inside a savepoint. When the
+    /// expression raises for some value (a cast of bad input, a function's
+    /// RAISE: SQLSTATE classes 22 and P0), the savepoint is rolled back and
+    /// the rows are halved until each raising row is found; such a row
+    /// fails every check, as its INSERT would. Any other error (an unknown
+    /// function, no permission) stops the fill with the CHECKs named.
+    func evaluate(_ batch: RowBatch, rows: Range<Int>, into out: inout [(row: Int, checks: [Int])]) throws {
+        let tests = predicates.map { "(\($0)) IS FALSE" }
+        var params: [String?] = []
+        params.reserveCapacity(rows.count * bound.count)
+        var values: [String] = []
+        values.reserveCapacity(rows.count)
+        for row in rows {
+            var tuple = "(\(row)"
+            for (k, column) in bound.enumerated() {
+                params.append(Self.parameter(batch, row: row, column: column))
+                tuple += ", $\(params.count)::\(casts[k])"
+            }
+            values.append(tuple + ")")
+        }
+        let sql = "SELECT v.\(Self.rowAlias), \(tests.joined(separator: ", ")) FROM (VALUES \(values.joined(separator: ", "))) AS v(\(([Self.rowAlias] + names).joined(separator: ", "))) WHERE \(tests.joined(separator: " OR "))"
+        let result: [[String?]]
+        try connection.execute("SAVEPOINT dbsynth_check")
+        do {
+            result = try connection.query(sql, params)
+            try connection.execute("RELEASE SAVEPOINT dbsynth_check")
+        } catch let error as DatabaseError {
+            guard error.kind == .statement, let code = error.code, code.hasPrefix("22") || code.hasPrefix("P0") else {
+                throw DatabaseError(error.kind, "\(table): evaluating \(labels.joined(separator: ", ")) for generated rows failed: \(error.message)", code: error.code, sql: error.sql)
+            }
+            try connection.execute("ROLLBACK TO SAVEPOINT dbsynth_check")
+            try connection.execute("RELEASE SAVEPOINT dbsynth_check")
+            if rows.count == 1 {
+                out.append((rows.lowerBound, Array(predicates.indices)))
+                return
+            }
+            let middle = rows.lowerBound + rows.count / 2
+            try evaluate(batch, rows: rows.lowerBound..<middle, into: &out)
+            try evaluate(batch, rows: middle..<rows.upperBound, into: &out)
+            return
+        }
+        for r in result {
+            guard let n = r[0].flatMap({ Int($0) }) else { continue }
+            out.append((n, (0..<predicates.count).filter { r[$0 + 1] == "t" }))
+        }
     }
 
     /// A cell as PostgreSQL's text input reads it (what COPY would send).

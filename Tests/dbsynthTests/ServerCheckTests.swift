@@ -127,6 +127,19 @@ struct PostgresServerCheckTests {
         #expect(try dump(db) == first, "same seed, other --jobs: the same rows")
     }
 
+    @Test func aValueTheCheckRaisesAnErrorForIsRedrawnLikeAFailingOne() throws {
+        let db = try ScratchPostgres(schema: #"""
+            CREATE FUNCTION picky(t text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
+              BEGIN IF length(t) % 3 = 0 THEN RAISE EXCEPTION 'picky rejects %', t; END IF; RETURN true; END $$;
+            CREATE TABLE w (id int PRIMARY KEY, word text NOT NULL CONSTRAINT word_picky CHECK (picky(word)));
+            """#)
+        defer { db.drop() }
+        let r = try CommandRunner.dbsynth(["fill", db.url, "--rows", "500", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let c = try db.open()
+        #expect(try c.query("SELECT count(*), count(*) FILTER (WHERE length(word) % 3 = 0) FROM w") == [["500", "0"]])
+    }
+
     @Test func aCheckNoCandidatePassesIsRefusedAndNothingChanges() throws {
         let db = try ScratchPostgres(schema: #"""
             CREATE FUNCTION never(t text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT false $$;
