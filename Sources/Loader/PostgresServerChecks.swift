@@ -16,7 +16,7 @@ import Introspect
 /// keeps the parameters under PostgreSQL's limit of 65,535. Each statement
 /// runs in a savepoint, so a value the expression raises an error for
 /// fails its row instead of the whole fill (see `evaluate`).
-struct PostgresServerChecks: ServerCheckEvaluator {
+final class PostgresServerChecks: ServerCheckEvaluator {
     static let parameterLimit = 65_535
     static let rowAlias = quoteIdentifier("dbsynth row")
 
@@ -31,6 +31,7 @@ struct PostgresServerChecks: ServerCheckEvaluator {
     let predicates: [String]
     let labels: [String]
     let rowsPerStatement: Int
+    private(set) var lastError: String?
 
     init(plan: TablePlan, connection: PostgresConnection) throws {
         self.connection = connection
@@ -108,6 +109,7 @@ struct PostgresServerChecks: ServerCheckEvaluator {
             try connection.execute("ROLLBACK TO SAVEPOINT dbsynth_check")
             try connection.execute("RELEASE SAVEPOINT dbsynth_check")
             if rows.count == 1 {
+                lastError = error.message
                 out.append((rows.lowerBound, Array(predicates.indices)))
                 return
             }

@@ -9,12 +9,14 @@ import Introspect
 /// run once per candidate row with the row's values bound as they would be
 /// inserted. A CHECK fails in SQLite when its value is zero, so that is the
 /// test (NULL, like any other value, passes). In-process, a row costs a few
-/// microseconds, so there is nothing to gain from batching rows into one statement.
-struct SQLiteServerChecks: ServerCheckEvaluator {
+/// microseconds, so there is nothing to gain from batching rows into one
+/// statement; and a row the expression raises an error for fails alone.
+final class SQLiteServerChecks: ServerCheckEvaluator {
     let statement: SQLiteStatement
     /// Plan column indices bound as parameters, in order.
     let bound: [Int]
     let checkCount: Int
+    private(set) var lastError: String?
 
     init(plan: TablePlan, connection: SQLiteConnection) throws {
         bound = Array(Set(plan.serverChecks.flatMap(\.reads))).sorted()
@@ -38,7 +40,16 @@ struct SQLiteServerChecks: ServerCheckEvaluator {
                     try SQLiteSink.bind(batch.cell(row: row, column: column), arena: arena, at: Int32(k + 1), to: statement)
                 }
                 defer { statement.reset() }
-                guard try statement.step() else { continue }
+                // An error while evaluating (malformed JSON for json_extract…) fails the row, as its INSERT would.
+                let hasRow: Bool
+                do {
+                    hasRow = try statement.step()
+                } catch let error as DatabaseError {
+                    lastError = error.message
+                    out.append((row, Array(0..<checkCount)))
+                    continue
+                }
+                guard hasRow else { continue }
                 var failed: [Int] = []
                 for c in 0..<checkCount where !statement.isNull(at: Int32(c)) && statement.int64(at: Int32(c)) != 0 { failed.append(c) }
                 if !failed.isEmpty { out.append((row, failed)) }

@@ -7,6 +7,9 @@ protocol ServerCheckEvaluator {
     /// The rows of `batch` (indices) that some server check rejects, with the
     /// indices of the checks each one fails; rows that pass are absent.
     func failures(in batch: RowBatch) throws -> [(row: Int, checks: [Int])]
+    /// The database's message the last time evaluating a row raised an error
+    /// (such a row fails every check), for the refusal.
+    var lastError: String? { get }
 }
 
 /// The fill is refused: a server-checked CHECK rejected every candidate of a row.
@@ -86,6 +89,7 @@ struct ServerCheckRunner {
         let tried = check.redraw.isEmpty
             ? "it reads only columns of keys and unique constraints (\(check.reads.map { plan.columns[$0].column.name }.joined(separator: ", "))), which dbsynth never redraws"
             : "\(ServerCheck.attempts) redraws of \(check.redraw.map { plan.columns[$0].column.name }.joined(separator: ", ")) all failed"
-        return ServerCheckRefusal(message: "\(plan.table.name): the database rejects every value dbsynth drew for \(check.label) at row \(row) (\(tried); failing values: \(shown.joined(separator: ", "))); nothing was changed")
+        let said = evaluator.lastError.map { "; evaluating it raised: \($0)" } ?? ""
+        return ServerCheckRefusal(message: "\(plan.table.name): the database rejects every value dbsynth drew for \(check.label) at row \(row) (\(tried); failing values: \(shown.joined(separator: ", "))\(said)); nothing was changed")
     }
 }
