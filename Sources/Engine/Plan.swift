@@ -66,6 +66,9 @@ package struct TablePlan: Sendable {
     package var sharedKeys: [SharedKeySummary] = []
     /// The trigger that fills this table (no rows are generated for it).
     package var filledByTrigger: String?
+    /// CHECKs dbsynth cannot evaluate itself, evaluated by the database on
+    /// every generated row before it is loaded (see `ServerCheck`).
+    package var serverChecks: [ServerCheck] = []
 
     /// The same table and rows, generating only `columns` (e.g. key + FK for a deferred UPDATE).
     package func projected(onto columns: [ColumnPlan]) -> TablePlan {
@@ -105,21 +108,28 @@ package struct TablePlan: Sendable {
         var values = [Value](repeating: Value(), count: columns.count)
         for row in range {
             for (i, column) in columns.enumerated() { column.generator.generate(row: row, into: &values[i]) }
-            for check in rowChecks {
-                var attempt: UInt64 = 0
-                while attempt < RowCheck.attempts, !check.passes(values, columns: columns) {
-                    attempt += 1
-                    let alternative = Int64(bitPattern: StableHash.mix(UInt64(bitPattern: row) ^ (attempt << 56)) >> 2)
-                    for i in check.redraw { columns[i].generator.generate(row: alternative, into: &values[i]) }
-                }
-                // Last resort: NULL in the nullable columns it reads makes a
-                // CHECK unknown, which passes (`allocated * -1 BETWEEN ...`).
-                if attempt == RowCheck.attempts, !check.passes(values, columns: columns) {
-                    for i in check.redraw where columns[i].column.isNullable { values[i].setNull() }
-                }
-            }
+            applyRowChecks(row: row, salt: 0, to: &values)
             for v in values { batch.append(v) }
             batch.endRow()
+        }
+    }
+
+    /// Redraws the columns of each failing row check from alternative rows
+    /// derived from (row, attempt, salt); `salt` 0 is the first draw of a row,
+    /// a server-check redraw passes its own so it gets fresh alternatives.
+    func applyRowChecks(row: Int64, salt: UInt64, to values: inout [Value]) {
+        for check in rowChecks {
+            var attempt: UInt64 = 0
+            while attempt < RowCheck.attempts, !check.passes(values, columns: columns) {
+                attempt += 1
+                let alternative = Int64(bitPattern: StableHash.mix(UInt64(bitPattern: row) ^ (attempt << 56) ^ salt) >> 2)
+                for i in check.redraw { columns[i].generator.generate(row: alternative, into: &values[i]) }
+            }
+            // Last resort: NULL in the nullable columns it reads makes a
+            // CHECK unknown, which passes (`allocated * -1 BETWEEN ...`).
+            if attempt == RowCheck.attempts, !check.passes(values, columns: columns) {
+                for i in check.redraw where columns[i].column.isNullable { values[i].setNull() }
+            }
         }
     }
 }

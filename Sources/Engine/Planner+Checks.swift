@@ -24,7 +24,10 @@ extension Planner {
                 notes.append("\(table.name): \(name) (\(u.expression)) is verified on every generated row")
                 continue
             }
-            warnings.append("\(table.name): \(name) (\(u.expression)) is not understood (\(u.reason)); values are generated without it and the database will reject any row that breaks it")
+            // The rest is evaluated by the database on every generated row (see `serverChecks`).
+            let described = describeUncaptured(u, table: table)
+            if let note = described.note { notes.append(note) }
+            if let warning = described.warning { warnings.append(warning) }
         }
         for (columnName, domain) in result.domains {
             guard let column = table.column(named: columnName) else { continue }
@@ -141,10 +144,24 @@ extension Planner {
                     redraw.insert(i)
                 }
             }
-            // A per-row branch column keeps its row's branch: not redrawn.
-            redraw.subtract(reads.filter { branching[table.name]?.dependent.contains(columns[$0].column.name) ?? false })
+            // A per-row branch column keeps its row's branch, a shared key its path: not redrawn.
+            let pinned = pinnedColumns(table)
+            redraw.subtract(reads.filter { pinned.contains(columns[$0].column.name) })
             guard !redraw.isEmpty else { continue }
             out.append(RowCheck(name: check.name, expression: expression, reads: reads, redraw: redraw.sorted()))
+        }
+        return out
+    }
+
+    /// Columns a per-row redraw must leave alone, because other columns of
+    /// the row agree with their value at the row itself: per-row branch
+    /// columns, and the FKs and columns of shared-key paths.
+    func pinnedColumns(_ table: Table) -> Set<String> {
+        var out = branching[table.name]?.dependent ?? []
+        for p in sharedKeyPaths(table) {
+            out.formUnion(p.direct)
+            out.formUnion(p.driving.columns)
+            for a in p.agreeing { out.formUnion(a.fk.columns) }
         }
         return out
     }

@@ -108,6 +108,7 @@ package final class Planner {
                                  columns: p.direct, agreeingForeignKeys: p.agreeing.map(\.fk.columns))
             }
             plan.filledByTrigger = triggerFilled[name]
+            plan.serverChecks = serverChecks(table, columns, rowChecks: &plan.rowChecks, firstRow: plan.firstRow)
             plans.append(plan)
         }
         var plan = Plan(tables: plans, warnings: warnings, seed: options.seed)

@@ -42,6 +42,38 @@ package struct RowBatch: Sendable {
 
     @inline(__always) package mutating func endRow() { rowCount += 1 }
 
+    /// Reads row `row` back into `values` (one per column), e.g. to change a few cells and append it again.
+    package func load(row: Int, into values: inout [Value]) {
+        if values.count != columnCount { values = [Value](repeating: Value(), count: columnCount) }
+        for column in 0..<columnCount {
+            let c = cell(row: row, column: column)
+            switch c.kind {
+            case .null: values[column].setNull()
+            case .int: values[column].setInt(c.payload)
+            case .bool: values[column].setBool(c.payload != 0)
+            case .double: values[column].setDouble(Double(bitPattern: UInt64(bitPattern: c.payload)))
+            case .text, .bytes:
+                if c.kind == .text { values[column].beginText() } else { values[column].beginBytes() }
+                let start = Int(c.payload)
+                values[column].bytes.bytes.append(contentsOf: arena[start..<start + Int(c.length)])
+            }
+        }
+    }
+
+    /// Appends row `row` of `other` (same column count) as a whole row.
+    package mutating func appendRow(of other: RowBatch, row: Int) {
+        for column in 0..<columnCount {
+            var c = other.cell(row: row, column: column)
+            if c.kind == .text || c.kind == .bytes {
+                let start = Int(c.payload)
+                c.payload = Int64(arena.count)
+                arena.append(contentsOf: other.arena[start..<start + Int(c.length)])
+            }
+            cells.append(c)
+        }
+        rowCount += 1
+    }
+
     @inline(__always) package func cell(row: Int, column: Int) -> Cell {
         cells[row * columnCount + column]
     }

@@ -20,6 +20,9 @@ package final class FileSink: Sink {
     let createStatements: [QualifiedName: String]
     /// Temporary path → final path, moved on `finish`.
     private var pending: [(temporary: URL, final: URL)] = []
+    /// The live database the schema was read from, if any: it evaluates the
+    /// server checks (read-only), so the files hold the rows a load would.
+    package var checkConnection: DatabaseConnection?
 
     package init(directory: String, format: Format, partitionColumns: [QualifiedName: String] = [:], createStatements: [QualifiedName: String] = [:]) {
         self.directory = URL(fileURLWithPath: directory)
@@ -61,9 +64,11 @@ package final class FileSink: Sink {
         if partitionIndex == nil { writer = try open(temporaryRoot) }
         var out: [UInt8] = []
         var done: Int64 = 0
+        let checker = try checkConnection.flatMap { try ServerCheckRunner.make(for: plan, connection: $0) }
         // Rows are generated on `jobs` background threads while this one encodes and writes.
         try Pipeline.run(ranges: Pipeline.ranges(plan.rowRange, batch: Int64(batchRows)), workers: jobs, produce: plan.batch, consume: { batch in
             try Cancellation.check()
+            let batch = try checker?.settle(batch, firstRow: plan.firstRow + done) ?? batch
             for r in 0..<batch.rowCount {
                 if let p = partitionIndex {
                     let value = batch.text(row: r, column: p) ?? "__null__"

@@ -69,6 +69,7 @@ package final class PostgresSink: Sink {
 
     package func load(_ plan: TablePlan, batchRows: Int, jobs: Int, progress: (Int64) -> Void) throws {
         guard plan.rows > 0 else { return }
+        guard plan.serverChecks.isEmpty else { return try loadChecked(plan, batchRows: batchRows, jobs: jobs, progress: progress) }
         let columns = plan.columns.map { quoteIdentifier($0.column.name) }.joined(separator: ", ")
         let sql = "COPY \(plan.table.name.quoted) (\(columns)) FROM STDIN (FORMAT csv)"
         try connection.beginCopy(sql)

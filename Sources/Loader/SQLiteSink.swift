@@ -83,10 +83,13 @@ package final class SQLiteSink: Sink {
         let columns = plan.columns.map { quoteIdentifier($0.column.name) }.joined(separator: ", ")
         let placeholders = Array(repeating: "?", count: plan.columns.count).joined(separator: ", ")
         let statement = try connection.prepare("INSERT INTO \(plan.table.name.quoted) (\(columns)) VALUES (\(placeholders))")
+        // CHECKs only SQLite can evaluate: each batch is settled first (see `ServerCheckRunner`).
+        let checker = plan.serverChecks.isEmpty ? nil : ServerCheckRunner(plan: plan, evaluator: try SQLiteServerChecks(plan: plan, connection: connection))
         // Rows are generated on a background thread while this one inserts.
         var done: Int64 = 0
         try Pipeline.run(ranges: Pipeline.ranges(plan.rowRange, batch: Int64(batchRows)), workers: jobs, produce: plan.batch, consume: { batch in
             try Cancellation.check()
+            let batch = try checker?.settle(batch, firstRow: plan.firstRow + done) ?? batch
             do {
                 try insert(batch, with: statement)
             } catch let error as DatabaseError {
@@ -101,21 +104,25 @@ package final class SQLiteSink: Sink {
         try batch.arena.withUnsafeBytes { arena in
             for row in 0..<batch.rowCount {
                 for column in 0..<batch.columnCount {
-                    let index = Int32(column + 1)
-                    let cell = batch.cell(row: row, column: column)
-                    switch cell.kind {
-                    case .null: try statement.bindNull(at: index)
-                    case .int, .bool: try statement.bind(int64: cell.payload, at: index)
-                    case .double: try statement.bind(double: Double(bitPattern: UInt64(bitPattern: cell.payload)), at: index)
-                    case .text:
-                        try statement.bind(utf8: UnsafeRawBufferPointer(rebasing: arena[Int(cell.payload)..<Int(cell.payload) + Int(cell.length)]), at: index)
-                    case .bytes:
-                        try statement.bind(blob: UnsafeRawBufferPointer(rebasing: arena[Int(cell.payload)..<Int(cell.payload) + Int(cell.length)]), at: index)
-                    }
+                    try Self.bind(batch.cell(row: row, column: column), arena: arena, at: Int32(column + 1), to: statement)
                 }
                 try statement.step()
                 statement.reset()
             }
+        }
+    }
+
+    /// Binds one cell (its text or blob bytes read from `arena`) to parameter `index`.
+    @inline(__always)
+    static func bind(_ cell: RowBatch.Cell, arena: UnsafeRawBufferPointer, at index: Int32, to statement: SQLiteStatement) throws {
+        switch cell.kind {
+        case .null: try statement.bindNull(at: index)
+        case .int, .bool: try statement.bind(int64: cell.payload, at: index)
+        case .double: try statement.bind(double: Double(bitPattern: UInt64(bitPattern: cell.payload)), at: index)
+        case .text:
+            try statement.bind(utf8: UnsafeRawBufferPointer(rebasing: arena[Int(cell.payload)..<Int(cell.payload) + Int(cell.length)]), at: index)
+        case .bytes:
+            try statement.bind(blob: UnsafeRawBufferPointer(rebasing: arena[Int(cell.payload)..<Int(cell.payload) + Int(cell.length)]), at: index)
         }
     }
 

@@ -93,8 +93,10 @@ extension FillCommand {
         }
         var schema: Schema
         var creates: [QualifiedName: String] = [:]
+        var live: DatabaseConnection?
         if db.database != nil {
             let connection = try DatabaseConnection.open(try db.target())
+            live = connection
             schema = try setup.schema(try connection.readSchema(), connection: connection, create: false)
         } else {
             guard let config = setup.config else {
@@ -112,6 +114,13 @@ extension FillCommand {
         let plan = try Planning.plan(schema, options: options)
         for warning in plan.warnings { Terminal.warning(warning) }
         let sink = FileSink(directory: directory, format: format, partitionColumns: setup.partitionColumns(in: schema), createStatements: creates)
+        // The live database evaluates the CHECKs dbsynth cannot (read-only), as a load would.
+        sink.checkConnection = live
+        if live == nil {
+            for t in plan.tables {
+                for c in t.serverChecks { Terminal.warning("\(t.table.name): \(c.label) needs a database to be evaluated; the files may hold rows that break it") }
+            }
+        }
         let start = Filler.now()
         var filler = Filler(sink: sink)
         filler.jobs = resolvedJobs

@@ -43,6 +43,8 @@ struct DBSynth: ParsableCommand {
             fail(error.message, code: error.exitCode)
         } catch let error as DatabaseError {
             fail(error.message, code: error.kind == .connection ? ExitStatus.cannotConnect : ExitStatus.failed)
+        } catch let error as ServerCheckRefusal {
+            fail(error.message, code: ExitStatus.refused)
         } catch let error as TargetError {
             fail(error.description, code: ExitStatus.refused)
         } catch let error as Interrupted {

@@ -62,6 +62,13 @@ struct InspectReport: Encodable {
     struct CheckInfo: Encodable {
         var name: String?
         var expression: String
+        /// True when dbsynth cannot evaluate it and the database checks every generated row.
+        var checkedByServer: Bool? = nil
+
+        enum CodingKeys: String, CodingKey {
+            case name, expression
+            case checkedByServer = "checked_by_server"
+        }
     }
 
     struct TableInfo: Encodable {
@@ -158,7 +165,10 @@ struct InspectReport: Encodable {
                         name: fk.name, columns: fk.columns, referencesTable: fk.referencedTable.description,
                         referencesColumns: fk.referencedColumns, deferrable: fk.isDeferrable, cycleBreak: broken[fk], fromTrigger: fk.origin)
                 },
-                checks: t.table.checks.map { CheckInfo(name: $0.name, expression: $0.expression) },
+                checks: t.table.checks.map { c in
+                    CheckInfo(name: c.name, expression: c.expression,
+                              checkedByServer: t.serverChecks.contains { $0.domainColumn == nil && $0.text == c.expression } ? true : nil)
+                },
                 capacity: t.capacityNote,
                 branches: t.branches.map { BranchInfo(share: $0.share, choices: $0.choices) },
                 sharedKeys: t.sharedKeys.map {
@@ -205,7 +215,9 @@ struct InspectReport: Encodable {
                 lines.append(text)
             }
             lines += t.triggerLines
-            for c in t.checks { lines.append("   check \(c.name.map { "\($0): " } ?? "")\(c.expression)") }
+            for c in t.checks {
+                lines.append("   check \(c.name.map { "\($0): " } ?? "")\(c.expression)" + (c.checkedByServer == true ? "  [checked by the server]" : ""))
+            }
             if let capacity = t.capacity { lines.append("   capacity: \(capacity)") }
             for (i, b) in t.branches.enumerated() {
                 lines.append("   branch \(i + 1) (\(Int((b.share * 100).rounded()))% of rows): " + b.choices.joined(separator: "; "))
