@@ -45,7 +45,7 @@ let package = Package(
         ),
         // Fuzz targets for the parsers of outside text (scripts/fuzz.sh), and
         // in a normal build the tool that replays the saved inputs.
-        .executableTarget(name: "DBSynthFuzz", dependencies: ["Engine", "Config"]),
+        .executableTarget(name: "DBSynthFuzz", dependencies: ["Introspect", "Engine", "Config"]),
         // Shared test helpers: scratch databases, running the built binary.
         .target(name: "TestSupport", dependencies: ["Introspect"], path: "Tests/TestSupport"),
         .testTarget(name: "IntrospectTests", dependencies: ["Introspect", "TestSupport"]),

@@ -1,14 +1,17 @@
 import Config
 import Engine
+import Introspect
 
 /// The inputs dbsynth parses from text it did not write: CHECK expressions
-/// from the catalog and YAML configs from users. Each target must return
+/// and trigger bodies from the catalog, YAML configs from users. Each target must return
 /// (or throw a typed error) for any input: no crash, no hang.
 enum FuzzTarget: String, CaseIterable {
     /// A CHECK expression: parsed, turned into domains, evaluated on an empty row.
     case check
     /// A YAML config file (dbsynth or smelt-datagen format).
     case config
+    /// A trigger body (SQLite or PL/pgSQL), read for the rules it enforces.
+    case trigger
 
     func run(_ input: String) {
         switch self {
@@ -21,6 +24,9 @@ enum FuzzTarget: String, CaseIterable {
             for (_, domain) in derived.domains { _ = domain.unsatisfiableReason }
         case .config:
             _ = try? ConfigFile.parse(yaml: input, file: "fuzz.yml")
+        case .trigger:
+            let trigger = Trigger(name: "t", table: QualifiedName("child"), timing: "BEFORE", events: ["INSERT"], body: input)
+            _ = TriggerRecognizer.findings(in: trigger)
         }
     }
 }

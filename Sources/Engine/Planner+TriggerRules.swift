@@ -12,24 +12,11 @@ extension Planner {
            let fk = table.foreignKeys.first(where: { $0.referencedTable == rule.parent && Set($0.columns) == Set(rule.viaColumns) }),
            let parent = tablesByName[rule.parent], (rowCounts[parent.name] ?? 0) > 0,
            broken[table.name]?.contains(where: { $0.foreignKey == fk }) != true {
-            if let rows = try conditionedParentRows(fk, in: table) {
-                return FilteredParentGenerator(rows: rows, stream: stream(table, "cond:" + fk.columns.joined(separator: ",")),
-                                               parentColumn: try generator(table: parent, column: rule.parentColumn),
-                                               parentName: "\(parent.name).\(rule.parentColumn) (same row as \(fk.columns.joined(separator: ", ")), from trigger \(rule.trigger))",
-                                               childFirst: firstRows[table.name] ?? 0, parentFirst: firstRows[parent.name] ?? 0)
-            }
             // The same picker as the FK's own columns: the value comes from the same parent row.
             return ForeignKeyGenerator(picker: try picker(for: fk, in: table), parentColumn: try generator(table: parent, column: rule.parentColumn),
                                        parentName: "\(parent.name).\(rule.parentColumn)",
                                        childFirst: firstRows[table.name] ?? 0, parentFirst: firstRows[parent.name] ?? 0,
                                        route: "same row as \(fk.columns.joined(separator: ", ")), from trigger \(rule.trigger)")
-        }
-        if let fk = table.foreignKeys.first(where: { $0.columns.contains(name) }), let rows = try conditionedParentRows(fk, in: table),
-           let parent = tablesByName[fk.referencedTable] {
-            let parentColumn = fk.referencedColumns[fk.columns.firstIndex(of: name)!]
-            return FilteredParentGenerator(rows: rows, stream: stream(table, "cond:" + fk.columns.joined(separator: ",")),
-                                           parentColumn: try generator(table: parent, column: parentColumn), parentName: "\(parent.name).\(parentColumn)",
-                                           childFirst: firstRows[table.name] ?? 0, parentFirst: firstRows[parent.name] ?? 0)
         }
         if let reference = table.polymorphicReferences.first(where: { $0.allColumns.contains(name) }) {
             let branches = liveBranches(reference, of: table)
@@ -69,8 +56,7 @@ extension Planner {
             $0.parent == fk.referencedTable && Set(zip($0.viaColumns, $0.parentKey).map { "\($0)>\($1)" }) == pairs
         }
         guard !conditions.isEmpty, let parent = tablesByName[fk.referencedTable], let n = rowCounts[parent.name], n > 0,
-              broken[table.name]?.contains(where: { $0.foreignKey == fk }) != true,
-              case .uniform = try picker(for: fk, in: table) else { return nil }
+              broken[table.name]?.contains(where: { $0.foreignKey == fk }) != true else { return nil }
         guard n <= 5_000_000 else {
             warnings.append("\(table.name): \(parent.name) is too large to pick parents by the condition of trigger \(conditions[0].trigger)")
             return nil

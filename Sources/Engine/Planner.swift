@@ -364,6 +364,11 @@ package final class Planner {
         if let match = try? placeMatch(fk, child: table, parentRows: parentRows, stream: fkStream) {
             return .matching(match)
         }
+        // A trigger that tests the parent row's values (`(SELECT type FROM
+        // unit WHERE ...) != 'length'`): only the parents that pass.
+        if let rows = try conditionedParentRows(fk, in: table) {
+            return .among(rows: rows, stream: stream(table, "cond:" + fk.columns.joined(separator: ",")), why: "qualifying for the trigger's condition")
+        }
         return .uniform(parentRows: parentRows, stream: fkStream)
     }
 

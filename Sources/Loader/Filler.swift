@@ -76,7 +76,10 @@ package struct Filler {
     /// The probe's report, or nil when there is no probe for this sink.
     func runProbe(_ plan: Plan) throws -> ProbeReport? {
         guard probeRows > 0, let probing = sink as? any ProbingSink else { return nil }
-        let report = try Probe(firstRows: probeRows).run(plan, on: probing)
+        var probe = Probe(firstRows: probeRows)
+        let required = requiredRows
+        probe.beforeTable = { try required?.ensure(before: $0) }
+        let report = try probe.run(plan, on: probing)
         if !report.failures.isEmpty { throw ProbeRejected(report: report) }
         return report
     }

@@ -13,10 +13,13 @@ extension PostgresSink: ProbingSink {
     package func probeLoad(_ table: TablePlan, ranges: [Range<Int64>]) throws {
         let columns = table.columns.map { quoteIdentifier($0.column.name) }.joined(separator: ", ")
         let sql = "COPY \(table.table.name.quoted) (\(columns)) FROM STDIN (FORMAT csv)"
+        // Rows the load would redraw for CHECKs the server evaluates are redrawn here too.
+        let checker = table.serverChecks.isEmpty ? nil : ServerCheckRunner(plan: table, evaluator: try PostgresServerChecks(plan: table, connection: connection))
+        let batches = try ranges.map { range in try checker?.settle(table.batch(range), firstRow: range.lowerBound) ?? table.batch(range) }
         try connection.beginCopy(sql)
         let encoder = CSVEncoder(style: .postgresCopy)
         var buffer: [UInt8] = []
-        for range in ranges { encoder.encode(table.batch(range), into: &buffer) }
+        for batch in batches { encoder.encode(batch, into: &buffer) }
         do {
             try buffer.withUnsafeBytes { try connection.putCopyData($0) }
         } catch {

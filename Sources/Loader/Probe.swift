@@ -86,6 +86,9 @@ package struct Probe {
     package var firstRows: Int64 = 20
     /// Most rows probed per table (parents of many children).
     package var cap = 2_000
+    /// Runs before each table's probe rows, as before its load (the parent
+    /// rows a trigger's own inserts point at, such as a group 0).
+    package var beforeTable: ((TablePlan) throws -> Void)?
 
     package init(firstRows: Int64 = 20) {
         self.firstRows = firstRows
@@ -105,6 +108,7 @@ package struct Probe {
                 try Cancellation.check()
                 let rows = selection.rows[table.table.name] ?? []
                 guard !rows.isEmpty else { continue }
+                try beforeTable?(table)
                 report.tables += 1
                 report.rows += rows.count
                 var failures = try probe(table, rows: rows, on: sink)

@@ -35,15 +35,30 @@ package struct ProbeRows {
                 sets[name] = Set(t.firstRow..<end)
             }
             let broken = Set(t.brokenForeignKeys.map(\.foreignKey))
-            var edges: [(parent: QualifiedName, generator: any ValueGenerator)] = []
+            // A row whose CHECK redraws its FK columns points at another
+            // parent than its generators say: not followed.
+            let redrawn = Set((t.rowChecks.flatMap(\.redraw) + t.serverChecks.flatMap(\.redraw)).map { t.columns[$0].column.name })
+            // Each edge names the parent table and row a probe row points at.
+            var edges: [(Int64) -> (parent: QualifiedName, row: Int64)?] = []
             for fk in t.table.foreignKeys where planned.contains(fk.referencedTable) && !broken.contains(fk) {
-                guard let column = fk.columns.first,
+                guard let column = fk.columns.first, !redrawn.contains(column),
                       let plan = t.columns.first(where: { $0.column.name == column }),
                       Self.followsItsForeignKey(plan.generator) else {
                     incomplete.insert(name)
                     continue
                 }
-                edges.append((fk.referencedTable, plan.generator))
+                let generator = plan.generator
+                edges.append { row in Self.parentRow(generator, row: row).map { (fk.referencedTable, $0) } }
+            }
+            // A reference to a view of several tables (from a trigger): the picked table's row.
+            for column in t.columns {
+                guard let reference = column.generator as? PolymorphicReferenceGenerator,
+                      case .discriminator = reference.output else { continue }
+                let parents = reference.tables.map { name in plan.tables.first { $0.table.name.description == name }?.table.name }
+                edges.append { row in
+                    let (branch, parentRow) = reference.pick(row)
+                    return parents[branch].map { ($0, parentRow + reference.parentFirst[branch]) }
+                }
             }
             guard !edges.isEmpty else { continue }
             var work = Array(sets[name] ?? [])
@@ -52,12 +67,12 @@ package struct ProbeRows {
                 let row = work[i]
                 i += 1
                 for edge in edges {
-                    guard let parentRow = Self.parentRow(edge.generator, row: row) else { continue }
-                    if sets[edge.parent]?.contains(parentRow) ?? true { continue }
-                    guard sets[edge.parent]!.count < cap else { capped.insert(edge.parent); continue }
-                    sets[edge.parent]!.insert(parentRow)
+                    guard let (parent, parentRow) = edge(row) else { continue }
+                    if sets[parent]?.contains(parentRow) ?? true { continue }
+                    guard sets[parent]!.count < cap else { capped.insert(parent); continue }
+                    sets[parent]!.insert(parentRow)
                     // A self-reference: the parent row has parents of its own.
-                    if edge.parent == name { work.append(parentRow) }
+                    if parent == name { work.append(parentRow) }
                 }
             }
         }

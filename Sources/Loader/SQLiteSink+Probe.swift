@@ -12,7 +12,12 @@ extension SQLiteSink: ProbingSink {
         let columns = table.columns.map { quoteIdentifier($0.column.name) }.joined(separator: ", ")
         let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
         let statement = try connection.prepare("INSERT INTO \(table.table.name.quoted) (\(columns)) VALUES (\(placeholders))")
-        for range in ranges { try insert(table.batch(range), with: statement) }
+        // Rows the load would redraw for CHECKs only SQLite evaluates are redrawn here too.
+        let checker = table.serverChecks.isEmpty ? nil : ServerCheckRunner(plan: table, evaluator: try SQLiteServerChecks(plan: table, connection: connection))
+        for range in ranges {
+            let batch = table.batch(range)
+            try insert(checker?.settle(batch, firstRow: range.lowerBound) ?? batch, with: statement)
+        }
     }
 
     /// Everything SQLite changes is undone by the rollback.

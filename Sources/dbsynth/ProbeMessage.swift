@@ -15,6 +15,9 @@ enum ProbeMessage {
             line += "; first rejected row: \(f.values)"
             lines.append(line)
         }
+        if report.failures.contains(where: { $0.cause.object?.hasPrefix("trigger") ?? false }) {
+            lines.append("  (a trigger rejects rows: pass --disable-triggers to load with the user triggers of the filled tables off)")
+        }
         return lines.joined(separator: "\n")
     }
 

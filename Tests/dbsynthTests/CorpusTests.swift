@@ -27,14 +27,12 @@ struct CorpusEntry: Sendable, Hashable, CustomTestStringConvertible {
     /// Schemas that still fail, with the reason: their tests expect the
     /// failure (`withKnownIssue`), so a fix shows up as an unexpected pass.
     static let knownIssues: [String: String] = [
-        "postgres graphile_starter": "AFTER INSERT triggers write user_secrets and user_email_secrets rows, which dbsynth also generates",
         "sqlite proj": "FKs and rules enforced by BEFORE INSERT triggers (RAISE(ABORT)) are not understood",
     ]
 
     /// The same for the default fill that keeps shipped rows.
     static let knownKeepIssues: [String: String] = [
         "sqlite proj": "FKs and rules enforced by BEFORE INSERT triggers (RAISE(ABORT)) are not understood",
-        "sqlite pihole_gravity": "AFTER INSERT triggers add the (id, 0) link rows that dbsynth also generates",
     ]
 
     /// The same for `--append` on schemas that ship rows.

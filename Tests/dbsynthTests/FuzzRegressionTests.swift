@@ -7,7 +7,7 @@ import TestSupport
 @Suite struct FuzzRegressionTests {
     static let corpus = TestEnvironment.packageRoot.appendingPathComponent("Tests/FuzzCorpus")
 
-    @Test(arguments: ["check", "config"])
+    @Test(arguments: ["check", "config", "trigger"])
     func savedInputsStillParse(target: String) throws {
         let dir = Self.corpus.appendingPathComponent(target)
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
@@ -22,6 +22,6 @@ import TestSupport
         let tool = TestEnvironment.binary.deletingLastPathComponent().appendingPathComponent("DBSynthFuzz")
         let r = try CommandRunner.run(tool, ["nothing"])
         #expect(r.status == 64)
-        #expect(r.stderr.contains("usage: DBSynthFuzz check|config"))
+        #expect(r.stderr.contains("usage: DBSynthFuzz check|config|trigger"))
     }
 }

@@ -100,7 +100,13 @@ import Introspect
     @Test func rejectionNamesTheTriggerAndDisableTriggersLoads() throws {
         let db = try ScratchSQLite(schema: Self.picky)
         defer { db.remove() }
-        let failed = try CommandRunner.dbsynth(["fill", db.url, "--rows", "200", "--quiet"])
+        // The probe names the trigger and the way out before anything is loaded.
+        let probed = try CommandRunner.dbsynth(["fill", db.url, "--rows", "200", "--quiet"])
+        #expect(probed.status == 2)
+        #expect(probed.stderr.contains("t: trigger no_odd") && probed.stderr.contains("odd values are not allowed here"), "\(probed.stderr)")
+        #expect(probed.stderr.contains("--disable-triggers"))
+        // Without the probe, the load's own error says the same.
+        let failed = try CommandRunner.dbsynth(["fill", db.url, "--rows", "200", "--quiet", "--probe-rows", "0"])
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("error: loading t failed: trigger no_odd on t rejected a row: odd values are not allowed here"), "\(failed.stderr)")
         #expect(failed.stderr.contains("--disable-triggers"))
@@ -199,7 +205,10 @@ struct PostgresTriggerFillTests {
     @Test func rejectionNamesTheTriggerAndDisableTriggersLoads() throws {
         let db = try ScratchPostgres(schema: Self.picky)
         defer { db.drop() }
-        let failed = try CommandRunner.dbsynth(["fill", db.url, "--rows", "200", "--quiet"])
+        let probed = try CommandRunner.dbsynth(["fill", db.url, "--rows", "200", "--quiet"])
+        #expect(probed.status == 2)
+        #expect(probed.stderr.contains("t: trigger no_odd") && probed.stderr.contains("--disable-triggers"), "\(probed.stderr)")
+        let failed = try CommandRunner.dbsynth(["fill", db.url, "--rows", "200", "--quiet", "--probe-rows", "0"])
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("error: loading t failed: trigger no_odd on t rejected a row: "), "\(failed.stderr)")
         #expect(failed.stderr.contains("is not allowed here"))
