@@ -1,5 +1,4 @@
-// Two builds of one file (no main.swift: even an inactive `#if` branch may
-// not hold top-level code when libFuzzer supplies `main`):
+// Two builds of one file:
 // - `scripts/fuzz.sh TARGET SECONDS` builds it with `-sanitize=fuzzer
 //   -DFUZZING -parse-as-library`: libFuzzer calls `LLVMFuzzerTestOneInput`
 //   with inputs it mutates; the target comes from DBSYNTH_FUZZ_TARGET.
@@ -19,7 +18,10 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     fuzzTarget.run(String(decoding: UnsafeBufferPointer(start: data, count: count), as: UTF8.self))
     return 0
 }
-#else
+#endif
+
+/// The replay tool's entry point. SwiftPM names it `DBSynthFuzz_main`, so in
+/// the fuzzing build libFuzzer's own `main` runs instead.
 @main
 struct Replay {
     static func main() {
@@ -49,4 +51,3 @@ struct Replay {
         print("\(files.count) \(target.rawValue) inputs replayed")
     }
 }
-#endif
