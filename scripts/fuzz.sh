@@ -11,9 +11,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: scripts/fuzz.sh check|config|trigger SECONDS}
 seconds=${2:-120}
-swift build --scratch-path .build-fuzz --product DBSynthFuzz -c release \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
-bin=$(swift build --scratch-path .build-fuzz --product DBSynthFuzz -c release --show-bin-path)/DBSynthFuzz
+# libFuzzer without its own main (the tool's entry point calls
+# LLVMFuzzerRunDriver), and the coverage libFuzzer reads.
+toolchain=$(dirname "$(command -v swiftc)")/..
+fuzzer=$(ls "$toolchain"/lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-"$(uname -m)".a | head -n 1)
+[ -f "$fuzzer" ] || { echo "error: libFuzzer (libclang_rt.fuzzer_no_main) not found in the Swift toolchain" >&2; exit 1; }
+flags=(-c release -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
+       -Xswiftc -DFUZZING -Xlinker "$fuzzer" -Xlinker -lstdc++)
+swift build --scratch-path .build-fuzz --product DBSynthFuzz "${flags[@]}"
+bin=$(swift build --scratch-path .build-fuzz --product DBSynthFuzz "${flags[@]}" --show-bin-path)/DBSynthFuzz
 corpus=.build-fuzz/corpus/$target
 mkdir -p "$corpus" .build-fuzz/artifacts
 seeds=()

@@ -1,7 +1,8 @@
 // Two builds of one file:
 // - `scripts/fuzz.sh TARGET SECONDS` builds it with `-sanitize=fuzzer
-//   -DFUZZING -parse-as-library`: libFuzzer calls `LLVMFuzzerTestOneInput`
-//   with inputs it mutates; the target comes from DBSYNTH_FUZZ_TARGET.
+//   -DFUZZING`: `main` hands over to libFuzzer's driver, which calls
+//   `fuzzOneInput` with inputs it mutates; the target comes from
+//   DBSYNTH_FUZZ_TARGET.
 // - A normal build is the replay tool: `DBSynthFuzz TARGET FILE|DIR...` runs
 //   every saved input once (the regression corpus in Tests/FuzzCorpus).
 import Foundation
@@ -13,18 +14,31 @@ let fuzzTarget: FuzzTarget = {
     return target
 }()
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+/// libFuzzer's driver, for programs whose `main` is their own (SwiftPM
+/// always links the executable's entry point as `main`).
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    guard let data else { return 0 }
     fuzzTarget.run(String(decoding: UnsafeBufferPointer(start: data, count: count), as: UTF8.self))
     return 0
 }
 #endif
 
-/// The replay tool's entry point. SwiftPM names it `DBSynthFuzz_main`, so in
-/// the fuzzing build libFuzzer's own `main` runs instead.
+/// The entry point: the replay tool, or in the fuzzing build libFuzzer's driver.
 @main
 struct Replay {
     static func main() {
+        #if FUZZING
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOneInput))
+        #endif
         let arguments = CommandLine.arguments.dropFirst()
         guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
             FileHandle.standardError.write(Data("usage: DBSynthFuzz \(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")) FILE|DIR...\n".utf8))
