@@ -802,24 +802,8 @@ private struct DomainDeriverCore {
             }
             return s
         case .length(let x, let octet, let trimmed):
-            guard let (v0, _) = c.numberValue else { throw DomainDerivationFailure("length compared with a non-number") }
-            // Lengths beyond any real string are clamped (keeps Int conversions safe).
-            let v = min(max(v0, -1e12), 1e12)
-            var lo: Int? = nil, hi: Int? = nil
-            switch op {
-            case .equal:
-                guard v == v.rounded() else { throw DomainDerivationFailure("length compared with a fraction") }
-                lo = Int(v); hi = Int(v)
-            case .greater: lo = Int(v.rounded(.down)) + 1
-            case .greaterOrEqual: lo = Int(v.rounded(.up))
-            case .less: hi = Int(v.rounded(.up)) - 1
-            case .lessOrEqual: hi = Int(v.rounded(.down))
-            case .notEqual:
-                if v < 0 || v != v.rounded() { return s }
-                guard v == 0 else { throw DomainDerivationFailure("length <> \(c.textValue ?? "") is not supported") }
-                lo = 1
-            }
-            if let l = lo, l <= 0 { lo = nil }
+            guard let bounds = try countBounds(op, c, of: "length", notEqualZeroOnly: false) else { return s }
+            let lo = bounds.lo.flatMap { $0 > 0 ? $0 : nil }, hi = bounds.hi
             s.update(x) { d in
                 if let lo {
                     if trimmed {
@@ -849,21 +833,7 @@ private struct DomainDeriverCore {
             }
             throw DomainDerivationFailure("btrim() is only supported as btrim(x) <> ''")
         case .cardinality(let x):
-            guard let (v0, _) = c.numberValue else { throw DomainDerivationFailure("cardinality compared with a non-number") }
-            let v = min(max(v0, -1e9), 1e9)
-            var lo: Int? = nil, hi: Int? = nil
-            switch op {
-            case .equal:
-                guard v == v.rounded() else { throw DomainDerivationFailure("cardinality compared with a fraction") }
-                lo = Int(v); hi = Int(v)
-            case .greater: lo = Int(v.rounded(.down)) + 1
-            case .greaterOrEqual: lo = Int(v.rounded(.up))
-            case .less: hi = Int(v.rounded(.up)) - 1
-            case .lessOrEqual: hi = Int(v.rounded(.down))
-            case .notEqual:
-                guard v == 0 else { throw DomainDerivationFailure("cardinality <> \(c.textValue ?? "") is not supported") }
-                lo = 1
-            }
+            guard let (lo, hi) = try countBounds(op, c, of: "cardinality", notEqualZeroOnly: true) else { return s }
             s.update(x) { d in
                 if let lo, lo > 0 { d.minCardinality = max(d.minCardinality ?? lo, lo) }
                 if let hi { d.maxCardinality = min(d.maxCardinality ?? hi, hi) }
@@ -895,6 +865,28 @@ private struct DomainDeriverCore {
             if countsNulls { (lo, hi) = (n - hi, n - lo) }
             s.addGroup(NullCountGroup(columns: cols, minNonNull: lo, maxNonNull: hi))
             return s
+        }
+    }
+
+    /// The integer bounds `count op c` puts on a count (a length, a
+    /// cardinality): nil when it constrains nothing (`length(x) <> -1`).
+    func countBounds(_ op: CheckExpression.ComparisonOperator, _ c: DomainConstant, of what: String,
+                     notEqualZeroOnly: Bool) throws -> (lo: Int?, hi: Int?)? {
+        guard let (v0, _) = c.numberValue else { throw DomainDerivationFailure("\(what) compared with a non-number") }
+        // Counts beyond any real value are clamped (keeps Int conversions safe).
+        let v = min(max(v0, -1e12), 1e12)
+        switch op {
+        case .equal:
+            guard v == v.rounded() else { throw DomainDerivationFailure("\(what) compared with a fraction") }
+            return (Int(v), Int(v))
+        case .greater: return (Int(v.rounded(.down)) + 1, nil)
+        case .greaterOrEqual: return (Int(v.rounded(.up)), nil)
+        case .less: return (nil, Int(v.rounded(.up)) - 1)
+        case .lessOrEqual: return (nil, Int(v.rounded(.down)))
+        case .notEqual:
+            if !notEqualZeroOnly, v < 0 || v != v.rounded() { return nil }
+            guard v == 0 else { throw DomainDerivationFailure("\(what) <> \(c.textValue ?? "") is not supported") }
+            return (1, nil)
         }
     }
 
