@@ -20,6 +20,9 @@ package struct PlanOptions: Sendable {
     /// schema being planned): the key tuples read from each, per referenced
     /// column list. Their children point only at these keys.
     package var existingKeys: [QualifiedName: [ExistingKeys]] = [:]
+    /// On `--append`: the existing keys of parents that an FK column under a
+    /// CHECK references, for when no new parent row passes that CHECK.
+    package var appendParentKeys: [QualifiedName: [ExistingKeys]] = [:]
     /// User-chosen generators (a config file); nil: infer everything.
     package var overrides: (any ColumnOverrides)?
     /// `--disable-triggers`: rows triggers would insert are not expected.

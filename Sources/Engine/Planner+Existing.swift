@@ -28,6 +28,38 @@ extension Planner {
         return try generator(table: parent, column: parentColumn)
     }
 
+    /// On `--append`, for an FK whose parent gets no new rows, or whose CHECK
+    /// no new parent row passes (`entity_class IN (1, 2)` when the classes
+    /// already exist): the existing parent keys that pass it, one tuple per
+    /// row for every column of the FK (same stream, same list).
+    func appendedParentGenerator(_ fk: ForeignKey, table: Table, column name: String) throws -> (any ValueGenerator)? {
+        guard options.append, let keys = options.appendParentKeys[fk.referencedTable]?.first(where: { $0.columns == fk.referencedColumns }),
+              !keys.tuples.isEmpty else { return nil }
+        let domains = derived[table.name]?.domains ?? [:]
+        let newParents = rowCounts[fk.referencedTable] ?? 0
+        if newParents > 0 {
+            guard fk.columns.contains(where: { domains[$0].map { d in var d = d; d.notNull = false; d.mustBeNull = false; return !d.isUnconstrained } ?? false }),
+                  try parentsPassingChecks(fk, in: table, parentRows: newParents, warn: false) == [] else { return nil }
+        }
+        let passing = keys.tuples.filter { tuple in
+            zip(fk.columns, tuple).allSatisfy { column, stored in
+                guard var d = domains[column] else { return true }
+                d.notNull = false
+                d.mustBeNull = false
+                var value = Value()
+                StoredValueGenerator(values: [stored], name: "").generate(row: 0, into: &value)
+                return d.contains(DomainGuardGenerator.checkValue(value), now: now)
+            }
+        }
+        guard !passing.isEmpty else { return nil }
+        let position = fk.columns.firstIndex(of: name)!
+        return ForeignKeyGenerator(
+            picker: .uniform(parentRows: Int64(passing.count), stream: stream(table, "fk-existing:" + fk.columns.joined(separator: ","))),
+            parentColumn: StoredValueGenerator(values: passing.map { $0[position] }, name: "\(fk.referencedTable).\(fk.referencedColumns[position])"),
+            parentName: "\(fk.referencedTable).\(fk.referencedColumns[position])", childFirst: firstRows[table.name] ?? 0,
+            route: "one of the \(passing.count) existing rows its CHECK allows")
+    }
+
     /// The generator writing `column` of an FK to a kept parent: the column's
     /// value in the picked existing tuple. Every column of a composite FK uses
     /// the same picker, so the tuple stays whole.

@@ -200,6 +200,7 @@ package final class Planner {
             if brokenFK?.strategy == .nullThenUpdate {
                 return NullGenerator()
             }
+            if let appended = try appendedParentGenerator(fk, table: table, column: name) { return appended }
             if let shared = try sharedKeyColumn(table, column: name) { return shared }
             return try foreignKeyGenerator(fk, table: table, column: name)
         }

@@ -139,7 +139,10 @@ struct FillCommand: ParsableCommand {
         }
         var options = setup.options(schema: planned, seed: seed, rows: rows, scale: scale, counts: counts, append: append)
         options.existingKeys = existingKeys
-        if append { options.keyFloors = try connection.integerKeyMaxima(live) }
+        if append {
+            options.keyFloors = try connection.integerKeyMaxima(live)
+            options.appendParentKeys = try KeptTables.appendParentKeys(live, connection: connection)
+        }
         if let dates, let window = Self.dateWindow(dates) { options.dateWindow = window }
         options.triggersDisabled = disableTriggers
         let plan = try Planning.plan(planned, options: options)

@@ -55,6 +55,22 @@ struct KeptTables {
 
     /// Reads, for every kept table, the key tuples the filled tables' foreign
     /// keys reference (each distinct referenced column list once).
+    /// On `--append`, new rows point at new parents. When a parent gets no
+    /// new rows (its unique values are used up) or an FK column's CHECK
+    /// allows only parents that are already there (`entity_class IN (1, 2)`),
+    /// children point at existing parents, so the parents' keys are read.
+    static func appendParentKeys(_ schema: Schema, connection: DatabaseConnection) throws -> [QualifiedName: [ExistingKeys]] {
+        var keys: [QualifiedName: [ExistingKeys]] = [:]
+        for table in schema.tables {
+            for fk in table.foreignKeys where fk.referencedTable != table.name {
+                guard let parent = schema.table(named: fk.referencedTable), parent.rowCount > 0,
+                      !(keys[parent.name] ?? []).contains(where: { $0.columns == fk.referencedColumns }) else { continue }
+                keys[parent.name, default: []].append(try connection.existingKeys(of: parent, columns: fk.referencedColumns, limit: keyLimit))
+            }
+        }
+        return keys
+    }
+
     static func readKeys(kept: [Table], filling schema: Schema, connection: DatabaseConnection) throws
         -> (keys: [QualifiedName: [ExistingKeys]], entries: [Entry]) {
         var keys: [QualifiedName: [ExistingKeys]] = [:]

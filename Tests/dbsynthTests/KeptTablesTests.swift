@@ -161,3 +161,37 @@ import Introspect
         #expect(r.stderr.contains("c.(p_code) is a NOT NULL foreign key to p, which is kept"), "\(r.stderr)")
     }
 }
+
+/// `--append` adds rows whose FKs point at new parents, except where no new
+/// parent can do: a parent whose unique values are used up gets no rows, and
+/// a CHECK on the FK column may allow only keys that are already there.
+@Suite struct AppendParentTests {
+    static let ddl = """
+        CREATE TABLE kind (id INTEGER PRIMARY KEY CHECK (id IN (1, 2, 3)), name TEXT NOT NULL);
+        INSERT INTO kind VALUES (1, 'customer'), (2, 'vendor'), (3, 'both');
+        CREATE TABLE party (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+        INSERT INTO party VALUES (1, 'Acme'), (2, 'Globex');
+        CREATE TABLE account (
+            id INTEGER PRIMARY KEY,
+            kind_id INTEGER NOT NULL REFERENCES kind(id),
+            party_id INTEGER NOT NULL REFERENCES party(id) CHECK (party_id IN (1, 2)),
+            label TEXT);
+        INSERT INTO account VALUES (1, 1, 1, 'first');
+        """
+
+    @Test func childrenPointAtExistingParentsWhereNoNewOneFits() throws {
+        let db = try ScratchSQLite(schema: Self.ddl)
+        defer { db.remove() }
+        let r = try CommandRunner.dbsynth(["fill", db.url, "--rows", "30", "--append", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let c = try db.open()
+        #expect(try c.scalarInt("SELECT count(*) FROM kind") == 3, "every kind id was taken: no new kinds")
+        #expect(try c.scalarInt("SELECT count(*) FROM party") == 32)
+        #expect(try c.scalarInt("SELECT count(*) FROM account") == 31)
+        #expect(try c.scalarInt("SELECT count(*) FROM account WHERE id > 1 AND kind_id NOT IN (1, 2, 3)") == 0)
+        #expect(try c.scalarInt("SELECT count(DISTINCT kind_id) FROM account") ?? 0 >= 2)
+        #expect(try c.scalarInt("SELECT count(*) FROM account WHERE party_id NOT IN (1, 2)") == 0)
+        #expect(try c.scalarInt("SELECT count(DISTINCT party_id) FROM account") == 2)
+        #expect(try c.query("PRAGMA foreign_key_check").isEmpty)
+    }
+}
