@@ -35,6 +35,8 @@ package final class Planner {
     var placeSources: [QualifiedName: PlaceSource?] = [:]
     var sharedKeyPathCache: [QualifiedName: [SharedKeyPath]] = [:]
     var referencingNameCache: [String: Set<String>] = [:]
+    /// Pickers by FK and the state they depend on (see `picker(for:in:)`).
+    var pickerCache: [String: ParentRowPicker] = [:]
     /// Tables left to the trigger that fills them (see `applyTriggerWrites`).
     var triggerFilled: [QualifiedName: String] = [:]
     /// Parent rows triggers' inserts point at, ensured by the loader.
@@ -323,7 +325,20 @@ package final class Planner {
         return free.min { rank($0) < rank($1) }
     }
 
+    /// The picker of `fk`, made once per state it depends on: every column
+    /// of a composite FK, the shared-key paths and the branch chooser ask for
+    /// it, and making one may scan or index up to a million parent rows.
     func picker(for fk: ForeignKey, in table: Table) throws -> ParentRowPicker {
+        let domains = derived[table.name]?.domains ?? [:]
+        let key = "\(table.name.quoted)|\(fk.columns)|\(fk.referencedTable.quoted)|\(rowCounts[table.name] ?? -1)|\(parentRowCount(fk))|"
+            + fk.columns.map { String(describing: domains[$0]) }.joined(separator: "|")
+        if let cached = pickerCache[key] { return cached }
+        let made = try makePicker(for: fk, in: table)
+        pickerCache[key] = made
+        return made
+    }
+
+    func makePicker(for fk: ForeignKey, in table: Table) throws -> ParentRowPicker {
         let parentRows = parentRowCount(fk)
         let fkStream = stream(table, "fk:" + fk.columns.joined(separator: ","))
         let domains = derived[table.name]?.domains ?? [:]
