@@ -161,17 +161,8 @@ extension PostgresSink {
             let settled = try runner.settle(batch, firstRow: start)
             buffer.removeAll(keepingCapacity: true)
             encoder.encode(settled, into: &buffer)
-            try connection.beginCopy(sql)
-            do {
+            try copyIn(sql, table: plan.table.name) {
                 try buffer.withUnsafeBytes { try connection.putCopyData($0) }
-            } catch {
-                try? connection.endCopy(failure: "dbsynth aborted the load", sql: sql)
-                throw error
-            }
-            do {
-                try connection.endCopy(sql: sql)
-            } catch let error as DatabaseError {
-                throw DatabaseError(error.kind, "loading \(plan.table.name) failed: \(error.message)", code: error.code, sql: error.sql)
             }
             progress(start + Int64(settled.rowCount) - plan.firstRow)
         })

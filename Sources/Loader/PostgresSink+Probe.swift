@@ -16,17 +16,12 @@ extension PostgresSink: ProbingSink {
         // Rows the load would redraw for CHECKs the server evaluates are redrawn here too.
         let checker = table.serverChecks.isEmpty ? nil : ServerCheckRunner(plan: table, evaluator: try PostgresServerChecks(plan: table, connection: connection))
         let batches = try ranges.map { range in try checker?.settle(table.batch(range), firstRow: range.lowerBound) ?? table.batch(range) }
-        try connection.beginCopy(sql)
         let encoder = CSVEncoder(style: .postgresCopy)
         var buffer: [UInt8] = []
         for batch in batches { encoder.encode(batch, into: &buffer) }
-        do {
+        try copyIn(sql, table: nil, abort: "dbsynth aborted the probe") {
             try buffer.withUnsafeBytes { try connection.putCopyData($0) }
-        } catch {
-            try? connection.endCopy(failure: "dbsynth aborted the probe", sql: sql)
-            throw error
         }
-        try connection.endCopy(sql: sql)
     }
 
     /// Sequences are not transactional: rows the probe inserts through a

@@ -67,15 +67,35 @@ package final class PostgresSink: Sink {
         return quoteIdentifier(name)
     }
 
+    /// One `COPY … FROM STDIN`: `send` puts the data; if it throws, the COPY
+    /// is aborted (the connection leaves COPY mode) and its error wins; the
+    /// server's error at the end comes back as `loading T failed: …` when
+    /// `table` is given, as the server said it otherwise (the probe's causes).
+    func copyIn(_ sql: String, table: QualifiedName?, abort: String = "dbsynth aborted the load", send: () throws -> Void) throws {
+        try connection.beginCopy(sql)
+        do {
+            try send()
+        } catch {
+            try? connection.endCopy(failure: abort, sql: sql)
+            throw error
+        }
+        do {
+            try connection.endCopy(sql: sql)
+        } catch let error as DatabaseError {
+            guard let table else { throw error }
+            throw DatabaseError(error.kind, "loading \(table) failed: \(error.message)", code: error.code, sql: error.sql)
+        }
+    }
+
     package func load(_ plan: TablePlan, batchRows: Int, jobs: Int, progress: (Int64) -> Void) throws {
         guard plan.rows > 0 else { return }
         guard plan.serverChecks.isEmpty else { return try loadChecked(plan, batchRows: batchRows, jobs: jobs, progress: progress) }
         let columns = plan.columns.map { quoteIdentifier($0.column.name) }.joined(separator: ", ")
         let sql = "COPY \(plan.table.name.quoted) (\(columns)) FROM STDIN (FORMAT csv)"
-        try connection.beginCopy(sql)
         let chunkBytes = self.chunkBytes
         let encoder = CSVEncoder(style: .postgresCopy)
-        do {
+        let connection = self.connection
+        try copyIn(sql, table: plan.table.name) {
             // A background thread generates and encodes the next chunks while
             // this one sends the current chunk.
             try Pipeline.run(ranges: Pipeline.ranges(plan.rowRange, batch: Int64(batchRows)), workers: jobs, produce: { range in
@@ -88,14 +108,6 @@ package final class PostgresSink: Sink {
                 try buffer.withUnsafeBytes { try connection.putCopyData($0) }
                 progress(end - plan.firstRow)
             })
-        } catch {
-            try? connection.endCopy(failure: "dbsynth aborted the load", sql: sql)
-            throw error
-        }
-        do {
-            try connection.endCopy(sql: sql)
-        } catch let error as DatabaseError {
-            throw DatabaseError(error.kind, "loading \(plan.table.name) failed: \(error.message)", code: error.code, sql: error.sql)
         }
     }
 
@@ -125,22 +137,22 @@ package final class PostgresSink: Sink {
         let defs = all.enumerated().map { "c\($0.offset) \($0.element.column.declaredType.isEmpty ? "text" : $0.element.column.declaredType)" }
         try connection.execute("CREATE TEMP TABLE \(temp) (\(defs.joined(separator: ", "))) ON COMMIT DROP")
         let sql = "COPY \(temp) FROM STDIN (FORMAT csv)"
-        try connection.beginCopy(sql)
         let subplan = table.projected(onto: all)
-        var batch = RowBatch(columnCount: all.count)
-        var scratch = Value()
-        var buffer: [UInt8] = []
-        let encoder = CSVEncoder(style: .postgresCopy)
-        var row = table.firstRow
-        while row < table.rowRange.upperBound {
-            let end = min(table.rowRange.upperBound, row + 4096)
-            subplan.generate(rows: row..<end, into: &batch, scratch: &scratch)
-            encoder.encode(batch, into: &buffer)
-            try buffer.withUnsafeBytes { try connection.putCopyData($0) }
-            buffer.removeAll(keepingCapacity: true)
-            row = end
+        try copyIn(sql, table: nil) {
+            var batch = RowBatch(columnCount: all.count)
+            var scratch = Value()
+            var buffer: [UInt8] = []
+            let encoder = CSVEncoder(style: .postgresCopy)
+            var row = table.firstRow
+            while row < table.rowRange.upperBound {
+                let end = min(table.rowRange.upperBound, row + 4096)
+                subplan.generate(rows: row..<end, into: &batch, scratch: &scratch)
+                encoder.encode(batch, into: &buffer)
+                try buffer.withUnsafeBytes { try connection.putCopyData($0) }
+                buffer.removeAll(keepingCapacity: true)
+                row = end
+            }
         }
-        try connection.endCopy(sql: sql)
         let keyCount = update.keyColumns.count
         let sets = update.setColumns.enumerated().map { "\(quoteIdentifier($0.element.column.name)) = u.c\($0.offset + keyCount)" }
         let matches = update.keyColumns.enumerated().map { "t.\(quoteIdentifier($0.element.column.name)) = u.c\($0.offset)" }
