@@ -128,29 +128,45 @@ extension Planner {
     func rowChecks(_ table: Table, _ columns: [ColumnPlan]) -> [RowCheck] {
         guard let constraints = derived[table.name] else { return [] }
         let unsupported = Set(constraints.unsupported.map(\.expression))
-        let keyed = Set(uniqueSets(table).flatMap { $0 })
         let index = Dictionary(columns.enumerated().map { ($1.column.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         var out: [RowCheck] = []
         for check in constraints.checks where unsupported.contains(check.text) {
             guard let expression = check.expression else { continue }
             let reads = Array(Set(expression.columnReferences.compactMap { index[$0.name.lowercased()] })).sorted()
             guard reads.count >= 2 else { continue }
-            var redraw: Set<Int> = []
-            for i in reads where !keyed.contains(columns[i].column.name) {
-                if let fk = table.foreignKeys.first(where: { $0.columns.contains(columns[i].column.name) }) {
-                    guard !fk.columns.contains(where: keyed.contains) else { continue }
-                    for c in fk.columns { if let j = index[c.lowercased()] { redraw.insert(j) } }
-                } else {
-                    redraw.insert(i)
-                }
-            }
-            // A per-row branch column keeps its row's branch, a shared key its path: not redrawn.
-            let pinned = pinnedColumns(table)
-            redraw.subtract(reads.filter { pinned.contains(columns[$0].column.name) })
+            let redraw = redrawable(reads, table: table, columns: columns)
             guard !redraw.isEmpty else { continue }
-            out.append(RowCheck(name: check.name, expression: expression, reads: reads, redraw: redraw.sorted()))
+            out.append(RowCheck(name: check.name, expression: expression, reads: reads, redraw: redraw))
         }
         return out
+    }
+
+    /// The columns (indices into `columns`) a per-row redraw may change among
+    /// those a check `reads`: never a key or unique column (its bijection
+    /// would break), nor a pinned one (`pinnedColumns`); a foreign key, a
+    /// reference to a view of tables, and the columns copied from the
+    /// parent a key picks, only whole, so the redrawn row still points at
+    /// one parent and agrees with it.
+    func redrawable(_ reads: [Int], table: Table, columns: [ColumnPlan]) -> [Int] {
+        let keyed = Set(uniqueSets(table).flatMap { $0 })
+        let pinned = pinnedColumns(table)
+        let index = Dictionary(columns.enumerated().map { ($1.column.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        // Columns written together from one pick of a parent row.
+        var groups: [[String]] = table.foreignKeys.map { fk in
+            fk.columns + table.equalities.filter { Set($0.viaColumns) == Set(fk.columns) }.map(\.column)
+        }
+        groups += table.polymorphicReferences.map(\.allColumns)
+        var redraw: Set<Int> = []
+        for i in reads {
+            let name = columns[i].column.name
+            guard !keyed.contains(name), !pinned.contains(name) else { continue }
+            let together = groups.filter { $0.contains(name) }
+            if together.isEmpty { redraw.insert(i); continue }
+            let all = Set(together.flatMap { $0 })
+            guard !all.contains(where: { keyed.contains($0) || pinned.contains($0) }) else { continue }
+            for c in all { if let j = index[c.lowercased()] { redraw.insert(j) } }
+        }
+        return redraw.sorted()
     }
 
     /// Columns a per-row redraw must leave alone, because other columns of

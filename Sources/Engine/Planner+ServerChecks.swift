@@ -26,12 +26,11 @@ extension Planner {
     /// expression on its own, so a short-circuit does not hide one), which
     /// leave `rowChecks`.
     func serverChecks(_ table: Table, _ columns: [ColumnPlan], rowChecks: inout [RowCheck], firstRow: Int64) -> [ServerCheck] {
-        guard let constraints = derived[table.name], !constraints.unsupported.isEmpty else { return [] }
         let index = Dictionary(columns.enumerated().map { ($1.column.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let keyed = Set(uniqueSets(table).flatMap { $0 })
         var out: [ServerCheck] = []
-        for u in constraints.unsupported {
-            let parsed = constraints.checks.first { $0.text == u.expression && $0.column == u.column }?.expression
+        let constraints = derived[table.name]
+        for u in constraints?.unsupported ?? [] {
+            let parsed = constraints?.checks.first { $0.text == u.expression && $0.column == u.column }?.expression
             let label = u.column.map { "domain CHECK of \($0)" } ?? (u.name.map { "CHECK \($0)" } ?? "CHECK")
             let verified = "\(table.name): \(label) (\(u.expression)) is verified on every generated row"
             if u.column == nil, let parsed, let check = rowChecks.first(where: { $0.expression == parsed }) {
@@ -47,25 +46,24 @@ extension Planner {
             }
             let refs = ServerCheck.references(in: u.expression, columns: table.columns.map(\.name), valueColumn: u.column)
             let reads = refs.columns.compactMap { index[$0] }
-            let pinned = pinnedColumns(table)
             guard reads.count == refs.columns.count else {
                 // A column left to its default: the rows cannot be evaluated before the load.
                 notes.removeAll { $0 == serverNote(table: table, label: label, u.expression, why: "dbsynth cannot evaluate it: " + u.reason) }
                 warnings.append("\(table.name): \(label) (\(u.expression)) is not understood (\(u.reason)) and reads a column the database fills; values are generated without it and the database will reject any row that breaks it")
                 continue
             }
-            var redraw: Set<Int> = []
-            for i in reads where !keyed.contains(columns[i].column.name) && !pinned.contains(columns[i].column.name) {
-                if let fk = table.foreignKeys.first(where: { $0.columns.contains(columns[i].column.name) }) {
-                    guard !fk.columns.contains(where: keyed.contains) else { continue }
-                    for c in fk.columns { if let j = index[c] { redraw.insert(j) } }
-                } else {
-                    redraw.insert(i)
-                }
-            }
             out.append(ServerCheck(
                 name: u.name, text: u.expression, predicate: refs.predicate, domainColumn: u.column,
-                reads: reads.sorted(), redraw: redraw.sorted()))
+                reads: reads.sorted(), redraw: redrawable(reads.sorted(), table: table, columns: columns)))
+        }
+        guard !options.triggersDisabled else { return out }
+        for condition in table.triggerConditions {
+            let reads = condition.columns.compactMap { index[$0] }
+            // A column left to its default cannot be evaluated before the load: the trigger alone decides.
+            guard reads.count == condition.columns.count else { continue }
+            out.append(ServerCheck(
+                name: nil, text: condition.text, predicate: "NOT (\(condition.sql))", domainColumn: nil,
+                reads: reads.sorted(), redraw: redrawable(reads.sorted(), table: table, columns: columns), trigger: condition.trigger))
         }
         return out
     }

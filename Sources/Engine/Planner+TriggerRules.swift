@@ -34,10 +34,21 @@ extension Planner {
                 let k = reference.columns.firstIndex(of: name)!
                 output = .column(try branches.map { b in try generator(table: tablesByName[b.table]!, column: b.columns[k]) })
             }
+            // A discriminator written by an earlier reference: this one follows its choice of table.
+            var leader: PolymorphicReferenceGenerator.Leader?
+            if let d = reference.discriminator, reference.discriminator != name,
+               let first = table.polymorphicReferences.first(where: { $0.discriminator == d }), first != reference {
+                let theirs = liveBranches(first, of: table)
+                if theirs.map(\.table) == branches.map(\.table) {
+                    var total: Int64 = 0
+                    leader = .init(cumulative: theirs.map { total += rowCounts[$0.table] ?? 0; return total },
+                                   stream: stream(table, "ref:" + first.allColumns.joined(separator: ",")))
+                }
+            }
             return PolymorphicReferenceGenerator(
                 cumulative: cumulative, parentFirst: branches.map { firstRows[$0.table] ?? 0 }, output: output,
                 stream: stream(table, "ref:" + reference.allColumns.joined(separator: ",")),
-                childFirst: firstRows[table.name] ?? 0, tables: branches.map(\.table.description))
+                childFirst: firstRows[table.name] ?? 0, tables: branches.map(\.table.description), leader: leader)
         }
         return nil
     }

@@ -187,7 +187,7 @@ package final class Planner {
 
         // NULL because a CHECK (or the row's branch of one) needs it.
         if column.isNullable, derived[table.name]?.domains[name]?.mustBeNull == true,
-           table.foreignKeys.contains(where: { $0.columns.contains(name) }) {
+           table.foreignKeys.contains(where: { $0.columns.contains(name) }) || table.polymorphicReferences.contains(where: { $0.allColumns.contains(name) }) {
             return NullGenerator()
         }
         if let ruled = try triggerRuleGenerator(table: table, column: name) { return ruled }

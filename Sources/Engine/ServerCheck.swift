@@ -29,8 +29,13 @@ package struct ServerCheck: Sendable {
     /// Indices of the columns a redraw may change: not part of any key or
     /// unique set, whole foreign keys only.
     package let redraw: [Int]
+    /// The trigger whose rejection condition this is (`TriggerCondition`),
+    /// nil for a CHECK. Such a check is advisory: a row that fails it after
+    /// every redraw is loaded anyway, and the trigger decides.
+    package let trigger: String?
 
-    package init(name: String?, text: String, predicate: String, domainColumn: String?, reads: [Int], redraw: [Int]) {
+    package init(name: String?, text: String, predicate: String, domainColumn: String?, reads: [Int], redraw: [Int], trigger: String? = nil) {
+        self.trigger = trigger
         self.name = name
         self.text = text
         self.predicate = predicate
@@ -41,6 +46,7 @@ package struct ServerCheck: Sendable {
 
     /// `CHECK name (text)` or, for a domain, `domain CHECK (text) of column c`.
     package var label: String {
+        if let trigger { return "the rejection of trigger \(trigger) (\(text))" }
         if let domainColumn { return "domain CHECK (\(text)) of column \(domainColumn)" }
         return "CHECK \(name.map { "\($0) " } ?? "")(\(text))"
     }

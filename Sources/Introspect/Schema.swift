@@ -63,6 +63,9 @@ public struct Table: Sendable {
     public var polymorphicReferences: [PolymorphicReference] = []
     /// Rows triggers insert into this table when other tables are filled.
     public var triggerWrites: [TriggerWrite] = []
+    /// Conditions under which a trigger rejects a row, evaluated by the
+    /// database for every generated row (see `TriggerCondition`).
+    public var triggerConditions: [TriggerCondition] = []
 
     public init(
         name: QualifiedName, columns: [Column], primaryKey: [String] = [],
@@ -208,9 +211,13 @@ public struct CheckConstraint: Sendable, Hashable {
     public var name: String?
     /// The boolean expression as the database reports it, without `CHECK`.
     public var expression: String
+    /// The trigger this rule was read from (`NOT (its rejection condition)`),
+    /// nil for a declared CHECK.
+    public var origin: String?
 
-    public init(name: String?, expression: String) {
+    public init(name: String?, expression: String, origin: String? = nil) {
         self.name = name
         self.expression = expression
+        self.origin = origin
     }
 }

@@ -41,6 +41,15 @@ package enum TriggerRecognizer {
         for condition in rejections(tokens) {
             let terms = conjuncts(condition)
             for (i, term) in terms.enumerated() {
+                // NOT EXISTS (… r.a = NEW.x AND r.kind IN ('p', 'q')): a reference to a row with those values.
+                let unconditional = terms.indices.allSatisfy { $0 == i || isNotNullGuard(terms[$0]) }
+                if unconditional, let q = negatedExists(term), !q.matches.isEmpty, q.others == 0, q.guards.isEmpty, q.alternatives.isEmpty, !q.predicates.isEmpty {
+                    out.append(.reference(relation: q.relation, matches: q.matches))
+                    for p in q.predicates {
+                        out.append(.parentValue(relation: q.relation, matches: q.matches, column: p.column, equals: p.equals, values: p.values, conditional: false))
+                    }
+                    continue
+                }
                 guard var f = classify(term) else { continue }
                 if case .parentValue(let r, let m, let c, let e, let v, _) = f {
                     let others = terms.enumerated().filter { $0.offset != i && !isNotNullGuard($0.element) }
@@ -199,7 +208,7 @@ package enum TriggerRecognizer {
            let q = Subquery(Array(t[(k + 2)..<(t.count - 1)])), !q.matches.isEmpty, q.predicates.count == 1, q.others == 0 {
             // Rejected when the parent row has `col op v`: it must not.
             let p = q.predicates[0]
-            return .parentValue(relation: q.relation, matches: q.matches, column: p.column, equals: !p.equals, values: [p.value], conditional: false)
+            return .parentValue(relation: q.relation, matches: q.matches, column: p.column, equals: !p.equals, values: p.values, conditional: false)
         }
         if k < t.count, t[k].isWord("EXISTS"), k + 1 < t.count, t[k + 1].isSymbol("("), closing(t, k + 1) == t.count - 1,
            let q = Subquery(Array(t[(k + 2)..<(t.count - 1)])), !q.matches.isEmpty, q.onlyMatches || !negated {
@@ -249,6 +258,13 @@ package enum TriggerRecognizer {
             }
         }
         return nil
+    }
+
+    /// The subquery of `NOT EXISTS (subquery)`.
+    static func negatedExists(_ term: [SQLToken]) -> Subquery? {
+        let t = stripParens(term)
+        guard t.count >= 4, t[0].isWord("NOT"), t[1].isWord("EXISTS"), t[2].isSymbol("("), closing(t, 2) == t.count - 1 else { return nil }
+        return Subquery(Array(t[3..<(t.count - 1)]))
     }
 
     /// The first of `symbols` at parenthesis depth 0.

@@ -26,8 +26,11 @@ package enum TriggerRuleReader {
             branchCache[v.name] = .some(b)
             return b
         }
+        // Values the row a reference to a view picks must have, applied once every reference is read.
+        var viewConditions: [(table: Int, view: QualifiedName, via: [String], branches: ViewBranches, column: String, equals: Bool, values: [String])] = []
         for trigger in schema.triggers where trigger.firesOnInsert && trigger.timing != "INSTEAD OF" {
             guard let ci = tableIndex(trigger.table, near: trigger.table) else { continue }
+            readConditions(of: trigger, into: &schema.tables[ci])
             for finding in TriggerRecognizer.findings(in: trigger) {
                 let child = schema.tables[ci]
                 switch finding {
@@ -91,6 +94,11 @@ package enum TriggerRuleReader {
                     let rule = ParentEquality(column: col, viaColumns: via, parent: parent, parentKey: key, parentColumn: parentColumn, trigger: trigger.name)
                     if !schema.tables[ci].equalities.contains(where: { $0.column == col }) { schema.tables[ci].equalities.append(rule) }
                 case .parentValue(let relation, let matches, let column, let equals, let values, let conditional):
+                    if tableIndex(relation, near: child.name) == nil, !conditional, let v = view(relation, near: child.name),
+                       let via = resolve(matches.map(\.newColumn), in: child), let branches = resolved(v) {
+                        viewConditions.append((ci, v.name, via, branches, column, equals, values))
+                        continue
+                    }
                     guard let pi = tableIndex(relation, near: child.name),
                           let via = resolve(matches.map(\.newColumn), in: child),
                           let key = resolve(matches.map(\.relationColumn), in: schema.tables[pi]),
@@ -119,6 +127,45 @@ package enum TriggerRuleReader {
                         written[real] = v
                     }
                     schema.tables[ti].triggerWrites.append(TriggerWrite(trigger: trigger.name, source: child.name, target: schema.tables[ti].name, values: written))
+                }
+            }
+        }
+        for c in viewConditions { narrowBranches(&schema.tables[c.table], view: c.view, via: c.via, branches: c.branches, column: c.column, equals: c.equals, values: c.values) }
+        for i in schema.tables.indices { narrowReferences(&schema.tables[i]) }
+    }
+
+    /// A reference to a view whose picked row must have `column` (not) among
+    /// `values`: the view's branches that give that column a literal keep
+    /// only those the rule allows (`type IN ('geographic 2D', 'compound')`
+    /// leaves the tables whose literal is `compound`, and the tables that
+    /// read `type` from a column, for the database to check).
+    static func narrowBranches(_ table: inout Table, view: QualifiedName, via: [String], branches: ViewBranches, column: String,
+                               equals: Bool, values: [String]) {
+        guard let k = branches.columns.firstIndex(where: { $0.caseInsensitiveEquals(column) }),
+              let r = table.polymorphicReferences.firstIndex(where: { $0.view == view && Set($0.columns) == Set(via) }) else { return }
+        let excluded = Set(branches.branches.compactMap { b -> String? in
+            guard case .literal(let l) = b.items[k] else { return nil }
+            return values.contains(l) == equals ? nil : b.table.name.lowercased()
+        })
+        let kept = table.polymorphicReferences[r].branches.filter { !excluded.contains($0.table.name.lowercased()) }
+        // A rule no branch can meet is left to the database (and its message).
+        guard !kept.isEmpty else { return }
+        table.polymorphicReferences[r].branches = kept
+    }
+
+    /// A reference to a view of tables whose columns also hold a foreign key
+    /// to one of those tables (`interpolation_crs` must be in `crs_view`, and
+    /// a `geodetic_crs`): the foreign key alone satisfies both, so the
+    /// reference is dropped. Only without a discriminator, which the key
+    /// would not write.
+    static func narrowReferences(_ table: inout Table) {
+        let fks = table.foreignKeys
+        table.polymorphicReferences.removeAll { reference in
+            reference.discriminator == nil && fks.contains { fk in
+                Set(fk.columns) == Set(reference.columns) && reference.branches.contains { b in
+                    b.table == fk.referencedTable && zip(reference.columns, b.columns).allSatisfy { column, parentColumn in
+                        fk.columns.firstIndex(of: column).map { fk.referencedColumns[$0] == parentColumn } ?? false
+                    }
                 }
             }
         }

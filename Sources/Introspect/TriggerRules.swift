@@ -143,3 +143,33 @@ public struct TriggerWrite: Sendable, Hashable {
         self.values = values
     }
 }
+
+/// A condition under which a trigger rejects a new row that reads other
+/// rows (a subquery), so dbsynth cannot decide it alone: the database
+/// evaluates it for every generated row before the load, and the rows it
+/// would reject are redrawn (`ServerCheck` with a `trigger`). Advisory: the
+/// trigger itself still runs and has the last word, so a row no redraw
+/// saves is loaded as drawn and the trigger's own message reports it.
+///
+/// Conditions that read only the new row become CHECKs instead
+/// (`CheckConstraint.origin`), which the engine honours by construction.
+public struct TriggerCondition: Sendable, Hashable {
+    /// How `sql` names the new row: the alias of the candidate row the
+    /// evaluators select from.
+    public static let rowAlias = "dbsynth_new"
+
+    public var trigger: String
+    /// The condition as the trigger writes it, for messages and `inspect`.
+    public var text: String
+    /// The condition as SQL over the candidate row: `NEW.x` is `dbsynth_new."x"`.
+    public var sql: String
+    /// The new row's columns it reads, as the table spells them.
+    public var columns: [String]
+
+    public init(trigger: String, text: String, sql: String, columns: [String]) {
+        self.trigger = trigger
+        self.text = text
+        self.sql = sql
+        self.columns = columns
+    }
+}

@@ -4,8 +4,8 @@ import Introspect
 /// Evaluates a table's server checks in PostgreSQL: one statement per batch
 /// of candidate rows,
 ///
-///     SELECT v."dbsynth row", (check1) IS FALSE, …
-///     FROM (VALUES (0, $1::type, …), (1, …), …) AS v("dbsynth row", "col", …)
+///     SELECT dbsynth_new."dbsynth row", (check1) IS FALSE, …
+///     FROM (VALUES (0, $1::type, …), (1, …), …) AS dbsynth_new("dbsynth row", "col", …)
 ///     WHERE (check1) IS FALSE OR …
 ///
 /// so only the rejected rows come back. Values travel as text parameters
@@ -33,18 +33,41 @@ final class PostgresServerChecks: ServerCheckEvaluator {
     let rowsPerStatement: Int
     private(set) var lastError: String?
 
+    /// The plan's server checks this evaluates (indices into `plan.serverChecks`).
+    let active: [Int]
+
     init(plan: TablePlan, connection: PostgresConnection) throws {
         self.connection = connection
         table = plan.table.name
-        bound = Array(Set(plan.serverChecks.flatMap(\.reads))).sorted()
-        names = bound.map { quoteIdentifier(plan.columns[$0].column.name) }
         let types = try Self.baseTypes(of: plan.table, connection: connection)
-        casts = bound.map { i in
+        func cast(_ i: Int) -> String {
             let c = plan.columns[i].column
             return types[c.name] ?? (c.declaredType.isEmpty ? "text" : c.declaredType)
         }
-        predicates = plan.serverChecks.map(\.predicate)
-        labels = plan.serverChecks.map(\.label)
+        // A trigger's condition that names a PL/pgSQL variable (or anything
+        // else PostgreSQL cannot resolve outside the trigger) is left to the trigger.
+        active = try plan.serverChecks.indices.filter { i in
+            let check = plan.serverChecks[i]
+            guard check.trigger != nil else { return true }
+            let row = check.reads.map { "NULL::\(cast($0))" }
+            let names = check.reads.map { quoteIdentifier(plan.columns[$0].column.name) }
+            let probe = "SELECT 1 FROM (VALUES (\((["0"] + row).joined(separator: ", ")))) AS \(TriggerCondition.rowAlias)(\(([Self.rowAlias] + names).joined(separator: ", "))) WHERE false AND (\(check.predicate))"
+            try connection.execute("SAVEPOINT dbsynth_check")
+            do {
+                _ = try connection.query(probe, [])
+                try connection.execute("RELEASE SAVEPOINT dbsynth_check")
+                return true
+            } catch is DatabaseError {
+                try connection.execute("ROLLBACK TO SAVEPOINT dbsynth_check")
+                try connection.execute("RELEASE SAVEPOINT dbsynth_check")
+                return false
+            }
+        }
+        bound = Array(Set(active.flatMap { plan.serverChecks[$0].reads })).sorted()
+        names = bound.map { quoteIdentifier(plan.columns[$0].column.name) }
+        casts = bound.map(cast)
+        predicates = active.map { plan.serverChecks[$0].predicate }
+        labels = active.map { plan.serverChecks[$0].label }
         rowsPerStatement = max(1, Self.parameterLimit / max(1, bound.count))
     }
 
@@ -67,6 +90,7 @@ final class PostgresServerChecks: ServerCheckEvaluator {
 
     func failures(in batch: RowBatch) throws -> [(row: Int, checks: [Int])] {
         var out: [(row: Int, checks: [Int])] = []
+        guard !active.isEmpty else { return out }
         var start = 0
         while start < batch.rowCount {
             let end = min(batch.rowCount, start + rowsPerStatement)
@@ -96,7 +120,8 @@ final class PostgresServerChecks: ServerCheckEvaluator {
             }
             values.append(tuple + ")")
         }
-        let sql = "SELECT v.\(Self.rowAlias), \(tests.joined(separator: ", ")) FROM (VALUES \(values.joined(separator: ", "))) AS v(\(([Self.rowAlias] + names).joined(separator: ", "))) WHERE \(tests.joined(separator: " OR "))"
+        let alias = TriggerCondition.rowAlias
+        let sql = "SELECT \(alias).\(Self.rowAlias), \(tests.joined(separator: ", ")) FROM (VALUES \(values.joined(separator: ", "))) AS \(alias)(\(([Self.rowAlias] + names).joined(separator: ", "))) WHERE \(tests.joined(separator: " OR "))"
         let result: [[String?]]
         try connection.execute("SAVEPOINT dbsynth_check")
         do {
@@ -110,7 +135,7 @@ final class PostgresServerChecks: ServerCheckEvaluator {
             try connection.execute("RELEASE SAVEPOINT dbsynth_check")
             if rows.count == 1 {
                 lastError = error.message
-                out.append((rows.lowerBound, Array(predicates.indices)))
+                out.append((rows.lowerBound, active))
                 return
             }
             let middle = rows.lowerBound + rows.count / 2
@@ -120,7 +145,7 @@ final class PostgresServerChecks: ServerCheckEvaluator {
         }
         for r in result {
             guard let n = r[0].flatMap({ Int($0) }) else { continue }
-            out.append((n, (0..<predicates.count).filter { r[$0 + 1] == "t" }))
+            out.append((n, predicates.indices.filter { r[$0 + 1] == "t" }.map { active[$0] }))
         }
     }
 

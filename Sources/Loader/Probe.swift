@@ -32,6 +32,11 @@ package struct ProbeFailure: Sendable, Codable {
         /// True for a foreign key violation.
         package var foreignKey: Bool
 
+        /// A trigger raised it (a trigger may look up parent rows the probe left out).
+        package var byTrigger: Bool {
+            object?.hasPrefix("trigger ") == true || code == "SQLITE_CONSTRAINT_TRIGGER" || code == "P0001"
+        }
+
         package init(code: String?, object: String?, message: String, foreignKey: Bool) {
             self.code = code
             self.object = object
@@ -115,9 +120,10 @@ package struct Probe {
                 // The probe's own parents may be missing (a capped selection,
                 // or parent rows that were themselves left out that way): not the fill's fault.
                 let name = table.table.name
-                if selection.incomplete.contains(name) || table.table.foreignKeys.contains(where: { unsure.contains($0.referencedTable) }) {
+                let referenced = table.table.foreignKeys.map(\.referencedTable) + table.table.polymorphicReferences.flatMap { $0.branches.map(\.table) }
+                if selection.incomplete.contains(name) || referenced.contains(where: unsure.contains) {
                     let before = failures.count
-                    failures.removeAll { $0.cause.foreignKey }
+                    failures.removeAll { $0.cause.foreignKey || $0.cause.byTrigger }
                     if failures.count < before { unsure.insert(name) }
                 }
                 var rejected = Set(report.failures.map(\.table))

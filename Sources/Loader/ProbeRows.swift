@@ -37,7 +37,15 @@ package struct ProbeRows {
             let broken = Set(t.brokenForeignKeys.map(\.foreignKey))
             // A row whose CHECK redraws its FK columns points at another
             // parent than its generators say: not followed.
-            let redrawn = Set((t.rowChecks.flatMap(\.redraw) + t.serverChecks.flatMap(\.redraw)).map { t.columns[$0].column.name })
+            // A trigger's condition redraws only the rows the database would
+            // reject, so the generators' picks are followed; a redrawn row may
+            // still point at a parent the probe left out, so the table is
+            // incomplete when such a redraw can change a reference.
+            let redrawn = Set((t.rowChecks.flatMap(\.redraw) + t.serverChecks.filter { $0.trigger == nil }.flatMap(\.redraw)).map { t.columns[$0].column.name })
+            let references = Set(t.table.foreignKeys.flatMap(\.columns) + t.table.polymorphicReferences.flatMap(\.allColumns))
+            if t.serverChecks.contains(where: { $0.trigger != nil && $0.redraw.contains { references.contains(t.columns[$0].column.name) } }) {
+                incomplete.insert(name)
+            }
             // Each edge names the parent table and row a probe row points at.
             var edges: [(Int64) -> (parent: QualifiedName, row: Int64)?] = []
             for fk in t.table.foreignKeys where planned.contains(fk.referencedTable) && !broken.contains(fk) {
@@ -51,13 +59,18 @@ package struct ProbeRows {
                 edges.append { row in Self.parentRow(generator, row: row).map { (fk.referencedTable, $0) } }
             }
             // A reference to a view of several tables (from a trigger): the picked table's row.
+            // One edge per reference: every column of it reads the same pick.
+            var seenReferences: Set<String> = []
             for column in t.columns {
-                guard let reference = column.generator as? PolymorphicReferenceGenerator,
-                      case .discriminator = reference.output else { continue }
-                let parents = reference.tables.map { name in plan.tables.first { $0.table.name.description == name }?.table.name }
+                guard let tables = Self.referenceTables(column.generator) else { continue }
+                guard !redrawn.contains(column.column.name) else { incomplete.insert(name); continue }
+                let generator = column.generator
+                guard seenReferences.insert(tables.joined(separator: ",") + "|" + column.column.name).inserted else { continue }
                 edges.append { row in
+                    guard let reference = Self.reference(generator, row: row) else { return nil }
                     let (branch, parentRow) = reference.pick(row)
-                    return parents[branch].map { ($0, parentRow + reference.parentFirst[branch]) }
+                    let parent = plan.tables.first { $0.table.name.description == reference.tables[branch] }?.table.name
+                    return parent.map { ($0, parentRow + reference.parentFirst[branch]) }
                 }
             }
             guard !edges.isEmpty else { continue }
@@ -79,7 +92,8 @@ package struct ProbeRows {
         for t in plan.tables {
             rows[t.table.name] = sets[t.table.name]!.sorted()
             let broken = Set(t.brokenForeignKeys.map(\.foreignKey))
-            if t.table.foreignKeys.contains(where: { !broken.contains($0) && capped.contains($0.referencedTable) }) {
+            if t.table.foreignKeys.contains(where: { !broken.contains($0) && capped.contains($0.referencedTable) })
+                || t.table.polymorphicReferences.contains(where: { $0.branches.contains { capped.contains($0.table) } }) {
                 incomplete.insert(t.table.name)
             }
         }
@@ -104,6 +118,31 @@ package struct ProbeRows {
         if let d = g as? DomainGuardGenerator { return followsItsForeignKey(d.inner) }
         if let b = g as? BranchGenerator { return b.branches.allSatisfy(followsItsForeignKey) }
         return false
+    }
+
+    /// The reference to a view of tables that writes row `row` of a column,
+    /// under the wrappers that only blank some rows or pick a branch.
+    static func reference(_ g: any ValueGenerator, row: Int64) -> PolymorphicReferenceGenerator? {
+        switch g {
+        case let p as PolymorphicReferenceGenerator: return p
+        case let n as NullableGenerator: return reference(n.inner, row: row)
+        case let n as NullCountGroupGenerator: return reference(n.inner, row: row)
+        case let d as DomainGuardGenerator: return reference(d.inner, row: row)
+        case let b as BranchGenerator: return reference(b.branches[b.chooser.branch(row: row)], row: row)
+        default: return nil
+        }
+    }
+
+    /// The tables of the reference to a view some row of a column points through, if any.
+    static func referenceTables(_ g: any ValueGenerator) -> [String]? {
+        switch g {
+        case let p as PolymorphicReferenceGenerator: return p.tables
+        case let n as NullableGenerator: return referenceTables(n.inner)
+        case let n as NullCountGroupGenerator: return referenceTables(n.inner)
+        case let d as DomainGuardGenerator: return referenceTables(d.inner)
+        case let b as BranchGenerator: return b.branches.lazy.compactMap(referenceTables).first
+        default: return nil
+        }
     }
 
     /// The parent row an FK column's generator points at for `row` (nil: none, NULL).

@@ -1,58 +1,90 @@
 import Engine
 import Introspect
 
-/// Evaluates a table's server checks with SQLite itself: one prepared
-/// statement per table,
+/// Evaluates a table's server checks with SQLite itself. The candidate row
+/// goes into an empty TEMP copy of the table's columns, so its values take
+/// the columns' affinities exactly as the INSERT would give them (`'0'` in a
+/// BOOLEAN column is the number 0 when a CHECK or a trigger compares it),
+/// then one statement evaluates every check over it:
 ///
-///     SELECT CAST((check1) AS NUMERIC) = 0, … FROM (SELECT ?1 AS "col", …)
+///     SELECT CAST((check1) AS NUMERIC) = 0, … FROM temp."dbsynth candidate t" AS dbsynth_new
 ///
-/// run once per candidate row with the row's values bound as they would be
-/// inserted. A CHECK fails in SQLite when its value is zero, so that is the
-/// test (NULL, like any other value, passes). In-process, a row costs a few
+/// A CHECK fails in SQLite when its value is zero, so that is the test
+/// (NULL, like any other value, passes); a trigger's rejection condition
+/// is checked as `NOT (condition)`. In-process, a row costs a few
 /// microseconds, so there is nothing to gain from batching rows into one
 /// statement; and a row the expression raises an error for fails alone.
 final class SQLiteServerChecks: ServerCheckEvaluator {
-    let statement: SQLiteStatement
+    let insert: SQLiteStatement
+    let select: SQLiteStatement
+    let clear: SQLiteStatement
     /// Plan column indices bound as parameters, in order.
     let bound: [Int]
-    let checkCount: Int
+    /// The plan's server checks this evaluates (indices into `plan.serverChecks`).
+    let active: [Int]
     private(set) var lastError: String?
 
     init(plan: TablePlan, connection: SQLiteConnection) throws {
         bound = Array(Set(plan.serverChecks.flatMap(\.reads))).sorted()
-        checkCount = plan.serverChecks.count
-        let tests = plan.serverChecks.map { "CAST((\($0.predicate)) AS NUMERIC) = 0" }
-        let columns = bound.enumerated().map { "?\($0.offset + 1) AS \(quoteIdentifier(plan.columns[$0.element].column.name))" }
-        let sql = "SELECT \(tests.joined(separator: ", ")) FROM (SELECT \(columns.isEmpty ? "NULL" : columns.joined(separator: ", ")))"
+        let candidate = "temp." + quoteIdentifier("dbsynth candidate \(plan.table.name)")
+        let columns = bound.map { quoteIdentifier(plan.columns[$0].column.name) }
         do {
-            statement = try connection.prepare(sql)
+            try connection.execute("DROP TABLE IF EXISTS \(candidate)")
+            let copied = columns.isEmpty ? "NULL AS \(quoteIdentifier("dbsynth none"))" : columns.joined(separator: ", ")
+            try connection.execute("CREATE TEMP TABLE \(candidate.dropFirst(5)) AS SELECT \(copied) FROM \(plan.table.name.quoted) LIMIT 0")
+            let placeholders = columns.isEmpty ? "NULL" : (1...columns.count).map { "?\($0)" }.joined(separator: ", ")
+            insert = try connection.prepare("INSERT INTO \(candidate) VALUES (\(placeholders))")
+            clear = try connection.prepare("DELETE FROM \(candidate)")
         } catch let error as DatabaseError {
-            let labels = plan.serverChecks.map(\.label).joined(separator: ", ")
+            throw DatabaseError(error.kind, "\(plan.table.name): cannot prepare the evaluation of CHECKs for generated rows: \(error.message)", code: error.code, sql: error.sql)
+        }
+        func sql(_ checks: [Int]) -> String {
+            let tests = checks.map { "CAST((\(plan.serverChecks[$0].predicate)) AS NUMERIC) = 0" }
+            return "SELECT \(tests.isEmpty ? "NULL" : tests.joined(separator: ", ")) FROM \(candidate) AS \(TriggerCondition.rowAlias)"
+        }
+        // A trigger's condition SQLite cannot prepare outside the trigger is left to the trigger.
+        active = plan.serverChecks.indices.filter { i in
+            plan.serverChecks[i].trigger == nil || (try? connection.prepare(sql([i]))) != nil
+        }
+        do {
+            select = try connection.prepare(sql(active))
+        } catch let error as DatabaseError {
+            let labels = active.map { plan.serverChecks[$0].label }.joined(separator: ", ")
             throw DatabaseError(error.kind, "\(plan.table.name): SQLite cannot evaluate \(labels) for generated rows: \(error.message)", code: error.code, sql: error.sql)
         }
     }
 
     func failures(in batch: RowBatch) throws -> [(row: Int, checks: [Int])] {
         var out: [(row: Int, checks: [Int])] = []
+        guard !active.isEmpty else { return out }
         try batch.arena.withUnsafeBytes { arena in
             for row in 0..<batch.rowCount {
                 for (k, column) in bound.enumerated() {
-                    try SQLiteSink.bind(batch.cell(row: row, column: column), arena: arena, at: Int32(k + 1), to: statement)
+                    try SQLiteSink.bind(batch.cell(row: row, column: column), arena: arena, at: Int32(k + 1), to: insert)
                 }
-                defer { statement.reset() }
+                defer {
+                    insert.reset()
+                    select.reset()
+                    clear.reset()
+                }
                 // An error while evaluating (malformed JSON for json_extract…) fails the row, as its INSERT would.
                 let hasRow: Bool
                 do {
-                    hasRow = try statement.step()
+                    _ = try insert.step()
+                    hasRow = try select.step()
                 } catch let error as DatabaseError {
                     lastError = error.message
-                    out.append((row, Array(0..<checkCount)))
+                    out.append((row, active))
+                    _ = try? clear.step()
                     continue
                 }
-                guard hasRow else { continue }
-                var failed: [Int] = []
-                for c in 0..<checkCount where !statement.isNull(at: Int32(c)) && statement.int64(at: Int32(c)) != 0 { failed.append(c) }
-                if !failed.isEmpty { out.append((row, failed)) }
+                if hasRow {
+                    var failed: [Int] = []
+                    for (c, check) in active.enumerated() where !select.isNull(at: Int32(c)) && select.int64(at: Int32(c)) != 0 { failed.append(check) }
+                    if !failed.isEmpty { out.append((row, failed)) }
+                }
+                select.reset()
+                _ = try clear.step()
             }
         }
         return out

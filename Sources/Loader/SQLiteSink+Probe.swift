@@ -15,8 +15,7 @@ extension SQLiteSink: ProbingSink {
         // Rows the load would redraw for CHECKs only SQLite evaluates are redrawn here too.
         let checker = table.serverChecks.isEmpty ? nil : ServerCheckRunner(plan: table, evaluator: try SQLiteServerChecks(plan: table, connection: connection))
         for range in ranges {
-            let batch = table.batch(range)
-            try insert(checker?.settle(batch, firstRow: range.lowerBound) ?? batch, with: statement)
+            try insert(table.batch(range), firstRow: range.lowerBound, settledBy: checker, with: statement)
         }
     }
 

@@ -89,15 +89,32 @@ package final class SQLiteSink: Sink {
         var done: Int64 = 0
         try Pipeline.run(ranges: Pipeline.ranges(plan.rowRange, batch: Int64(batchRows)), workers: jobs, produce: plan.batch, consume: { batch in
             try Cancellation.check()
-            let batch = try checker?.settle(batch, firstRow: plan.firstRow + done) ?? batch
             do {
-                try insert(batch, with: statement)
+                try insert(batch, firstRow: plan.firstRow + done, settledBy: checker, with: statement)
             } catch let error as DatabaseError {
                 throw DatabaseError(error.kind, "loading \(plan.table.name) failed: \(error.message)", code: error.code, sql: error.sql)
             }
             done += Int64(batch.rowCount)
             progress(done)
         })
+    }
+
+    /// Inserts `batch` (rows from `firstRow` on) once `checker` settled it.
+    /// With a trigger's rejection condition among the checks, each row is
+    /// settled just before its own INSERT, so the condition sees the rows
+    /// before it in the batch too, as the trigger will (a name unique
+    /// across a view that holds this table).
+    func insert(_ batch: RowBatch, firstRow: Int64, settledBy checker: ServerCheckRunner?, with statement: SQLiteStatement) throws {
+        guard let checker else { return try insert(batch, with: statement) }
+        guard checker.plan.serverChecks.contains(where: { $0.trigger != nil }) else {
+            return try insert(checker.settle(batch, firstRow: firstRow), with: statement)
+        }
+        var one = RowBatch(columnCount: batch.columnCount, capacity: 1)
+        for row in 0..<batch.rowCount {
+            one.removeAll()
+            one.appendRow(of: batch, row: row)
+            try insert(checker.settle(one, firstRow: firstRow + Int64(row)), with: statement)
+        }
     }
 
     func insert(_ batch: RowBatch, with statement: SQLiteStatement) throws {

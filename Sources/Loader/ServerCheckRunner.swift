@@ -41,39 +41,57 @@ struct ServerCheckRunner {
 
     /// `batch` (rows from `firstRow` on) with every failing row replaced by
     /// its first passing redraw; the batch itself when every row passes.
-    /// A redraw changes only the columns of the CHECKs the row failed, so a
+    /// A redraw changes only the columns of the checks the row failed, so a
     /// row that must pass several rarely-true CHECKs keeps what already passes.
+    /// A row that still fails only advisory checks (a trigger's rejection
+    /// condition) after every attempt is loaded as its last redraw that
+    /// passed the CHECKs, for the trigger to decide.
     func settle(_ batch: RowBatch, firstRow: Int64) throws -> RowBatch {
-        var failing = try evaluator.failures(in: batch)
-        guard !failing.isEmpty else { return batch }
-        // Accepted redraws: batch row → (candidate batch, row in it).
+        let first = try evaluator.failures(in: batch)
+        guard !first.isEmpty else { return batch }
+        let checks = plan.serverChecks
+        func hard(_ failed: [Int]) -> [Int] { failed.filter { checks[$0].trigger == nil } }
+        // Rows to load from a candidate: batch row → (candidate, row in it).
         var accepted: [Int: (Int, Int)] = [:]
         var candidates: [RowBatch] = []
+        // Rows still failing: the batch row, the checks it fails, where its values are (nil: the batch).
+        var pending: [(row: Int, failed: [Int], at: (Int, Int)?)] = first.map { ($0.row, $0.checks, nil) }
         var values: [Value] = []
-        var pending = failing.map(\.row)
-        var previous = batch
         for attempt in 1...ServerCheck.attempts {
             var candidate = RowBatch(columnCount: batch.columnCount, capacity: pending.count)
-            for (k, failure) in failing.enumerated() {
-                let redrawn = Array(Set(failure.checks.flatMap { plan.serverChecks[$0].redraw })).sorted()
-                if let stuck = failure.checks.first(where: { plan.serverChecks[$0].redraw.isEmpty }) {
-                    throw refusal(row: firstRow + Int64(pending[k]), check: plan.serverChecks[stuck], candidate: previous, at: failure.row)
+            var tried: [Int] = []
+            for (k, p) in pending.enumerated() {
+                if let stuck = hard(p.failed).first(where: { checks[$0].redraw.isEmpty }) {
+                    let (source, index) = p.at.map { (candidates[$0.0], $0.1) } ?? (batch, p.row)
+                    throw refusal(row: firstRow + Int64(p.row), check: checks[stuck], candidate: source, at: index)
                 }
-                previous.load(row: failure.row, into: &values)
-                plan.redraw(row: firstRow + Int64(pending[k]), attempt: attempt, columns: redrawn, in: &values)
+                let redrawn = Array(Set(p.failed.flatMap { checks[$0].redraw })).sorted()
+                // Only advisory checks that no redraw can change: loaded as it is.
+                guard !redrawn.isEmpty else { continue }
+                if let (c, i) = p.at { candidates[c].load(row: i, into: &values) } else { batch.load(row: p.row, into: &values) }
+                plan.redraw(row: firstRow + Int64(p.row), attempt: attempt, columns: redrawn, in: &values)
                 for v in values { candidate.append(v) }
                 candidate.endRow()
+                tried.append(k)
             }
-            failing = try evaluator.failures(in: candidate)
-            let failed = Set(failing.map(\.row))
-            for (k, i) in pending.enumerated() where !failed.contains(k) { accepted[i] = (candidates.count, k) }
+            if tried.isEmpty { break }
+            let failing = Dictionary(try evaluator.failures(in: candidate).map { ($0.row, $0.checks) }, uniquingKeysWith: { a, _ in a })
+            let c = candidates.count
             candidates.append(candidate)
-            previous = candidate
-            pending = failing.map { pending[$0.row] }
+            var next: [(row: Int, failed: [Int], at: (Int, Int)?)] = []
+            for (i, k) in tried.enumerated() {
+                let row = pending[k].row
+                guard let failed = failing[i] else { accepted[row] = (c, i); continue }
+                // Passing every CHECK is progress even while a trigger's condition still fails.
+                if hard(failed).isEmpty { accepted[row] = (c, i) }
+                next.append((row, failed, (c, i)))
+            }
+            pending = next
             if pending.isEmpty { break }
         }
-        if let first = failing.first, let row = pending.first {
-            throw refusal(row: firstRow + Int64(row), check: plan.serverChecks[first.checks.first ?? 0], candidate: previous, at: first.row)
+        if let p = pending.first(where: { !hard($0.failed).isEmpty && accepted[$0.row] == nil }) {
+            let (source, index) = p.at.map { (candidates[$0.0], $0.1) } ?? (batch, p.row)
+            throw refusal(row: firstRow + Int64(p.row), check: checks[hard(p.failed)[0]], candidate: source, at: index)
         }
         var settled = RowBatch(columnCount: batch.columnCount, capacity: batch.rowCount)
         for i in 0..<batch.rowCount {

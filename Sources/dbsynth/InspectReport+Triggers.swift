@@ -1,3 +1,4 @@
+import Engine
 import Introspect
 
 /// The parts of `inspect` about triggers and the rules read from them.
@@ -94,6 +95,26 @@ extension InspectReport {
         }
     }
 
+    /// A trigger's rejection condition the database evaluates for every
+    /// generated row before the load (rows it rejects are redrawn).
+    struct TriggerConditionInfo: Encodable {
+        var condition: String
+        /// Columns a redraw may change; empty: a failing row is loaded as drawn.
+        var redraws: [String]
+        var fromTrigger: String
+
+        enum CodingKeys: String, CodingKey {
+            case condition, redraws
+            case fromTrigger = "from_trigger"
+        }
+
+        init(_ check: ServerCheck, plan: TablePlan) {
+            condition = check.text
+            redraws = check.redraw.map { plan.columns[$0].column.name }
+            fromTrigger = check.trigger ?? ""
+        }
+    }
+
     struct DisjointInfo: Encodable {
         struct Member: Encodable {
             var table: String
@@ -131,6 +152,10 @@ extension InspectReport.TableInfo {
             let target = p.tables.map { t in t.literal.map { "\(t.table) '\($0)'" } ?? t.table }.joined(separator: ", ")
             let discriminator = p.discriminator.map { "\($0) names the table; " } ?? ""
             lines.append("   reference (\(p.columns.joined(separator: ", "))) → a row of \(p.view): \(discriminator)one of \(target)  (from trigger \(p.fromTrigger))")
+        }
+        for c in triggerConditions {
+            let redraw = c.redraws.isEmpty ? "no column to redraw" : "redraws " + c.redraws.joined(separator: ", ")
+            lines.append("   rejected when \(c.condition): evaluated by the server on every row, \(redraw)  (from trigger \(c.fromTrigger))")
         }
         if let trigger = filledByTrigger { lines.append("   filled by trigger \(trigger)") }
         if !triggers.isEmpty {

@@ -64,10 +64,13 @@ struct InspectReport: Encodable {
         var expression: String
         /// True when dbsynth cannot evaluate it and the database checks every generated row.
         var checkedByServer: Bool? = nil
+        /// The trigger it was read from (`NOT (its rejection condition)`).
+        var fromTrigger: String? = nil
 
         enum CodingKeys: String, CodingKey {
             case name, expression
             case checkedByServer = "checked_by_server"
+            case fromTrigger = "from_trigger"
         }
     }
 
@@ -88,6 +91,7 @@ struct InspectReport: Encodable {
         var equalities: [EqualityInfo]
         var polymorphicReferences: [PolymorphicInfo]
         var parentConditions: [ParentConditionInfo]
+        var triggerConditions: [TriggerConditionInfo] = []
         var filledByTrigger: String?
 
         enum CodingKeys: String, CodingKey {
@@ -99,6 +103,7 @@ struct InspectReport: Encodable {
             case polymorphicReferences = "polymorphic_references"
             case filledByTrigger = "filled_by_trigger"
             case parentConditions = "parent_conditions"
+            case triggerConditions = "trigger_conditions"
         }
     }
 
@@ -167,7 +172,8 @@ struct InspectReport: Encodable {
                 },
                 checks: t.table.checks.map { c in
                     CheckInfo(name: c.name, expression: c.expression,
-                              checkedByServer: t.serverChecks.contains { $0.domainColumn == nil && $0.text == c.expression } ? true : nil)
+                              checkedByServer: t.serverChecks.contains { $0.domainColumn == nil && $0.trigger == nil && $0.text == c.expression } ? true : nil,
+                              fromTrigger: c.origin)
                 },
                 capacity: t.capacityNote,
                 branches: t.branches.map { BranchInfo(share: $0.share, choices: $0.choices) },
@@ -178,6 +184,7 @@ struct InspectReport: Encodable {
                 equalities: t.table.equalities.map(EqualityInfo.init),
                 polymorphicReferences: t.table.polymorphicReferences.map(PolymorphicInfo.init),
                 parentConditions: t.table.parentConditions.map(ParentConditionInfo.init),
+                triggerConditions: t.serverChecks.filter { $0.trigger != nil }.map { TriggerConditionInfo($0, plan: t) },
                 filledByTrigger: t.filledByTrigger)
         }
     }
@@ -216,7 +223,8 @@ struct InspectReport: Encodable {
             }
             lines += t.triggerLines
             for c in t.checks {
-                lines.append("   check \(c.name.map { "\($0): " } ?? "")\(c.expression)" + (c.checkedByServer == true ? "  [checked by the server]" : ""))
+                lines.append("   check \(c.name.map { "\($0): " } ?? "")\(c.expression)" + (c.checkedByServer == true ? "  [checked by the server]" : "")
+                             + (c.fromTrigger.map { "  (from trigger \($0))" } ?? ""))
             }
             if let capacity = t.capacity { lines.append("   capacity: \(capacity)") }
             for (i, b) in t.branches.enumerated() {

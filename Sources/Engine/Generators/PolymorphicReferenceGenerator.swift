@@ -11,6 +11,18 @@ package struct PolymorphicReferenceGenerator: ValueGenerator {
         case column([any ValueGenerator])
     }
 
+    /// The pick of another reference whose discriminator this one shares
+    /// (`table_name` naming the table of both `old_code` and `new_code`):
+    /// its branch is taken, so both point into the same table.
+    package struct Leader: Sendable {
+        package let cumulative: [Int64]
+        package let stream: UInt64
+        package init(cumulative: [Int64], stream: UInt64) {
+            self.cumulative = cumulative
+            self.stream = stream
+        }
+    }
+
     /// Rows of branches 0…i together.
     package let cumulative: [Int64]
     /// First generated row of each branch's table (its rows on `--append`).
@@ -19,22 +31,34 @@ package struct PolymorphicReferenceGenerator: ValueGenerator {
     package let stream: UInt64
     package let childFirst: Int64
     package let tables: [String]
+    package let leader: Leader?
 
-    package init(cumulative: [Int64], parentFirst: [Int64], output: Output, stream: UInt64, childFirst: Int64, tables: [String]) {
+    package init(cumulative: [Int64], parentFirst: [Int64], output: Output, stream: UInt64, childFirst: Int64, tables: [String], leader: Leader? = nil) {
         precondition(!cumulative.isEmpty && cumulative.last! > 0, "a polymorphic reference needs a parent row")
+        precondition(leader.map { $0.cumulative.count == cumulative.count } ?? true, "a leader has the same branches")
         self.cumulative = cumulative
         self.parentFirst = parentFirst
         self.output = output
         self.stream = stream
         self.childFirst = childFirst
         self.tables = tables
+        self.leader = leader
     }
 
     /// The branch and the row inside it that child row `row` points at.
     @inline(__always)
     package func pick(_ row: Int64) -> (branch: Int, row: Int64) {
         var r = RowRandom(stream: stream, row: row - childFirst)
-        let x = Int64(r.below(UInt64(cumulative[cumulative.count - 1])))
+        guard let leader else { return Self.locate(Int64(r.below(UInt64(cumulative[cumulative.count - 1]))), in: cumulative) }
+        var l = RowRandom(stream: leader.stream, row: row - childFirst)
+        let branch = Self.locate(Int64(l.below(UInt64(leader.cumulative[leader.cumulative.count - 1]))), in: leader.cumulative).branch
+        let size = cumulative[branch] - (branch == 0 ? 0 : cumulative[branch - 1])
+        return (branch, size > 0 ? Int64(r.below(UInt64(size))) : 0)
+    }
+
+    /// The branch holding the x-th of all rows, and the row inside it.
+    @inline(__always)
+    static func locate(_ x: Int64, in cumulative: [Int64]) -> (branch: Int, row: Int64) {
         var lo = 0, hi = cumulative.count - 1
         while lo < hi {
             let mid = (lo + hi) / 2
