@@ -29,7 +29,24 @@ extension Planner {
         let index = Dictionary(columns.enumerated().map { ($1.column.name, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [ServerCheck] = []
         let constraints = derived[table.name]
+        let origins = Dictionary(table.checks.map { ($0.expression, $0.origin) }, uniquingKeysWith: { a, _ in a })
         for u in constraints?.unsupported ?? [] {
+            // A rule read from a trigger: advisory, like the trigger's other conditions.
+            if u.column == nil, let trigger = origins[u.expression] ?? nil {
+                // Verified per row when dbsynth can evaluate it.
+                let parsed = constraints?.checks.first { $0.text == u.expression }?.expression
+                if let check = rowChecks.first(where: { $0.expression == parsed }),
+                   unevaluable(check, columns: columns, firstRow: firstRow) == nil { continue }
+                rowChecks.removeAll { $0.expression == parsed }
+                guard !options.triggersDisabled else { continue }
+                let refs = ServerCheck.references(in: u.expression, columns: table.columns.map(\.name), valueColumn: nil)
+                let reads = refs.columns.compactMap { index[$0] }.sorted()
+                let redraw = redrawable(reads, table: table, columns: columns)
+                guard reads.count == refs.columns.count, !redraw.isEmpty else { continue }
+                out.append(ServerCheck(name: nil, text: u.expression, predicate: refs.predicate, domainColumn: nil,
+                                       reads: reads, redraw: redraw, trigger: trigger))
+                continue
+            }
             let parsed = constraints?.checks.first { $0.text == u.expression && $0.column == u.column }?.expression
             let label = u.column.map { "domain CHECK of \($0)" } ?? (u.name.map { "CHECK \($0)" } ?? "CHECK")
             let verified = "\(table.name): \(label) (\(u.expression)) is verified on every generated row"
@@ -61,9 +78,12 @@ extension Planner {
             let reads = condition.columns.compactMap { index[$0] }
             // A column left to its default cannot be evaluated before the load: the trigger alone decides.
             guard reads.count == condition.columns.count else { continue }
+            // Nor is a condition no redraw can change worth its cost (a key unique across a view).
+            let redraw = redrawable(reads.sorted(), table: table, columns: columns)
+            guard !redraw.isEmpty else { continue }
             out.append(ServerCheck(
                 name: nil, text: condition.text, predicate: "NOT (\(condition.sql))", domainColumn: nil,
-                reads: reads.sorted(), redraw: redrawable(reads.sorted(), table: table, columns: columns), trigger: condition.trigger))
+                reads: reads.sorted(), redraw: redraw, trigger: condition.trigger))
         }
         return out
     }

@@ -315,6 +315,9 @@ package final class Planner {
             if c.identity != nil { return 0 }
             // A CHECK's short list of values cannot carry distinct rows.
             if derived[table.name]?.domains[name]?.allowed != nil { return 7 }
+            // So can a narrow range (`n BETWEEN 1 AND 50`) when the table wants more rows.
+            if let d = derived[table.name]?.domains[name], let lo = d.lower?.value, let hi = d.upper?.value,
+               hi - lo + 1 < Double(rowCounts[table.name] ?? 0) { return 6 }
             switch c.type {
             case .integer: return 1
             case .uuid: return 2

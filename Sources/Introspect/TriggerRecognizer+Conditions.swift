@@ -97,26 +97,41 @@ extension TriggerRecognizer {
 
     /// The tokens as SQL text, each `NEW.x` written as `newPrefix` + the
     /// column (quoted, spelled as `resolve` returns it); nil when a column
-    /// does not resolve.
-    static func render(_ t: [SQLToken], newPrefix: String, resolve: (String) -> String?) -> String? {
-        var out: [String] = []
+    /// does not resolve. `display` leaves simple lower-case names unquoted,
+    /// for messages.
+    static func render(_ t: [SQLToken], newPrefix: String, display: Bool = false, resolve: (String) -> String?) -> String? {
+        func name(_ n: String) -> String {
+            let simple = !n.isEmpty && n.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || $0 == 95 || ($0 >= 48 && $0 <= 57) } && !(n.utf8.first! >= 48 && n.utf8.first! <= 57)
+            return display && simple ? n : quoteIdentifier(n)
+        }
+        var out = ""
+        var previous: SQLToken?
         var i = 0
         while i < t.count {
             let token = t[i]
+            let text: String
+            var width = 1
             if token.isWord("NEW"), i + 2 < t.count, t[i + 1].isSymbol(".") {
                 guard let column = resolve(t[i + 2].text) else { return nil }
-                out.append(newPrefix + quoteIdentifier(column))
-                i += 3
-                continue
+                text = newPrefix + name(column)
+                width = 3
+            } else {
+                switch token.kind {
+                case .string: text = quoteLiteral(token.text)
+                case .quotedIdentifier: text = quoteIdentifier(token.text)
+                case .word, .number, .symbol: text = token.text
+                }
             }
-            switch token.kind {
-            case .string: out.append(quoteLiteral(token.text))
-            case .quotedIdentifier: out.append(quoteIdentifier(token.text))
-            case .word, .number, .symbol: out.append(token.text)
-            }
-            i += 1
+            // Spaces between tokens, except around `.` and inside parentheses and before a comma.
+            let call = token.isSymbol("(") && previous.map { $0.kind == .word && !expressionKeywords.contains($0.text.uppercased()) && !$0.isWord("EXISTS") } == true
+            let tight = token.isSymbol(".") || token.isSymbol(",") || token.isSymbol(")") || token.isSymbol("::") || call
+                || previous.map { $0.isSymbol(".") || $0.isSymbol("(") || $0.isSymbol("::") } ?? true
+            if !out.isEmpty, !tight { out += " " }
+            out += text
+            previous = width == 3 ? t[i + 2] : token
+            i += width
         }
-        return out.joined(separator: " ")
+        return out
     }
 }
 

@@ -55,7 +55,7 @@ extension TriggerRuleReader {
             // Not when it reads the table itself: rows of the same batch would not be seen.
             let own = TriggerRecognizer.relations(in: condition).contains { $0.name.caseInsensitiveEquals(table.name.name) }
             if trigger.timing == "BEFORE", !own, let c = sql(condition, TriggerCondition.rowAlias + ".") {
-                let text = sql(condition, "NEW.") ?? c
+                let text = TriggerRecognizer.render(condition, newPrefix: "NEW.", display: true, resolve: column) ?? c
                 let rule = TriggerCondition(trigger: trigger.name, text: text, sql: c, columns: read)
                 if !table.triggerConditions.contains(rule) { table.triggerConditions.append(rule) }
             }

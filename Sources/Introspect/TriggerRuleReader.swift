@@ -150,6 +150,13 @@ package enum TriggerRuleReader {
         let kept = table.polymorphicReferences[r].branches.filter { !excluded.contains($0.table.name.lowercased()) }
         // A rule no branch can meet is left to the database (and its message).
         guard !kept.isEmpty else { return }
+        let reference = table.polymorphicReferences[r]
+        if kept.count == 1, reference.discriminator == nil {
+            // One table left: an ordinary foreign key to it.
+            table.polymorphicReferences.remove(at: r)
+            addForeignKey(&table, columns: reference.columns, parent: kept[0].table, parentColumns: kept[0].columns, trigger: reference.trigger)
+            return
+        }
         table.polymorphicReferences[r].branches = kept
     }
 

@@ -29,17 +29,7 @@ package struct ViewBranches: Sendable {
             t = Array(t[(asIndex + 1)...])
         }
         while t.last?.isSymbol(";") == true { t.removeLast() }
-        var parts: [[SQLToken]] = []
-        var depth0 = 0, start = 0
-        for (i, token) in t.enumerated() {
-            if token.isSymbol("(") { depth0 += 1 }
-            if token.isSymbol(")") { depth0 -= 1 }
-            if depth0 == 0, token.isWord("UNION") {
-                parts.append(Array(t[start..<i]))
-                start = i + 1 < t.count && t[i + 1].isWord("ALL") ? i + 2 : i + 1
-            }
-        }
-        parts.append(Array(t[start...]))
+        let parts = TriggerRecognizer.unionParts(t)
         var names: [String] = []
         var branches: [Branch] = []
         for (index, part) in parts.enumerated() {

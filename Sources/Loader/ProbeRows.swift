@@ -21,6 +21,7 @@ package struct ProbeRows {
         var sets: [QualifiedName: Set<Int64>] = [:]
         var capped: Set<QualifiedName> = []
         let planned = Set(plan.tables.map(\.table.name))
+        let ranges = Dictionary(plan.tables.map { ($0.table.name, $0.rowRange) }, uniquingKeysWith: { a, _ in a })
         for t in plan.tables {
             sets[t.table.name] = Set(t.firstRow..<(t.firstRow + min(first, t.rows)))
         }
@@ -82,6 +83,8 @@ package struct ProbeRows {
                 for edge in edges {
                     guard let (parent, parentRow) = edge(row) else { continue }
                     if sets[parent]?.contains(parentRow) ?? true { continue }
+                    // On --append a row below the parent's first generated row is one already there.
+                    if let range = ranges[parent], !range.contains(parentRow) { continue }
                     guard sets[parent]!.count < cap else { capped.insert(parent); continue }
                     sets[parent]!.insert(parentRow)
                     // A self-reference: the parent row has parents of its own.

@@ -51,13 +51,21 @@ import Testing
         #expect(findings(body) == ["absent all_keys auth=NEW.auth,code=NEW.code"])
     }
 
-    @Test func extraPredicatesInsideAReferenceAreNotAForeignKey() {
+    @Test func extraPredicatesInsideAReferenceNarrowTheParent() {
         let body = """
             CREATE TRIGGER t BEFORE INSERT ON child BEGIN
-              SELECT RAISE(ABORT, 'x') WHERE NOT EXISTS (SELECT 1 FROM parent WHERE parent.code = NEW.code AND parent.kind = 'a');
+              SELECT RAISE(ABORT, 'x') WHERE NOT EXISTS (SELECT 1 FROM parent WHERE parent.code = NEW.code AND parent.kind IN ('a', 'b'));
             END
             """
-        #expect(findings(body).isEmpty)
+        // A parent row with that code and one of those kinds.
+        #expect(findings(body) == ["reference parent code=NEW.code", "parent parent.kind in a|b code=NEW.code"])
+        // Only when the rule holds for every row: under another term it is left to the database.
+        let conditional = """
+            CREATE TRIGGER t BEFORE INSERT ON child BEGIN
+              SELECT RAISE(ABORT, 'x') WHERE NEW.flag = 1 AND NOT EXISTS (SELECT 1 FROM parent WHERE parent.code = NEW.code AND parent.kind = 'a');
+            END
+            """
+        #expect(findings(conditional).isEmpty)
     }
 
     /// "Must not exist" with a parent's key (a rule about the parent's values) is no key rule;
@@ -201,6 +209,138 @@ import Testing
         #expect(alias.polymorphicReferences.first?.branches.map { "\($0.table):\($0.literal ?? "-")" } == ["book:book", "film:film"])
         #expect(schema.disjointKeys.count == 1)
         #expect(schema.disjointKeys.first?.members.map(\.table.name) == ["book", "film"])
+    }
+
+    /// The schema one trigger on `shelf` gives: its checks and server-evaluated conditions.
+    func shelfRules(_ body: String, timing: String = "BEFORE") -> Table {
+        let int = { (n: String) in Column(name: n, type: .integer(bytes: 8), declaredType: "INTEGER") }
+        let text = { (n: String) in Column(name: n, type: .text(maxLength: nil), declaredType: "TEXT", isNullable: true) }
+        var schema = Schema(dialect: .sqlite, tables: [
+            Table(name: QualifiedName("warehouse"), columns: [int("id"), int("capacity")], primaryKey: ["id"]),
+            Table(name: QualifiedName("shelf"), columns: [int("id"), int("warehouse_id"), int("slot"), text("label"), text("note"), int("n")],
+                  primaryKey: ["id"], uniques: [UniqueConstraint(name: nil, columns: ["warehouse_id", "n"])]),
+        ])
+        schema.triggers = [Trigger(name: "shelf_rules", table: QualifiedName("shelf"), timing: timing, events: ["INSERT"], body: body)]
+        TriggerRuleReader.apply(to: &schema)
+        return schema.table(named: QualifiedName("shelf"))!
+    }
+
+    @Test func conditionsOverTheRowAloneBecomeChecks() {
+        let shelf = shelfRules("""
+            CREATE TRIGGER shelf_rules BEFORE INSERT ON shelf BEGIN
+              SELECT RAISE(ABORT, 'exclusive') WHERE NEW.label IS NOT NULL AND NEW.note IS NOT NULL;
+              SELECT RAISE(ABORT, 'one of them') WHERE NEW.label IS NULL AND NEW.note IS NULL;
+              SELECT RAISE(ABORT, 'short') WHERE length(NEW.label) < 3 AND NEW.slot::text = '1';
+            END
+            """)
+        #expect(shelf.checks.map(\.expression) == [
+            #"NOT ("label" IS NOT NULL AND "note" IS NOT NULL)"#,
+            #"NOT ("label" IS NULL AND "note" IS NULL)"#,
+            #"NOT (length("label") < 3 AND "slot"::text = '1')"#,
+        ])
+        #expect(shelf.checks.allSatisfy { $0.origin == "shelf_rules" })
+        #expect(shelf.triggerConditions.isEmpty)
+    }
+
+    @Test func conditionsReadingOtherRowsAreKeptForTheServer() {
+        let shelf = shelfRules("""
+            CREATE TRIGGER shelf_rules BEFORE INSERT ON shelf BEGIN
+              SELECT RAISE(ABORT, 'beyond capacity') WHERE NEW.slot > (SELECT capacity FROM warehouse WHERE id = NEW.warehouse_id);
+            END
+            """)
+        #expect(shelf.checks.isEmpty)
+        #expect(shelf.triggerConditions.count == 1)
+        let c = shelf.triggerConditions.first
+        #expect(c?.trigger == "shelf_rules")
+        #expect(c?.columns == ["slot", "warehouse_id"])
+        #expect(c?.text == "NEW.slot > (SELECT capacity FROM warehouse WHERE id = NEW.warehouse_id)")
+        #expect(c?.sql == #"dbsynth_new."slot" > (SELECT capacity FROM warehouse WHERE id = dbsynth_new."warehouse_id")"#)
+        // After the insert the row is visible to its own trigger's subqueries: not evaluated beforehand.
+        #expect(shelfRules("CREATE TRIGGER shelf_rules AFTER INSERT ON shelf BEGIN SELECT RAISE(ABORT, 'x') WHERE NEW.slot > (SELECT capacity FROM warehouse WHERE id = NEW.warehouse_id); END",
+                           timing: "AFTER").triggerConditions.isEmpty)
+        // A subquery on the table itself would not see the rows of its own batch.
+        #expect(shelfRules("CREATE TRIGGER shelf_rules BEFORE INSERT ON shelf BEGIN SELECT RAISE(ABORT, 'x') WHERE EXISTS (SELECT 1 FROM shelf s WHERE s.label = NEW.label); END")
+            .triggerConditions.isEmpty)
+    }
+
+    @Test func aReferenceCheckedByNotExistsRejectsANullKey() {
+        let shelf = shelfRules("""
+            CREATE TRIGGER shelf_rules BEFORE INSERT ON shelf BEGIN
+              SELECT RAISE(ABORT, 'no warehouse') WHERE NOT EXISTS (SELECT 1 FROM warehouse w WHERE w.id = NEW.warehouse_id) AND NEW.label IS NULL;
+            END
+            """)
+        #expect(shelf.foreignKeys.map(\.columns) == [["warehouse_id"]])
+        #expect(shelf.checks.map(\.expression) == [#"NOT (("label" IS NULL) AND ("warehouse_id" IS NULL))"#])
+        // A guard on the key itself already lets NULL through.
+        let guarded = shelfRules("""
+            CREATE TRIGGER shelf_rules BEFORE INSERT ON shelf BEGIN
+              SELECT RAISE(ABORT, 'no warehouse') WHERE NEW.warehouse_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM warehouse w WHERE w.id = NEW.warehouse_id);
+            END
+            """)
+        #expect(guarded.checks.isEmpty)
+    }
+
+    @Test func aConditionNoRedrawCanChangeKeepsTheRowOutByItsOwnTerms() {
+        // The subquery reads only the row's key (never redrawn): the row avoids `slot = 1` instead.
+        let keyed = shelfRules("""
+            CREATE TRIGGER shelf_rules BEFORE INSERT ON shelf BEGIN
+              SELECT RAISE(ABORT, 'first slot') WHERE NEW.slot = 1 AND NOT EXISTS (SELECT 1 FROM warehouse WHERE capacity = NEW.id * 2);
+            END
+            """)
+        #expect(keyed.checks.map(\.expression) == [#"NOT (("slot" = 1))"#])
+        // The terms over the row read only key columns: same.
+        let own = shelfRules("""
+            CREATE TRIGGER shelf_rules BEFORE INSERT ON shelf BEGIN
+              SELECT RAISE(ABORT, 'first step') WHERE NEW.n = 1 AND NOT EXISTS (SELECT 1 FROM warehouse WHERE capacity = NEW.slot + 1);
+            END
+            """)
+        #expect(own.checks.map(\.expression) == [#"NOT (("n" = 1))"#])
+        // Otherwise a redraw of `slot` may satisfy the database: nothing stricter.
+        let free = shelfRules("""
+            CREATE TRIGGER shelf_rules BEFORE INSERT ON shelf BEGIN
+              SELECT RAISE(ABORT, 'x') WHERE NEW.label = 'a' AND NOT EXISTS (SELECT 1 FROM warehouse WHERE capacity = NEW.slot + 1);
+            END
+            """)
+        #expect(free.checks.isEmpty)
+        #expect(free.triggerConditions.count == 1)
+    }
+
+    @Test func plpgsqlVariablesAreNotTheRow() {
+        let t = SQLTokenizer.tokenize("NEW.a > limit_ AND TG_OP = 'INSERT'")
+        #expect(!TriggerRecognizer.readsOnlyNewRow(t))
+        #expect(TriggerRecognizer.readsOnlyNewRow(SQLTokenizer.tokenize("coalesce(NEW.a, 0)::numeric > 2 AND NEW.b IS DISTINCT FROM 'x' AND CAST(NEW.c AS double precision) < 1")))
+        #expect(!TriggerRecognizer.readsOnlyNewRow(SQLTokenizer.tokenize("NEW.a = OLD.a")))
+        #expect(!TriggerRecognizer.readsOnlyNewRow(SQLTokenizer.tokenize("NEW.a IN (SELECT id FROM t)")))
+    }
+
+    @Test func aViewReferenceNarrowedByTheViewsLiterals() {
+        let col = { (n: String) in Column(name: n, type: .text(maxLength: nil), declaredType: "TEXT") }
+        var schema = Schema(dialect: .sqlite, tables: [
+            Table(name: QualifiedName("cat"), columns: [col("code")], primaryKey: ["code"]),
+            Table(name: QualifiedName("dog"), columns: [col("code")], primaryKey: ["code"]),
+            Table(name: QualifiedName("leash"), columns: [col("pet")]),
+            Table(name: QualifiedName("swap"), columns: [col("kind"), col("old_code"), col("new_code")]),
+        ])
+        schema.views = [ViewDefinition(name: QualifiedName("pet"), query: "SELECT 'feline' AS family, code FROM cat UNION ALL SELECT 'canine', code FROM dog")]
+        schema.triggers = [
+            Trigger(name: "leash_pet", table: QualifiedName("leash"), timing: "BEFORE", events: ["INSERT"], body: """
+                CREATE TRIGGER leash_pet BEFORE INSERT ON leash BEGIN
+                SELECT RAISE(ABORT, 'x') WHERE NOT EXISTS (SELECT 1 FROM pet WHERE pet.code = NEW.pet AND pet.family IN ('canine')); END
+                """),
+        ]
+        TriggerRuleReader.apply(to: &schema)
+        let leash = schema.table(named: QualifiedName("leash"))!
+        #expect(leash.polymorphicReferences.count == 0, "one table left: a plain foreign key")
+        #expect(leash.foreignKeys.map(\.referencedTable.name) == ["dog"])
+    }
+
+    @Test func unionAllAlternativesOfTheNewRowKeepAReference() {
+        let body = """
+            CREATE TRIGGER t BEFORE INSERT ON child BEGIN
+              SELECT RAISE(ABORT, 'x') WHERE NOT EXISTS (SELECT 1 FROM parent WHERE NEW.p IS NOT NULL AND parent.id = NEW.p UNION ALL SELECT 1 WHERE NEW.p IS NULL);
+            END
+            """
+        #expect(findings(body) == ["reference parent id=NEW.p"])
     }
 
     @Test func rejectionFindsTheTriggerByItsMessage() {

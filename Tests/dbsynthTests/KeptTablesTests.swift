@@ -194,4 +194,28 @@ import Introspect
         #expect(try c.scalarInt("SELECT count(DISTINCT party_id) FROM account") == 2)
         #expect(try c.query("PRAGMA foreign_key_check").isEmpty)
     }
+
+    /// Shipped rows whose unique serial is not the primary key, and a link
+    /// table over them (ledgersmb's shape): --append adds to both, and the
+    /// probe never loads a shipped parent row a second time.
+    @Test func theProbeLeavesExistingParentRowsAlone() throws {
+        let db = try ScratchSQLite(schema: """
+            CREATE TABLE unit_class (id INTEGER NOT NULL UNIQUE, label TEXT PRIMARY KEY, active BOOLEAN NOT NULL);
+            INSERT INTO unit_class VALUES (1, 'Department', 1), (2, 'Project', 1), (3, 'Job', 0);
+            CREATE TABLE unit (id INTEGER PRIMARY KEY, class_id INTEGER NOT NULL REFERENCES unit_class(id), name TEXT NOT NULL);
+            CREATE TABLE module (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+            INSERT INTO module VALUES (1, 'AR'), (2, 'AP');
+            CREATE TABLE class_to_module (class_id INTEGER NOT NULL REFERENCES unit_class(id), module_id INTEGER NOT NULL REFERENCES module(id),
+                                          PRIMARY KEY (class_id, module_id));
+            INSERT INTO class_to_module VALUES (1, 1), (2, 2);
+            """)
+        defer { db.remove() }
+        let r = try CommandRunner.dbsynth(["fill", db.url, "--rows", "40", "--append", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let c = try db.open()
+        #expect(try c.scalarInt("SELECT count(*) FROM unit_class") == 43)
+        #expect(try c.scalarInt("SELECT count(*) FROM unit") == 40)
+        #expect(try c.scalarInt("SELECT count(*) FROM class_to_module") == 42)
+        #expect(try c.query("PRAGMA foreign_key_check").isEmpty)
+    }
 }
