@@ -233,7 +233,10 @@ struct FillCommand: ParsableCommand {
         guard let sql = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw CLIError.refused("--schema \(path): cannot read the file")
         }
-        if !(try connection.readSchema().tables.isEmpty) { return }
+        if !(try connection.readSchema().tables.isEmpty) {
+            Terminal.warning("--schema \(path): skipped: the database already has tables")
+            return
+        }
         do {
             try connection.execute(sql)
         } catch let error as DatabaseError {
@@ -242,11 +245,36 @@ struct FillCommand: ParsableCommand {
         }
     }
 
+    /// `sql` with every PostgreSQL dollar-quoted string (`$$ … $$`,
+    /// `$body$ … $body$`: function bodies, whose BEGIN and END are PL/pgSQL's)
+    /// replaced by an empty string literal.
+    static func withoutDollarQuotes(_ sql: String) -> String {
+        var out = ""
+        var rest = Substring(sql)
+        while let open = rest.firstIndex(of: "$") {
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: "$") else { break }
+            let tag = rest[afterOpen..<close]
+            // A tag is empty or an identifier; `$1` is a parameter, not a quote.
+            guard tag.allSatisfy({ $0.isLetter || $0 == "_" || ($0.isNumber && tag.first?.isNumber == false) }) else {
+                out += rest[...open]
+                rest = rest[afterOpen...]
+                continue
+            }
+            let delimiter = "$\(tag)$"
+            let bodyStart = rest.index(after: close)
+            guard let end = rest[bodyStart...].range(of: delimiter) else { break }
+            out += rest[..<open] + "''"
+            rest = rest[end.upperBound...]
+        }
+        return out + rest
+    }
+
     /// Whether a DDL file begins or ends transactions itself (a statement
     /// starting with BEGIN, COMMIT, END, ROLLBACK or START TRANSACTION).
     static func controlsTransactions(_ sql: String) -> Bool {
         var atStart = true
-        for token in SQLTokenizer.tokenize(sql) {
+        for token in SQLTokenizer.tokenize(withoutDollarQuotes(sql)) {
             if atStart, token.kind == .word,
                ["BEGIN", "COMMIT", "END", "ROLLBACK", "START"].contains(where: token.isWord) {
                 return true
