@@ -13,6 +13,9 @@ package struct Plan: Sendable {
     /// Parent rows that triggers' inserts need, ensured before loading.
     package var requiredParentRows: [RequiredParentRow] = []
 
+    /// No tables: finishing it only commits (what `reset` does after its TRUNCATE).
+    package static var empty: Plan { Plan(tables: [], warnings: [], seed: 0) }
+
     package func table(named name: QualifiedName) -> TablePlan? {
         tables.first { $0.table.name == name }
     }

@@ -33,6 +33,9 @@ package final class FileSink: Sink {
 
     package func begin() throws {}
 
+    /// Files are written whole, each replacing the table's earlier file: nothing to empty.
+    package func truncate(tables: [QualifiedName]) throws {}
+
     package func prepare(plan: Plan, truncate: Bool) throws {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

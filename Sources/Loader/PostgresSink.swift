@@ -24,11 +24,15 @@ package final class PostgresSink: Sink {
         inTransaction = true
     }
 
+    /// One TRUNCATE for all of them, so references among them need no order.
+    package func truncate(tables: [QualifiedName]) throws {
+        guard !tables.isEmpty else { return }
+        try connection.execute("TRUNCATE " + tables.map(\.quoted).joined(separator: ", ") + " RESTART IDENTITY")
+    }
+
     package func prepare(plan: Plan, truncate: Bool) throws {
         try extendSearchPath(plan)
-        if truncate, !plan.tables.isEmpty {
-            try connection.execute("TRUNCATE " + plan.tables.map { $0.table.name.quoted }.joined(separator: ", ") + " RESTART IDENTITY")
-        }
+        if truncate { try self.truncate(tables: plan.tables.map(\.table.name)) }
         if fast { fastLoad = try PostgresFastLoad.drop(tables: plan.tables.map(\.table), connection: connection) }
         for t in plan.tables {
             for b in t.brokenForeignKeys {

@@ -66,15 +66,19 @@ package final class SQLiteSink: Sink {
                 droppedIndexes.append(sql)
             }
         }
-        if truncate {
-            for t in plan.tables.reversed() {
-                try connection.execute("DELETE FROM \(t.table.name.quoted)")
-            }
-            let hasSequence = try connection.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_sequence'") ?? 0
-            if hasSequence > 0 {
-                let names = plan.tables.map { quoteLiteral($0.table.name.name) }.joined(separator: ", ")
-                try connection.execute("DELETE FROM sqlite_sequence WHERE name IN (\(names))")
-            }
+        if truncate { try self.truncate(tables: plan.tables.reversed().map(\.table.name)) }
+    }
+
+    /// A DELETE per table (children first when given in reverse load order),
+    /// with foreign keys checked at COMMIT, and their AUTOINCREMENT counters reset.
+    package func truncate(tables: [QualifiedName]) throws {
+        guard !tables.isEmpty else { return }
+        try connection.execute("PRAGMA defer_foreign_keys = ON")
+        for t in tables { try connection.execute("DELETE FROM \(t.quoted)") }
+        let hasSequence = try connection.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_sequence'") ?? 0
+        if hasSequence > 0 {
+            let names = tables.map { quoteLiteral($0.name) }.joined(separator: ", ")
+            try connection.execute("DELETE FROM sqlite_sequence WHERE name IN (\(names))")
         }
     }
 

@@ -11,6 +11,10 @@ package protocol Sink: AnyObject {
     func begin() throws
     /// Readies the tables for the plan (truncate, deferrals, `--fast` drops).
     func prepare(plan: Plan, truncate: Bool) throws
+    /// Empties `tables` inside the transaction, foreign keys checked at
+    /// COMMIT, identities and sequences restarted: `fill --truncate` and
+    /// `reset` both come here.
+    func truncate(tables: [QualifiedName]) throws
     /// Streams the table's rows, generated on `jobs` threads; `progress` is
     /// called with rows done so far.
     func load(_ table: TablePlan, batchRows: Int, jobs: Int, progress: (Int64) -> Void) throws

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Engine
 import Introspect
+import Loader
 
 #if canImport(Glibc)
 import Glibc
@@ -37,31 +39,19 @@ struct ResetCommand: ParsableCommand {
                 throw CLIError.refused("reset cancelled; nothing changed")
             }
         }
+        // The sinks' own transaction and TRUNCATE, as `fill --truncate` uses them.
+        let sink: any Sink
         switch connection {
-        case .postgres(let c):
-            let names = schema.tables.map(\.name.quoted).joined(separator: ", ")
-            try c.execute("BEGIN")
-            do {
-                try c.execute("TRUNCATE \(names) RESTART IDENTITY")
-                try c.execute("COMMIT")
-            } catch {
-                _ = try? c.execute("ROLLBACK")
-                throw error
-            }
-        case .sqlite(let c):
-            try c.execute("PRAGMA foreign_keys = ON")
-            try c.execute("BEGIN IMMEDIATE")
-            do {
-                try c.execute("PRAGMA defer_foreign_keys = ON")
-                for t in schema.tables { try c.execute("DELETE FROM \(t.name.quoted)") }
-                if try c.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_sequence'") ?? 0 > 0 {
-                    try c.execute("DELETE FROM sqlite_sequence")
-                }
-                try c.execute("COMMIT")
-            } catch {
-                _ = try? c.execute("ROLLBACK")
-                throw error
-            }
+        case .sqlite(let c): sink = SQLiteSink(connection: c, fast: false)
+        case .postgres(let c): sink = PostgresSink(connection: c, fast: false)
+        }
+        try sink.begin()
+        do {
+            try sink.truncate(tables: schema.tables.map(\.name))
+            try sink.finish(plan: .empty)
+        } catch {
+            sink.rollback()
+            throw error
         }
         print("Emptied \(schema.tables.count) tables in \(target).")
     }
