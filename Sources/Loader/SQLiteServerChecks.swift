@@ -18,6 +18,10 @@ final class SQLiteServerChecks: ServerCheckEvaluator {
     let insert: SQLiteStatement
     let select: SQLiteStatement
     let clear: SQLiteStatement
+    /// Statements over some of the checks (after a redraw), by the checks they evaluate.
+    private var subsets: [[Int]: SQLiteStatement] = [:]
+    private let connection: SQLiteConnection
+    private let sql: ([Int]) -> String
     /// Plan column indices bound as parameters, in order.
     let bound: [Int]
     /// The plan's server checks this evaluates (indices into `plan.serverChecks`).
@@ -38,10 +42,13 @@ final class SQLiteServerChecks: ServerCheckEvaluator {
         } catch let error as DatabaseError {
             throw DatabaseError(error.kind, "\(plan.table.name): cannot prepare the evaluation of CHECKs for generated rows: \(error.message)", code: error.code, sql: error.sql)
         }
-        func sql(_ checks: [Int]) -> String {
-            let tests = checks.map { "CAST((\(plan.serverChecks[$0].predicate)) AS NUMERIC) = 0" }
+        let predicates = plan.serverChecks.map(\.predicate)
+        let sql = { (checks: [Int]) -> String in
+            let tests = checks.map { "CAST((\(predicates[$0])) AS NUMERIC) = 0" }
             return "SELECT \(tests.isEmpty ? "NULL" : tests.joined(separator: ", ")) FROM \(candidate) AS \(TriggerCondition.rowAlias)"
         }
+        self.sql = sql
+        self.connection = connection
         // A trigger's condition SQLite cannot prepare outside the trigger is left to the trigger.
         active = plan.serverChecks.indices.filter { i in
             plan.serverChecks[i].trigger == nil || (try? connection.prepare(sql([i]))) != nil
@@ -55,8 +62,22 @@ final class SQLiteServerChecks: ServerCheckEvaluator {
     }
 
     func failures(in batch: RowBatch) throws -> [(row: Int, checks: [Int])] {
+        try failures(in: batch, statement: select, evaluating: active)
+    }
+
+    func failures(in batch: RowBatch, checking checks: [Int]) throws -> [(row: Int, checks: [Int])] {
+        let wanted = active.filter(Set(checks).contains)
+        guard wanted.count < active.count else { return try failures(in: batch) }
+        guard !wanted.isEmpty else { return [] }
+        if subsets[wanted] == nil { subsets[wanted] = try connection.prepare(sql(wanted)) }
+        return try failures(in: batch, statement: subsets[wanted]!, evaluating: wanted)
+    }
+
+    /// Inserts each row into the candidate table, runs `select` (one column
+    /// per check of `evaluated`), and empties the table again.
+    private func failures(in batch: RowBatch, statement select: SQLiteStatement, evaluating evaluated: [Int]) throws -> [(row: Int, checks: [Int])] {
         var out: [(row: Int, checks: [Int])] = []
-        guard !active.isEmpty else { return out }
+        guard !evaluated.isEmpty else { return out }
         try batch.arena.withUnsafeBytes { arena in
             for row in 0..<batch.rowCount {
                 for (k, column) in bound.enumerated() {
@@ -74,13 +95,13 @@ final class SQLiteServerChecks: ServerCheckEvaluator {
                     hasRow = try select.step()
                 } catch let error as DatabaseError {
                     lastError = error.message
-                    out.append((row, active))
+                    out.append((row, evaluated))
                     _ = try? clear.step()
                     continue
                 }
                 if hasRow {
                     var failed: [Int] = []
-                    for (c, check) in active.enumerated() where !select.isNull(at: Int32(c)) && select.int64(at: Int32(c)) != 0 { failed.append(check) }
+                    for (c, check) in evaluated.enumerated() where !select.isNull(at: Int32(c)) && select.int64(at: Int32(c)) != 0 { failed.append(check) }
                     if !failed.isEmpty { out.append((row, failed)) }
                 }
                 select.reset()

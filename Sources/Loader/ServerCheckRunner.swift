@@ -7,6 +7,10 @@ protocol ServerCheckEvaluator {
     /// The rows of `batch` (indices) that some server check rejects, with the
     /// indices of the checks each one fails; rows that pass are absent.
     func failures(in batch: RowBatch) throws -> [(row: Int, checks: [Int])]
+    /// The same for `checks` only (indices into the plan's server checks):
+    /// after a redraw, only the checks that read a redrawn column can change.
+    /// An evaluator may evaluate more; failures of other checks are real too.
+    func failures(in batch: RowBatch, checking checks: [Int]) throws -> [(row: Int, checks: [Int])]
     /// The database's message the last time evaluating a row raised an error
     /// (such a row fails every check), for the refusal.
     var lastError: String? { get }
@@ -75,7 +79,18 @@ struct ServerCheckRunner {
                 tried.append(k)
             }
             if tried.isEmpty { break }
-            let failing = Dictionary(try evaluator.failures(in: candidate).map { ($0.row, $0.checks) }, uniquingKeysWith: { a, _ in a })
+            // Only the checks that read a redrawn column can change their verdict.
+            let checked = Set(tried.flatMap { k in
+                let redrawn = Set(pending[k].failed.flatMap { checks[$0].redraw })
+                return checks.indices.filter { !redrawn.isDisjoint(with: checks[$0].reads) }
+            })
+            let evaluated = try evaluator.failures(in: candidate, checking: checked.sorted())
+            var failing = Dictionary(evaluated.map { ($0.row, $0.checks) }, uniquingKeysWith: { a, _ in a })
+            // A check left out keeps its verdict: still failing if it failed.
+            for (i, k) in tried.enumerated() {
+                let kept = pending[k].failed.filter { !checked.contains($0) }
+                if !kept.isEmpty { failing[i] = Array(Set((failing[i] ?? []) + kept)).sorted() }
+            }
             let c = candidates.count
             candidates.append(candidate)
             var next: [(row: Int, failed: [Int], at: (Int, Int)?)] = []
