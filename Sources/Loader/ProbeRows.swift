@@ -60,13 +60,13 @@ package struct ProbeRows {
                 edges.append { row in Self.parentRow(generator, row: row).map { (fk.referencedTable, $0) } }
             }
             // A reference to a view of several tables (from a trigger): the picked table's row.
-            // One edge per reference: every column of it reads the same pick.
-            var seenReferences: Set<String> = []
+            // One edge per reference: every column of it reads the same pick (one stream).
+            var seenReferences: Set<UInt64> = []
             for column in t.columns {
-                guard let tables = Self.referenceTables(column.generator) else { continue }
+                guard let reference = Self.leaves(column.generator).lazy.compactMap({ $0 as? PolymorphicReferenceGenerator }).first else { continue }
                 guard !redrawn.contains(column.column.name) else { incomplete.insert(name); continue }
                 let generator = column.generator
-                guard seenReferences.insert(tables.joined(separator: ",") + "|" + column.column.name).inserted else { continue }
+                guard seenReferences.insert(reference.stream).inserted else { continue }
                 edges.append { row in
                     guard let reference = Self.reference(generator, row: row) else { return nil }
                     let (branch, parentRow) = reference.pick(row)
@@ -108,57 +108,50 @@ package struct ProbeRows {
         return t.table.columns.contains { c in !written.contains(c.name) && (c.sequence != nil || c.identity != nil) }
     }
 
+    /// The generator under the wrappers that only blank some rows (NULL,
+    /// null-count groups, domain guards), and under a per-row branch the
+    /// branch row `row` takes.
+    static func leaf(_ g: any ValueGenerator, row: Int64) -> any ValueGenerator {
+        switch g {
+        case let n as NullableGenerator: return leaf(n.inner, row: row)
+        case let n as NullCountGroupGenerator: return leaf(n.inner, row: row)
+        case let d as DomainGuardGenerator: return leaf(d.inner, row: row)
+        case let b as BranchGenerator: return leaf(b.branches[b.chooser.branch(row: row)], row: row)
+        default: return g
+        }
+    }
+
+    /// Every generator some row of the column can end in, under the same wrappers.
+    static func leaves(_ g: any ValueGenerator) -> [any ValueGenerator] {
+        switch g {
+        case let n as NullableGenerator: return leaves(n.inner)
+        case let n as NullCountGroupGenerator: return leaves(n.inner)
+        case let d as DomainGuardGenerator: return leaves(d.inner)
+        case let b as BranchGenerator: return b.branches.flatMap(leaves)
+        default: return [g]
+        }
+    }
+
     /// Whether every value of the FK column comes from a parent row of its
-    /// own FK that `parentRow` can name: under the wrappers that only blank
-    /// some rows, and in every branch of a per-row branch. A key taken
-    /// through another parent (a shared key, `from_parent`) names no row of
-    /// its own parent, so its table is incomplete.
+    /// own FK that `parentRow` can name, in every branch of a per-row
+    /// branch. A key taken through another parent (a shared key,
+    /// `from_parent`) names no row of its own parent, so its table is incomplete.
     static func followsItsForeignKey(_ g: any ValueGenerator) -> Bool {
-        if let fk = g as? ForeignKeyGenerator { return fk.route == nil }
-        if g is NullGenerator { return true }
-        if let n = g as? NullableGenerator { return followsItsForeignKey(n.inner) }
-        if let n = g as? NullCountGroupGenerator { return followsItsForeignKey(n.inner) }
-        if let d = g as? DomainGuardGenerator { return followsItsForeignKey(d.inner) }
-        if let b = g as? BranchGenerator { return b.branches.allSatisfy(followsItsForeignKey) }
-        return false
+        leaves(g).allSatisfy { leaf in
+            if let fk = leaf as? ForeignKeyGenerator { return fk.route == nil }
+            return leaf is NullGenerator
+        }
     }
 
-    /// The reference to a view of tables that writes row `row` of a column,
-    /// under the wrappers that only blank some rows or pick a branch.
+    /// The reference to a view of tables that writes row `row` of a column.
     static func reference(_ g: any ValueGenerator, row: Int64) -> PolymorphicReferenceGenerator? {
-        switch g {
-        case let p as PolymorphicReferenceGenerator: return p
-        case let n as NullableGenerator: return reference(n.inner, row: row)
-        case let n as NullCountGroupGenerator: return reference(n.inner, row: row)
-        case let d as DomainGuardGenerator: return reference(d.inner, row: row)
-        case let b as BranchGenerator: return reference(b.branches[b.chooser.branch(row: row)], row: row)
-        default: return nil
-        }
-    }
-
-    /// The tables of the reference to a view some row of a column points through, if any.
-    static func referenceTables(_ g: any ValueGenerator) -> [String]? {
-        switch g {
-        case let p as PolymorphicReferenceGenerator: return p.tables
-        case let n as NullableGenerator: return referenceTables(n.inner)
-        case let n as NullCountGroupGenerator: return referenceTables(n.inner)
-        case let d as DomainGuardGenerator: return referenceTables(d.inner)
-        case let b as BranchGenerator: return b.branches.lazy.compactMap(referenceTables).first
-        default: return nil
-        }
+        leaf(g, row: row) as? PolymorphicReferenceGenerator
     }
 
     /// The parent row an FK column's generator points at for `row` (nil: none, NULL).
     static func parentRow(_ g: any ValueGenerator, row: Int64) -> Int64? {
-        switch g {
-        case let fk as ForeignKeyGenerator:
-            return fk.picker.parentRow(for: row - fk.childFirst).map { $0 + fk.parentFirst }
-        case let n as NullableGenerator: return parentRow(n.inner, row: row)
-        case let n as NullCountGroupGenerator: return parentRow(n.inner, row: row)
-        case let d as DomainGuardGenerator: return parentRow(d.inner, row: row)
-        case let b as BranchGenerator: return parentRow(b.branches[b.chooser.branch(row: row)], row: row)
-        default: return nil
-        }
+        guard let fk = leaf(g, row: row) as? ForeignKeyGenerator else { return nil }
+        return fk.picker.parentRow(for: row - fk.childFirst).map { $0 + fk.parentFirst }
     }
 
     /// Consecutive runs of sorted rows, as ranges a batch can be generated for.
