@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
+        // The schema as dbsynth sees it (tables, columns, keys, CHECKs, trigger
+        // rules, types) and SQL quoting and tokenizing. Depends on nothing, so
+        // the engine can be built and tested without a database client.
+        .target(name: "SchemaModel"),
         // Thin module maps over the C client libraries; everything Swift-facing
         // lives in Introspect, which owns every C pointer these hand out.
         .systemLibrary(
@@ -24,35 +28,37 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
-        // Connections, catalog queries and the Schema model.
-        .target(name: "Introspect", dependencies: ["CSQLite", "CLibPQ"]),
-        // The plan (DAG, cycles, feasibility) and the value generators. Never talks to a database.
-        .target(name: "Engine", dependencies: ["Introspect"]),
+        // Connections, catalog queries and the readers of trigger and view text
+        // that turn a live database into a SchemaModel.Schema.
+        .target(name: "Introspect", dependencies: ["SchemaModel", "CSQLite", "CLibPQ"]),
+        // The plan (DAG, cycles, feasibility) and the value generators. Never
+        // talks to a database: the package graph keeps every C target out of it.
+        .target(name: "Engine", dependencies: ["SchemaModel"]),
         // Sinks: PostgreSQL COPY, SQLite prepared statements. Never decides a value.
-        .target(name: "Loader", dependencies: ["Introspect", "Engine"]),
+        .target(name: "Loader", dependencies: ["SchemaModel", "Introspect", "Engine"]),
         // The YAML config (dbsynth and smelt-datagen formats): parsing with line
         // marks, validation against the live schema, the config generators.
         .target(
             name: "Config",
-            dependencies: ["Introspect", "Engine", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SchemaModel", "Introspect", "Engine", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "dbsynth",
             dependencies: [
-                "Introspect", "Engine", "Loader", "Config",
+                "SchemaModel", "Introspect", "Engine", "Loader", "Config",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Fuzz targets for the parsers of outside text (scripts/fuzz.sh), and
         // in a normal build the tool that replays the saved inputs.
-        .executableTarget(name: "DBSynthFuzz", dependencies: ["Introspect", "Engine", "Config"]),
+        .executableTarget(name: "DBSynthFuzz", dependencies: ["SchemaModel", "Introspect", "Engine", "Config"]),
         // Shared test helpers: scratch databases, running the built binary.
-        .target(name: "TestSupport", dependencies: ["Introspect"], path: "Tests/TestSupport"),
-        .testTarget(name: "IntrospectTests", dependencies: ["Introspect", "TestSupport"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Introspect"]),
-        .testTarget(name: "ConfigTests", dependencies: ["Config", "Engine", "Introspect", "TestSupport"]),
-        .testTarget(name: "LoaderTests", dependencies: ["Loader", "Engine", "Introspect", "TestSupport"]),
+        .target(name: "TestSupport", dependencies: ["SchemaModel", "Introspect"], path: "Tests/TestSupport"),
+        .testTarget(name: "IntrospectTests", dependencies: ["SchemaModel", "Introspect", "TestSupport"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "SchemaModel"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "Engine", "SchemaModel", "Introspect", "TestSupport"]),
+        .testTarget(name: "LoaderTests", dependencies: ["Loader", "Engine", "SchemaModel", "Introspect", "TestSupport"]),
         // End-to-end: runs the built `dbsynth` against real databases.
-        .testTarget(name: "dbsynthTests", dependencies: ["dbsynth", "DBSynthFuzz", "Introspect", "Engine", "TestSupport"]),
+        .testTarget(name: "dbsynthTests", dependencies: ["dbsynth", "DBSynthFuzz", "SchemaModel", "Introspect", "Engine", "TestSupport"]),
     ]
 )

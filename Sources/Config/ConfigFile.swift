@@ -1,4 +1,5 @@
 import Introspect
+import SchemaModel
 import Foundation
 
 /// A parsed config file, in either accepted format:

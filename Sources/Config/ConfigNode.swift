@@ -1,4 +1,5 @@
 import Introspect
+import SchemaModel
 import Yams
 
 /// A YAML node with its line and dotted key path, detached from Yams so the

@@ -1,5 +1,6 @@
 import Engine
 import Introspect
+import SchemaModel
 
 /// The config as the planner's `ColumnOverrides`: configured columns get
 /// their generators, the rest keep inference. Built after `ConfigValidator`

@@ -1,5 +1,6 @@
 import Engine
 import Introspect
+import SchemaModel
 
 /// Checks a parsed config against the schema it will fill, before anything
 /// runs: tables, columns and parents exist, generators suit the column's

@@ -1,5 +1,6 @@
 import Engine
 import Introspect
+import SchemaModel
 
 /// The schema a config describes on its own: one table per dataset, column
 /// types inferred from the generators, the `sequential_id` column as primary

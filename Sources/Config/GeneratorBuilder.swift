@@ -1,5 +1,6 @@
 import Engine
 import Introspect
+import SchemaModel
 
 /// Turns a `GeneratorSpec` into a `ValueGenerator` for one column. Where a
 /// config generator means the same as an inferred one (sequential_id,

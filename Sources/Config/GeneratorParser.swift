@@ -1,4 +1,5 @@
 import Introspect
+import SchemaModel
 import Engine
 
 /// Reads a `generator` node into a `GeneratorSpec`, checking the generator

@@ -1,5 +1,6 @@
 import Engine
 import Introspect
+import SchemaModel
 
 /// The config `dbsynth init` writes for a live schema: every table and
 /// column with the generator inference picks.

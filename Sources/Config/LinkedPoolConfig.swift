@@ -1,4 +1,5 @@
 import Introspect
+import SchemaModel
 /// `linked_pools: [{name, pool_size, seed?, shapes: [{weight, emit?, sticky?, fields}]}]`:
 /// a pool of correlated tuples built once per table; `linked_choice`
 /// columns of one row read fields of the same entry.

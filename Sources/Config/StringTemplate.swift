@@ -1,4 +1,5 @@
 import Introspect
+import SchemaModel
 /// A `string_pattern` template split into literal text and placeholders:
 /// `{sequential_id}` (row + 1), `{uuid}`, `{uniform_int:MIN-MAX}` (MIN
 /// inclusive, MAX exclusive, as smelt-datagen does) and `{one_of:a,b,c}`.

@@ -1,4 +1,5 @@
 import Introspect
+import SchemaModel
 /// One table (dbsynth) or dataset (smelt-datagen) of the config.
 package struct TableConfig: Sendable {
     package struct ColumnConfig: Sendable {

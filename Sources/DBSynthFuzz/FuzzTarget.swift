@@ -1,6 +1,7 @@
 import Config
 import Engine
 import Introspect
+import SchemaModel
 
 /// The inputs dbsynth parses from text it did not write: CHECK expressions
 /// and trigger bodies from the catalog, YAML configs from users. Each target must return

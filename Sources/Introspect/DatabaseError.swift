@@ -1,3 +1,5 @@
+import SchemaModel
+
 /// An error from a database or from reading its schema, with enough context to
 /// act on: what was being done, the server's message, and the SQL when useful.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import SchemaModel
 
 /// Where to connect, parsed from the command line's DB argument or the environment.
 ///

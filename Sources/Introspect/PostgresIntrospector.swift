@@ -1,4 +1,5 @@
 import Foundation
+import SchemaModel
 
 /// Reads a live PostgreSQL database into a `Schema` from `pg_catalog`.
 ///

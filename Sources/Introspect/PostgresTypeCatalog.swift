@@ -1,4 +1,5 @@
 import Foundation
+import SchemaModel
 
 /// `pg_type`, enums and domain constraints, read once, so column types
 /// resolve in memory: domains to their base type (nested domains too) with

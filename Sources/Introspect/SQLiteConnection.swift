@@ -1,4 +1,5 @@
 import CSQLite
+import SchemaModel
 
 /// One open SQLite database handle.
 ///

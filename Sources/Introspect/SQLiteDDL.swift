@@ -1,3 +1,5 @@
+import SchemaModel
+
 /// What `pragma_*` does not tell about a SQLite table, read from its CREATE TABLE text:
 /// CHECK constraints, AUTOINCREMENT, WITHOUT ROWID, deferrable foreign keys.
 struct SQLiteDDL {

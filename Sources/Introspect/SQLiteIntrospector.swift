@@ -1,4 +1,5 @@
 import Foundation
+import SchemaModel
 
 /// Reads a live SQLite database into a `Schema` through the `pragma_*`
 /// table-valued functions and the CREATE TABLE text in `sqlite_master`.

@@ -1,3 +1,5 @@
+import SchemaModel
+
 /// SQLite's (extended) result codes by name, for messages: `SQLITE_CONSTRAINT_CHECK`
 /// says what failed where the number 275 does not.
 public enum SQLiteResultCode {

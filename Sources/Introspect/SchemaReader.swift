@@ -47,6 +47,7 @@ public enum DatabaseConnection {
 
 #if canImport(Glibc)
 import Glibc
+import SchemaModel
 #elseif canImport(Darwin)
 import Darwin
 #endif

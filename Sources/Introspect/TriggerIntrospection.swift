@@ -1,3 +1,5 @@
+import SchemaModel
+
 /// Reading triggers and view definitions, for both dialects. Kept apart from
 /// the table introspection: triggers only feed the recogniser and
 /// `fill --disable-triggers`.

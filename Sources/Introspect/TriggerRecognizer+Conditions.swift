@@ -1,3 +1,5 @@
+import SchemaModel
+
 /// Reading a rejection condition as SQL of its own: which parts read only
 /// the new row, which columns and relations it reads, and the text to
 /// evaluate it with (see `TriggerCondition`).

@@ -1,3 +1,5 @@
+import SchemaModel
+
 /// Rows a trigger body inserts (`INSERT INTO t (a, b) VALUES (NEW.id, 0)`).
 extension TriggerRecognizer {
 

@@ -1,3 +1,5 @@
+import SchemaModel
+
 /// Reads the common rule shapes out of a trigger body, as text, without a
 /// database. What it does not recognise it ignores: those triggers still run
 /// during a fill (and `fill --disable-triggers` turns them off).

@@ -1,3 +1,5 @@
+import SchemaModel
+
 /// Finds the trigger behind an error message: the one whose body raises a
 /// message that the error's text matches (`RAISE(ABORT, 'msg')`, or
 /// PL/pgSQL `RAISE EXCEPTION 'user % not found', …` with `%` standing for

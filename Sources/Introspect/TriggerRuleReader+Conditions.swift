@@ -1,3 +1,5 @@
+import SchemaModel
+
 /// The rejection conditions of a trigger as rules over the row, beside the
 /// shapes `TriggerRecognizer` turns into keys and references:
 ///

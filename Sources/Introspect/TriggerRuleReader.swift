@@ -1,3 +1,5 @@
+import SchemaModel
+
 /// Turns what `TriggerRecognizer` finds in each trigger into rules of the
 /// schema: foreign keys (with an `origin`), polymorphic references, parent
 /// equalities, keys disjoint across tables, and the rows triggers write.

@@ -1,3 +1,5 @@
+import SchemaModel
+
 /// The subquery of a trigger rule, read by `TriggerRecognizer`.
 extension TriggerRecognizer {
     /// `SELECT items FROM rel [AS] [alias] WHERE a = NEW.x AND …`, no joins.

@@ -1,3 +1,5 @@
+import SchemaModel
+
 /// A view read as the union of the tables under it: `SELECT 'a' AS kind, x, y
 /// FROM a UNION ALL SELECT 'b', x, y FROM b`, nested views expanded. Only
 /// branches whose rows are exactly a table's rows count (no WHERE, no inner

@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import Introspect
+import SchemaModel
 
 /// Writes a plan to files instead of a database: one file per table
 /// (`DIR/name.csv|jsonl|sql`), or with a partition column smelt-datagen's

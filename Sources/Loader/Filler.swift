@@ -1,5 +1,6 @@
 import Engine
 import Introspect
+import SchemaModel
 
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 import Introspect
+import SchemaModel
 
 /// `--fast` on PostgreSQL: inside the fill's transaction, drop the filled
 /// tables' foreign keys, primary keys, unique constraints and secondary

@@ -1,5 +1,6 @@
 import Engine
 import Introspect
+import SchemaModel
 
 /// Evaluates a table's server checks in PostgreSQL: one statement per batch
 /// of candidate rows,

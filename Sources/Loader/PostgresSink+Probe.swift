@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import Introspect
+import SchemaModel
 
 /// The probe on PostgreSQL: savepoints inside the fill's transaction, COPY
 /// for the rows, and the error fields the server sends (SQLSTATE,

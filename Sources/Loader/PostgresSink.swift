@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import Introspect
+import SchemaModel
 
 /// Loads a plan into PostgreSQL with `COPY … FROM STDIN` (CSV), the whole
 /// fill in one transaction.

@@ -1,5 +1,6 @@
 import Engine
 import Introspect
+import SchemaModel
 
 /// A sink that can load a few rows inside a savepoint of the fill's
 /// transaction and undo them: what the probe needs.

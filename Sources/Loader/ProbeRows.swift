@@ -1,5 +1,6 @@
 import Engine
 import Introspect
+import SchemaModel
 
 /// Which rows the probe loads: the first rows of every table, plus every
 /// parent row those rows point at (and their parents' parents), so each

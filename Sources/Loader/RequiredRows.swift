@@ -1,5 +1,6 @@
 import Engine
 import Introspect
+import SchemaModel
 
 /// Inserts the parent rows triggers' inserts point at (`RequiredParentRow`)
 /// when they are missing, just before the table whose inserts fire the

@@ -1,5 +1,6 @@
 import Engine
 import Introspect
+import SchemaModel
 
 /// Evaluates a table's server checks with SQLite itself. The candidate row
 /// goes into an empty TEMP copy of the table's columns, so its values take

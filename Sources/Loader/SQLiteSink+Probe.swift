@@ -1,5 +1,6 @@
 import Engine
 import Introspect
+import SchemaModel
 
 /// The probe on SQLite: savepoints nest inside the fill's transaction, and
 /// each probe row is one INSERT, so a rejected row names itself.

@@ -1,5 +1,6 @@
 import Engine
 import Introspect
+import SchemaModel
 
 /// Loads a plan into SQLite: one transaction, one prepared INSERT per table
 /// with bound parameters, foreign keys enforced.

@@ -1,5 +1,6 @@
 import Engine
 import Introspect
+import SchemaModel
 
 /// Evaluates a table's server checks (`TablePlan.serverChecks`) for
 /// candidate rows in the database, inside the fill's transaction.

@@ -1,5 +1,6 @@
 import Engine
 import Introspect
+import SchemaModel
 
 /// A database a plan is loaded into. One fill is one transaction: `begin`,
 /// `prepare`, `load` per table in plan order, `finish` (deferred work and

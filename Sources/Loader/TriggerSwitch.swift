@@ -1,4 +1,5 @@
 import Introspect
+import SchemaModel
 
 /// `fill --disable-triggers`: user triggers of the filled tables are off for
 /// the load and back on before COMMIT, all inside the fill's transaction, so

@@ -2,6 +2,7 @@ import Config
 import Engine
 import Foundation
 import Introspect
+import SchemaModel
 import Loader
 
 /// What `--config` adds to `fill`: the parsed file, the schema it is checked

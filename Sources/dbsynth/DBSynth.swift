@@ -1,5 +1,6 @@
 import ArgumentParser
 import Introspect
+import SchemaModel
 import Loader
 
 #if canImport(Glibc)

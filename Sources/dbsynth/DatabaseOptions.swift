@@ -1,5 +1,6 @@
 import ArgumentParser
 import Introspect
+import SchemaModel
 
 /// The DB argument shared by every command that talks to a database.
 struct DatabaseOptions: ParsableArguments {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Engine
 import Foundation
 import Introspect
+import SchemaModel
 import Loader
 
 struct FillCommand: ParsableCommand {

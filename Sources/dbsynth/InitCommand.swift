@@ -3,6 +3,7 @@ import Config
 import Engine
 import Foundation
 import Introspect
+import SchemaModel
 
 /// `dbsynth init [DB] [-o FILE]`: a commented config for the live schema,
 /// so users edit one rather than write it from scratch.

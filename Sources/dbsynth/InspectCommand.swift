@@ -2,6 +2,7 @@ import ArgumentParser
 import Engine
 import Foundation
 import Introspect
+import SchemaModel
 
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

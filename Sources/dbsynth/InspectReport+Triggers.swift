@@ -1,5 +1,6 @@
 import Engine
 import Introspect
+import SchemaModel
 
 /// The parts of `inspect` about triggers and the rules read from them.
 extension InspectReport {

@@ -1,5 +1,6 @@
 import Engine
 import Introspect
+import SchemaModel
 
 /// What `inspect` shows, as a Codable document: the JSON form is the
 /// documented contract (docs/inspect-json.md); the text form is derived from it.

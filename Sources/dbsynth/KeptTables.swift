@@ -1,5 +1,6 @@
 import Engine
 import Introspect
+import SchemaModel
 
 /// Without `--truncate` or `--append`, a table that already holds rows is
 /// kept as it is: a freshly migrated application database has rows in its

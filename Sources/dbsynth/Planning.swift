@@ -1,6 +1,7 @@
 import Config
 import Engine
 import Introspect
+import SchemaModel
 
 /// Plans a fill for the CLI: a schema that cannot be satisfied is refused
 /// (exit 2) before anything is written.

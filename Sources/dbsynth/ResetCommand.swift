@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Introspect
+import SchemaModel
 import Loader
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import Introspect
+import SchemaModel
 
 /// Resolves `--table NAME=N` options against the live schema.
 enum TableCounts {

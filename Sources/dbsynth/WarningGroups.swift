@@ -1,5 +1,6 @@
 import Foundation
 import Introspect
+import SchemaModel
 
 /// Folds warnings about CHECKs that differ only in names into one line per
 /// shape: a schema with 300 tables that all use the same

@@ -1,6 +1,7 @@
 import Config
 import Engine
 import Introspect
+import SchemaModel
 import Testing
 
 /// Parsing, validation messages and generator semantics, without a database.

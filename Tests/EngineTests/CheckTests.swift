@@ -1,6 +1,6 @@
 import Testing
 @testable import Engine
-import Introspect
+import SchemaModel
 
 // MARK: - Helpers
 

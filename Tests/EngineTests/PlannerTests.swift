@@ -1,5 +1,5 @@
 import Testing
-import Introspect
+import SchemaModel
 @testable import Engine
 
 /// Generates every row of a plan in memory and checks keys, uniques and

@@ -1,6 +1,6 @@
 import Testing
 @testable import Engine
-import Introspect
+import SchemaModel
 
 /// The realistic-value layer: kind inference from names and types, the
 /// vocabulary, and the text each kind writes.

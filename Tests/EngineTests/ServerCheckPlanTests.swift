@@ -1,5 +1,5 @@
 import Testing
-import Introspect
+import SchemaModel
 @testable import Engine
 
 /// Which CHECKs the planner leaves to the database, what they read and may

@@ -1,5 +1,5 @@
 import Testing
-import Introspect
+import SchemaModel
 @testable import Engine
 
 /// The planner with rules read from triggers, in memory.

@@ -1,5 +1,6 @@
 import Testing
 @testable import Introspect
+@testable import SchemaModel
 
 @Suite struct DatabaseTargetTests {
     @Test func acceptsEveryDocumentedForm() throws {

@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
 @testable import Introspect
+@testable import SchemaModel
 
 @Suite(.enabled(if: TestEnvironment.postgresTestsEnabled, "needs DBSYNTH_TEST_PG (scripts/test.sh starts a server)"))
 struct PostgresIntrospectorTests {

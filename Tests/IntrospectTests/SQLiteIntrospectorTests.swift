@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
 @testable import Introspect
+@testable import SchemaModel
 
 @Suite struct SQLiteIntrospectorTests {
     static let ddl = """

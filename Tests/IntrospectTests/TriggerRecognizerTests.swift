@@ -1,5 +1,6 @@
 import Testing
 @testable import Introspect
+@testable import SchemaModel
 
 /// The recogniser on trigger bodies written here, no database.
 @Suite struct TriggerRecognizerTests {

@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
 import Introspect
+import SchemaModel
 @testable import Engine
 @testable import Loader
 

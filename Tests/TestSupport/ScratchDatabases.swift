@@ -1,5 +1,6 @@
 import Foundation
 import Introspect
+import SchemaModel
 
 /// A SQLite file in a fresh temp directory, removed on `remove()`.
 public struct ScratchSQLite {

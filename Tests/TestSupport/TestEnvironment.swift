@@ -1,5 +1,6 @@
 import Foundation
 import Introspect
+import SchemaModel
 
 /// Where the package, the built binary and the shared corpus are, and the
 /// throwaway PostgreSQL the test script started.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import Introspect
+import SchemaModel
 
 /// End-to-end: `fill --config`, `--out`, `init` and config errors, through the built binary.
 @Suite struct ConfigFillTests {

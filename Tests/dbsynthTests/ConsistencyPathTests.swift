@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import Introspect
+import SchemaModel
 
 /// Consistency across foreign keys (issue 15, item 6): a key that a row
 /// reaches by two paths (its own `room_id` and its event's; a `tenant_id`

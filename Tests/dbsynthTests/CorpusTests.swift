@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import Introspect
+import SchemaModel
 
 /// One schema of `../shared/corpus`, as `load list` names it.
 struct CorpusEntry: Sendable, Hashable, CustomTestStringConvertible {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import Introspect
+import SchemaModel
 
 /// CHECKs that are ORs across columns (issue 15, item 1): each row takes one
 /// branch, both NULL and non-NULL branches appear, and the database accepts

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import Introspect
+import SchemaModel
 
 /// Without --truncate or --append, tables that already hold rows are kept as
 /// they are and used as parents; only the empty tables are filled.

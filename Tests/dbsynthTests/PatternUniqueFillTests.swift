@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import Introspect
+import SchemaModel
 
 /// End-to-end (issue 15, items 2 and 3): unique columns stay unique inside
 /// their CHECK domain (regex, length, case, range, IN), regex and function

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import Introspect
+import SchemaModel
 
 /// Before the long load, fill loads the first rows of every table in a
 /// savepoint that is rolled back, and reports every table the database

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import Introspect
+import SchemaModel
 @testable import Engine
 
 /// Realistic, consistent and reproducible values on real corpus schemas.

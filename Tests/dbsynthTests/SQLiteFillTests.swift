@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import Introspect
+import SchemaModel
 
 /// End-to-end: the built binary against real SQLite files.
 @Suite struct SQLiteFillTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import Introspect
+import SchemaModel
 
 /// A fill that is interrupted or killed halfway leaves the database exactly
 /// as it was; reset empties everything; reports are written.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import Introspect
+import SchemaModel
 
 /// CHECKs dbsynth cannot evaluate itself are evaluated by the database on
 /// every generated row; failing rows are redrawn, deterministically.

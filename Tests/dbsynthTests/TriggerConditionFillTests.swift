@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import Introspect
+import SchemaModel
 
 /// Rejection conditions of triggers that no key or reference expresses,
 /// filled with the triggers on: conditions over the row alone become

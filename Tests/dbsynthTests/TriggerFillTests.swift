@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import Introspect
+import SchemaModel
 
 /// Rules enforced by triggers, end to end on SQLite: foreign keys and an
 /// equality read from trigger bodies, a polymorphic reference to a UNION ALL

@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// A CHECK expression that could not be parsed.
 package struct CheckParseError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// A composite (row) value in PostgreSQL's text form: `("a b",42,)`, every
 /// field quoted (quotes and backslashes doubled), NULL fields left empty.

@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// One leaf partition's requirements on the partition key columns.
 package struct PartitionLeaf: Sendable {

@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// Realistic values of one `SemanticKind`, consistent within a row: every
 /// person column of a row (first, last, full name, email, username) comes from

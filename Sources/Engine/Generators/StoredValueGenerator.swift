@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// The n-th of a list of values read back from the database: the key column
 /// of a kept table, indexed by the "parent row" a `ForeignKeyGenerator`'s

@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// Generators chosen by the user (a config file) instead of inference.
 ///

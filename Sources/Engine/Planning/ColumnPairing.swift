@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// Columns that belong together in time, by name: a row's `updated_at` is not
 /// before its `created_at`, `end_date` not before `start_date`, `return_date`

@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// Everything needed to generate a fill: tables in load order, each with its
 /// row count and one generator per written column, plus how FK cycles are

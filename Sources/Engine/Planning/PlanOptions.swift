@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// What the user asked for: row counts, seed, append mode.
 package struct PlanOptions: Sendable {

@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// CHECK constraints: per-column domains, null-count groups, per-row checks
 /// and the capacity a CHECK leaves a unique column.

@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// Breaking foreign-key cycles: which edges of a strongly connected
 /// component are removed from the load order, and how each is closed again.

@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// Parents that are kept, not filled: tables that already held rows. They are
 /// left out of the planned schema; their key tuples, read back by the CLI,

@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// Keys: fan-out, capacity caps, unique sets and the tuple layouts that keep
 /// keys made of foreign keys distinct.

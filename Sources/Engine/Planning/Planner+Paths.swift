@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// Consistency across foreign keys: when a table reaches the same ancestor
 /// key through two paths under the same column name (its own `room_id`, and

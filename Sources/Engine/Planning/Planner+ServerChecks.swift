@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// CHECKs left to the database: what the engine cannot evaluate is evaluated
 /// by the server for every generated row, and the failing rows are redrawn.

@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// Rules read from triggers (see `TriggerRuleReader`), honoured by
 /// construction: a column equal to its parent row's, a reference to a view

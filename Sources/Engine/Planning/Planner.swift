@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// Turns a `Schema` and the user's options into a `Plan`.
 ///

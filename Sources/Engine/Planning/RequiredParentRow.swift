@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// A parent row that must exist before a table is loaded because a trigger
 /// inserts rows pointing at it (`INSERT INTO a_by_group VALUES (NEW.id, 0)`

@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// A CHECK dbsynth cannot evaluate itself (it does not parse, calls a
 /// function the engine does not know, such as a user-defined one, or its

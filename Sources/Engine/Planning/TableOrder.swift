@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// Orders tables so every parent is loaded before its children, grouping
 /// foreign-key cycles into strongly connected components (Tarjan).

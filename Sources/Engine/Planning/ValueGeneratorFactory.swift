@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// Chooses the generator for one column that is not an FK: by the CHECK
 /// domain's allowed values, uniqueness, realistic kind and type, in that

@@ -1,4 +1,4 @@
-import Introspect
+import SchemaModel
 
 /// Guesses the realistic kind of a column from its name, its table's name and
 /// its type, so that `first_name` gets first names and `unit_price` prices

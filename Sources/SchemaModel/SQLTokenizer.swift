@@ -18,6 +18,12 @@ package struct SQLToken: Sendable, Equatable {
     /// Byte range of the token in the source (UTF-8 offsets).
     package var range: Range<Int>
 
+    package init(kind: Kind, text: String, range: Range<Int>) {
+        self.kind = kind
+        self.text = text
+        self.range = range
+    }
+
     package func isWord(_ w: String) -> Bool {
         kind == .word && text.caseInsensitiveEquals(w)
     }
