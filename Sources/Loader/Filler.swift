@@ -37,16 +37,16 @@ package struct Filler {
         self.sink = sink
     }
 
-    /// Runs the whole fill in one transaction; on any error the transaction is
-    /// rolled back and the error rethrown.
+    /// Runs the whole fill in one transaction (the caller's, when it opened
+    /// one with `sink.transaction` to run DDL first); on any error the
+    /// transaction is rolled back and the error rethrown.
     package func run(_ plan: Plan, truncate: Bool, onTableStart: (TablePlan) -> Void = { _ in },
                      progress: (TablePlan, Int64) -> Void = { _, _ in }) throws -> [TableReport] {
-        var reports: [TableReport] = []
-        do {
-            try sink.begin()
+        try sink.transaction {
             try triggerSwitch?.disable()
             try sink.prepare(plan: plan, truncate: truncate)
             _ = try runProbe(plan)
+            var reports: [TableReport] = []
             for table in plan.tables {
                 onTableStart(table)
                 try requiredRows?.ensure(before: table)
@@ -58,20 +58,18 @@ package struct Filler {
             try Cancellation.check()
             try triggerSwitch?.enable()
             try sink.finish(plan: plan)
-        } catch {
-            sink.rollback()
-            throw error
+            return reports
         }
-        return reports
     }
 
-    /// Opens the transaction, readies the tables and runs only the probe
-    /// (`--dry-run`); the caller rolls back. Throws `ProbeRejected` when the
-    /// database rejects probe rows.
+    /// Readies the tables and runs only the probe (`--dry-run`), then rolls
+    /// back (the caller's transaction too, when it opened one). Throws
+    /// `ProbeRejected` when the database rejects probe rows.
     package func probe(_ plan: Plan, truncate: Bool) throws -> ProbeReport {
-        try sink.begin()
-        try sink.prepare(plan: plan, truncate: truncate)
-        return try runProbe(plan) ?? ProbeReport()
+        try sink.transaction {
+            try sink.prepare(plan: plan, truncate: truncate)
+            return try runProbe(plan) ?? ProbeReport()
+        }
     }
 
     /// The probe's report, or nil when there is no probe for this sink.

@@ -3,9 +3,6 @@ import Engine
 /// What `fill --dry-run` prints: the tables in load order with the rows each
 /// would get, capacity caps and how each FK cycle would be broken.
 struct DryRun {
-    /// Ends a dry run after printing, so the transaction is rolled back.
-    struct Finished: Error {}
-
     let plan: Plan
     let target: String
     var kept: [KeptTables.Entry] = []

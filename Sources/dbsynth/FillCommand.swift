@@ -96,6 +96,7 @@ struct FillCommand: ParsableCommand {
         SignalHandlers.install()
         if let out { return try runToFiles(directory: out) }
         let setup = try ConfigSetup.load(config)
+        let schemaFile = try schema.map(SchemaFile.read)
         let target = try db.target()
         let createsFile = target.sqlitePath.map { !FileManager.default.fileExists(atPath: $0) } ?? false
         let connection = try DatabaseConnection.open(target, create: schema != nil || create)
@@ -104,26 +105,25 @@ struct FillCommand: ParsableCommand {
         case .sqlite(let c): sink = SQLiteSink(connection: c, fast: fast)
         case .postgres(let c): sink = PostgresSink(connection: c, fast: fast)
         }
+        // A SQLite file this run created is removed unless the fill committed
+        // (a failure, or a dry run, leaves no file behind).
+        var committed = false
+        defer {
+            if createsFile, !committed, let path = target.sqlitePath { try? FileManager.default.removeItem(atPath: path) }
+        }
+        // A DDL file with its own BEGIN/COMMIT runs in its own transactions first.
+        if let schemaFile, schemaFile.controlsTransactions { try schemaFile.apply(to: connection) }
         // One transaction from here: the DDL of --schema and --create, then
-        // the load. Any failure undoes all of it (and removes a SQLite file
-        // this run created).
-        do {
-            // A DDL file with its own BEGIN/COMMIT runs in its own transaction first.
-            if let schema, let sql = try? String(contentsOfFile: schema, encoding: .utf8), Self.controlsTransactions(sql) {
-                try applySchemaFile(schema, to: connection, ownTransaction: true)
-            }
-            try sink.begin()
-            try fill(target: target, connection: connection, sink: sink, setup: setup)
-        } catch {
-            sink.rollback()
-            if createsFile, let path = target.sqlitePath { try? FileManager.default.removeItem(atPath: path) }
-            if error is DryRun.Finished { return }
-            throw error
+        // the load. Any failure undoes all of it; a dry run ends it unloaded.
+        committed = try sink.transaction {
+            if let schemaFile, !schemaFile.controlsTransactions { try schemaFile.apply(to: connection) }
+            return try fill(target: target, connection: connection, sink: sink, setup: setup)
         }
     }
 
-    func fill(target: DatabaseTarget, connection: DatabaseConnection, sink: any Sink, setup: ConfigSetup) throws {
-        if let schema { try applySchemaFile(schema, to: connection) }
+    /// Plans and loads inside the caller's transaction; true when the rows
+    /// were committed, false after a dry run (the caller rolls back).
+    func fill(target: DatabaseTarget, connection: DatabaseConnection, sink: any Sink, setup: ConfigSetup) throws -> Bool {
         let live = try setup.schema(try connection.readSchema(), connection: connection, create: create)
         guard !live.tables.isEmpty else {
             throw CLIError.refused("\(target) has no tables to fill; create them first or pass --schema FILE.sql")
@@ -171,7 +171,7 @@ struct FillCommand: ParsableCommand {
             }
         }
         if dryRun {
-            // The probe runs too; the caller rolls back whatever it, --schema or --create did.
+            // The probe runs too; it rolls back whatever it, --schema or --create did.
             var probed: ProbeReport?
             try rejected { probed = try filler.probe(plan, truncate: truncate) }
             var text = DryRun(plan: plan, target: target.description, kept: kept).text
@@ -179,7 +179,7 @@ struct FillCommand: ParsableCommand {
                 text += "\nProbe: the database accepted the first \(Terminal.grouped(Int64(probed.rows))) rows of \(probed.tables) tables (rolled back)."
             }
             print(text)
-            throw DryRun.Finished()
+            return false
         }
 
         var reports: [TableReport] = []
@@ -201,6 +201,7 @@ struct FillCommand: ParsableCommand {
             summary.kept = kept
             print(summary.text)
         }
+        return true
     }
 
     /// A load error raised by a user trigger names the trigger and its table
@@ -226,63 +227,4 @@ struct FillCommand: ParsableCommand {
     /// and one generating thread already outruns either database (measured:
     /// 1.7M rows/s generated, ~130k rows/s accepted by PostgreSQL).
     var resolvedJobs: Int { jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount - 1) }
-
-    /// Runs the DDL file when the database has no tables yet, inside the
-    /// fill's transaction: a broken file, or a fill that fails later, leaves
-    /// nothing behind.
-    func applySchemaFile(_ path: String, to connection: DatabaseConnection, ownTransaction: Bool = false) throws {
-        guard let sql = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw CLIError.refused("--schema \(path): cannot read the file")
-        }
-        if !(try connection.readSchema().tables.isEmpty) {
-            Terminal.warning("--schema \(path): skipped: the database already has tables")
-            return
-        }
-        do {
-            try connection.execute(sql)
-        } catch let error as DatabaseError {
-            if ownTransaction { try? connection.execute("ROLLBACK") }
-            throw CLIError.refused("--schema \(path): \(error.message); nothing was created")
-        }
-    }
-
-    /// `sql` with every PostgreSQL dollar-quoted string (`$$ … $$`,
-    /// `$body$ … $body$`: function bodies, whose BEGIN and END are PL/pgSQL's)
-    /// replaced by an empty string literal.
-    static func withoutDollarQuotes(_ sql: String) -> String {
-        var out = ""
-        var rest = Substring(sql)
-        while let open = rest.firstIndex(of: "$") {
-            let afterOpen = rest.index(after: open)
-            guard let close = rest[afterOpen...].firstIndex(of: "$") else { break }
-            let tag = rest[afterOpen..<close]
-            // A tag is empty or an identifier; `$1` is a parameter, not a quote.
-            guard tag.allSatisfy({ $0.isLetter || $0 == "_" || ($0.isNumber && tag.first?.isNumber == false) }) else {
-                out += rest[...open]
-                rest = rest[afterOpen...]
-                continue
-            }
-            let delimiter = "$\(tag)$"
-            let bodyStart = rest.index(after: close)
-            guard let end = rest[bodyStart...].range(of: delimiter) else { break }
-            out += rest[..<open] + "''"
-            rest = rest[end.upperBound...]
-        }
-        return out + rest
-    }
-
-    /// Whether a DDL file begins or ends transactions itself (a statement
-    /// starting with BEGIN, COMMIT, END, ROLLBACK or START TRANSACTION).
-    static func controlsTransactions(_ sql: String) -> Bool {
-        var atStart = true
-        for token in SQLTokenizer.tokenize(withoutDollarQuotes(sql)) {
-            if atStart, token.kind == .word,
-               ["BEGIN", "COMMIT", "END", "ROLLBACK", "START"].contains(where: token.isWord) {
-                return true
-            }
-            atStart = token.isSymbol(";")
-        }
-        return false
-    }
-
 }

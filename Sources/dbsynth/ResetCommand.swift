@@ -46,13 +46,9 @@ struct ResetCommand: ParsableCommand {
         case .sqlite(let c): sink = SQLiteSink(connection: c, fast: false)
         case .postgres(let c): sink = PostgresSink(connection: c, fast: false)
         }
-        try sink.begin()
-        do {
+        try sink.transaction {
             try sink.truncate(tables: schema.tables.map(\.name))
             try sink.finish(plan: .empty)
-        } catch {
-            sink.rollback()
-            throw error
         }
         print("Emptied \(schema.tables.count) tables in \(target).")
     }

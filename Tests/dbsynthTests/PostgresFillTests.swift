@@ -99,6 +99,26 @@ struct PostgresFillTests {
         #expect(try scalar(db, "SELECT count(*) FROM pg_class WHERE relname = 'account'") == "0")
     }
 
+    @Test func schemaFileWithItsOwnTransactionRunsOnceBeforeTheFill() throws {
+        let db = try ScratchPostgres()
+        defer { db.drop() }
+        let dir = try TestEnvironment.temporaryDirectory()
+        let file = dir.appendingPathComponent("migrate.sql")
+        try """
+            BEGIN;
+            CREATE TABLE team (id serial PRIMARY KEY, name text NOT NULL);
+            COMMIT;
+            BEGIN;
+            CREATE TABLE player (id serial PRIMARY KEY, team_id int NOT NULL REFERENCES team(id));
+            COMMIT;
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.dbsynth(["fill", db.url, "--schema", file.path, "--rows", "30", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        // Read once and run once: the fill's own pass must not report it skipped.
+        #expect(!result.stderr.contains("skipped"), "\(result.stderr)")
+        #expect(try scalar(db, "SELECT count(*) FROM player") == "30")
+    }
+
     @Test func failedLoadIsRolledBackCompletely() throws {
         // A trigger makes the second table's COPY fail after the first table is loaded.
         let db = try ScratchPostgres(schema: """
