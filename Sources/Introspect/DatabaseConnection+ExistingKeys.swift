@@ -31,7 +31,7 @@ extension DatabaseConnection {
                 }
             }
         } catch let error as DatabaseError {
-            throw DatabaseError(error.kind, "reading the existing keys (\(columns.joined(separator: ", "))) of \(table.name), which is kept: \(error.message)", code: error.code, sql: error.sql)
+            throw error.prefixed("reading the existing keys (\(columns.joined(separator: ", "))) of \(table.name), which is kept")
         }
         return ExistingKeys(table: table.name, columns: columns, tuples: tuples, sampled: stride > 1)
     }

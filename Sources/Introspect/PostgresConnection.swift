@@ -155,6 +155,7 @@ public final class PostgresResult {
         error.table = field(Int32(UInt8(ascii: "t")))
         error.column = field(Int32(UInt8(ascii: "c")))
         error.detail = field(Int32(UInt8(ascii: "D")))
+        error.hint = field(Int32(UInt8(ascii: "H")))
         error.context = field(Int32(UInt8(ascii: "W")))
         return error
     }

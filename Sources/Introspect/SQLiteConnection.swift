@@ -38,7 +38,7 @@ public final class SQLiteConnection {
         if rc != SQLITE_OK {
             let message = errmsg.map { String(cString: $0) } ?? lastErrorMessage
             sqlite3_free(errmsg)
-            throw DatabaseError(.statement, message, code: "\(rc)", sql: sql)
+            throw DatabaseError(.statement, message, code: SQLiteResultCode.name(rc), sql: sql)
         }
     }
 
@@ -79,7 +79,7 @@ public final class SQLiteStatement {
         var stmt: OpaquePointer?
         let rc = sqlite3_prepare_v3(connection.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil)
         guard rc == SQLITE_OK, let stmt else {
-            throw DatabaseError(.statement, connection.lastErrorMessage, code: "\(rc)", sql: sql)
+            throw DatabaseError(.statement, connection.lastErrorMessage, code: SQLiteResultCode.name(rc), sql: sql)
         }
         self.handle = stmt
         self.connection = connection
@@ -99,7 +99,7 @@ public final class SQLiteStatement {
         case let code:
             let message = connection.lastErrorMessage
             sqlite3_reset(handle)
-            throw DatabaseError(.statement, message, code: "\(code)", sql: sql)
+            throw DatabaseError(.statement, message, code: SQLiteResultCode.name(code), sql: sql)
         }
     }
 
@@ -141,7 +141,7 @@ public final class SQLiteStatement {
 
     private func check(_ rc: Int32) throws {
         if rc != SQLITE_OK {
-            throw DatabaseError(.statement, connection.lastErrorMessage, code: "\(rc)", sql: sql)
+            throw DatabaseError(.statement, connection.lastErrorMessage, code: SQLiteResultCode.name(rc), sql: sql)
         }
     }
 }

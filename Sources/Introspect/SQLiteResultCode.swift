@@ -12,13 +12,16 @@ public enum SQLiteResultCode {
         2579: "SQLITE_CONSTRAINT_ROWID", 2835: "SQLITE_CONSTRAINT_PINNED", 3091: "SQLITE_CONSTRAINT_DATATYPE",
     ]
 
-    /// The name of a code as `DatabaseError.code` holds it (`"275"`), or the
-    /// text itself when it is not a known number.
-    public static func name(_ code: String) -> String {
-        guard let n = Int32(code) else { return code }
-        return names[n] ?? names[n & 0xff].map { "\($0) (\(n))" } ?? "SQLite code \(n)"
+    /// The name `DatabaseError.code` holds for a result code: 275 is
+    /// `SQLITE_CONSTRAINT_CHECK`; an extended code without a name of its own
+    /// keeps its number beside its primary code's name.
+    public static func name(_ code: Int32) -> String {
+        names[code] ?? names[code & 0xff].map { "\($0) (\(code))" } ?? "SQLITE_ERROR (\(code))"
     }
 
-    /// Whether the code is a foreign key violation.
-    public static func isForeignKey(_ code: String?) -> Bool { code == "787" }
+    /// Whether `DatabaseError.code` holds a SQLite result code name.
+    public static func isName(_ code: String) -> Bool { code.hasPrefix("SQLITE_") }
+
+    public static let foreignKey = "SQLITE_CONSTRAINT_FOREIGNKEY"
+    public static let trigger = "SQLITE_CONSTRAINT_TRIGGER"
 }

@@ -38,10 +38,8 @@ package final class FileSink: Sink {
     package func truncate(tables: [QualifiedName]) throws {}
 
     package func prepare(plan: Plan, truncate: Bool) throws {
-        do {
+        try FileOutputError.wrap(.creatingDirectory, directory.path) {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw DatabaseError(.statement, "cannot create the output directory \(directory.path): \(error.localizedDescription)")
         }
     }
 
@@ -52,7 +50,9 @@ package final class FileSink: Sink {
         let finalRoot: URL
         if partitionIndex != nil {
             finalRoot = directory.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: temporaryRoot, withIntermediateDirectories: true)
+            try FileOutputError.wrap(.creatingDirectory, temporaryRoot.path) {
+                try FileManager.default.createDirectory(at: temporaryRoot, withIntermediateDirectories: true)
+            }
         } else {
             finalRoot = directory.appendingPathComponent("\(name).\(format.rawValue)")
         }
@@ -61,7 +61,7 @@ package final class FileSink: Sink {
         var writer: FileWriter?
         var currentPartition: String?
         func open(_ url: URL) throws -> FileWriter {
-            let w = try FileWriter(url: url)
+            let w = try FileWriter(path: url.path)
             try w.write(header(plan))
             return w
         }
@@ -81,7 +81,9 @@ package final class FileSink: Sink {
                         try writer?.write(footer)
                         try writer?.close()
                         let dir = temporaryRoot.appendingPathComponent("\(plan.columns[p].column.name)=\(value)")
-                        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+                        try FileOutputError.wrap(.creatingDirectory, dir.path) {
+                            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+                        }
                         writer = try open(dir.appendingPathComponent("data.\(format.rawValue)"))
                         currentPartition = value
                     }
@@ -97,10 +99,19 @@ package final class FileSink: Sink {
         try writer?.close()
     }
 
+    /// Moves every file into place. A move that fails (the directory
+    /// changed under the run) says which files were already replaced; the
+    /// rest stay as they were.
     package func finish(plan: Plan) throws {
+        var moved: [String] = []
         for (temporary, final) in pending {
-            try? FileManager.default.removeItem(at: final)
-            try FileManager.default.moveItem(at: temporary, to: final)
+            do {
+                try? FileManager.default.removeItem(at: final)
+                try FileManager.default.moveItem(at: temporary, to: final)
+                moved.append(final.path)
+            } catch {
+                throw FileOutputError(.moving, final.path, reason: FileOutputError.reason(error), alreadyReplaced: moved)
+            }
         }
         pending.removeAll()
     }
@@ -201,27 +212,4 @@ package final class FileSink: Sink {
         }
         out.append(UInt8(ascii: "\""))
     }
-}
-
-/// A buffered file opened for writing, failing with the path in the message.
-final class FileWriter {
-    let url: URL
-    let handle: FileHandle
-
-    init(url: URL) throws {
-        self.url = url
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw DatabaseError(.statement, "cannot create \(url.path)")
-        }
-        handle = try FileHandle(forWritingTo: url)
-    }
-
-    func write(_ bytes: [UInt8]) throws {
-        guard !bytes.isEmpty else { return }
-        do { try handle.write(contentsOf: bytes) } catch {
-            throw DatabaseError(.statement, "writing \(url.path) failed: \(error.localizedDescription)")
-        }
-    }
-
-    func close() throws { try handle.close() }
 }

@@ -135,7 +135,7 @@ final class PostgresServerChecks: ServerCheckEvaluator {
             try connection.execute("RELEASE SAVEPOINT dbsynth_check")
         } catch let error as DatabaseError {
             guard error.kind == .statement, let code = error.code, code.hasPrefix("22") || code.hasPrefix("P0") else {
-                throw DatabaseError(error.kind, "\(table): evaluating \(labels.joined(separator: ", ")) for generated rows failed: \(error.message)", code: error.code, sql: error.sql)
+                throw error.prefixed("\(table): evaluating \(labels.joined(separator: ", ")) for generated rows failed")
             }
             try connection.execute("ROLLBACK TO SAVEPOINT dbsynth_check")
             try connection.execute("RELEASE SAVEPOINT dbsynth_check")

@@ -88,7 +88,7 @@ package final class PostgresSink: Sink {
             try connection.endCopy(sql: sql)
         } catch let error as DatabaseError {
             guard let table else { throw error }
-            throw DatabaseError(error.kind, "loading \(table) failed: \(error.message)", code: error.code, sql: error.sql)
+            throw error.prefixed("loading \(table) failed")
         }
     }
 

@@ -40,7 +40,7 @@ package struct RequiredRows {
             do {
                 try connection.execute("INSERT INTO \(parent.table.name.quoted) (\(names.joined(separator: ", "))) VALUES (\(values.joined(separator: ", ")))")
             } catch let error as DatabaseError {
-                throw DatabaseError(error.kind, "adding the \(parent.table.name) row that \(required.reason) failed: \(error.message)", code: error.code, sql: error.sql)
+                throw error.prefixed("adding the \(parent.table.name) row that \(required.reason) failed")
             }
         }
     }

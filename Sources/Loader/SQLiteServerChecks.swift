@@ -41,7 +41,7 @@ final class SQLiteServerChecks: ServerCheckEvaluator {
             insert = try connection.prepare("INSERT INTO \(candidate) VALUES (\(placeholders))")
             clear = try connection.prepare("DELETE FROM \(candidate)")
         } catch let error as DatabaseError {
-            throw DatabaseError(error.kind, "\(plan.table.name): cannot prepare the evaluation of CHECKs for generated rows: \(error.message)", code: error.code, sql: error.sql)
+            throw error.prefixed("\(plan.table.name): cannot prepare the evaluation of CHECKs for generated rows")
         }
         let predicates = plan.serverChecks.map(\.predicate)
         let sql = { (checks: [Int]) -> String in
@@ -58,7 +58,7 @@ final class SQLiteServerChecks: ServerCheckEvaluator {
             select = try connection.prepare(sql(active))
         } catch let error as DatabaseError {
             let labels = active.map { plan.serverChecks[$0].label }.joined(separator: ", ")
-            throw DatabaseError(error.kind, "\(plan.table.name): SQLite cannot evaluate \(labels) for generated rows: \(error.message)", code: error.code, sql: error.sql)
+            throw error.prefixed("\(plan.table.name): SQLite cannot evaluate \(labels) for generated rows")
         }
     }
 

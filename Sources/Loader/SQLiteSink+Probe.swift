@@ -28,12 +28,12 @@ extension SQLiteSink: ProbingSink {
     /// name`, `NOT NULL constraint failed: t.c`); a `RAISE(ABORT, …)` names
     /// only its text, so the trigger on the table whose body holds that text is looked up.
     package func cause(of error: DatabaseError, in table: TablePlan) -> ProbeFailure.Cause {
-        let code = error.code.map(SQLiteResultCode.name)
+        let code = error.code
         var object: String?
         let message = error.message
         if let colon = message.range(of: "constraint failed: ") {
             object = "\(message[..<colon.lowerBound])constraint \(message[colon.upperBound...])"
-        } else if error.code == "1811" {
+        } else if error.code == SQLiteResultCode.trigger {
             let sql = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND instr(sql, ?) > 0 ORDER BY name"
             if let names = try? connection.query(sql, [table.table.name.name, message]).compactMap({ $0.first ?? nil }), !names.isEmpty {
                 object = "trigger \(names.joined(separator: " or "))"
@@ -41,6 +41,6 @@ extension SQLiteSink: ProbingSink {
                 object = "a trigger"
             }
         }
-        return ProbeFailure.Cause(code: code, object: object, message: message, foreignKey: SQLiteResultCode.isForeignKey(error.code))
+        return ProbeFailure.Cause(code: code, object: object, message: message, foreignKey: error.code == SQLiteResultCode.foreignKey)
     }
 }

@@ -97,7 +97,7 @@ package final class SQLiteSink: Sink {
             do {
                 try insert(batch, firstRow: plan.firstRow + done, settledBy: checker, with: statement)
             } catch let error as DatabaseError {
-                throw DatabaseError(error.kind, "loading \(plan.table.name) failed: \(error.message)", code: error.code, sql: error.sql)
+                throw error.prefixed("loading \(plan.table.name) failed")
             }
             done += Int64(batch.rowCount)
             progress(done)

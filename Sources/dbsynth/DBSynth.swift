@@ -28,7 +28,8 @@ struct DBSynth: ParsableCommand {
 
             Exit codes: 0 success; 1 the fill failed and was rolled back; 2 refused before writing \
             anything (bad input, non-empty tables, unsatisfiable schema); 3 cannot connect or open \
-            the database; 64 usage error; 130 / 143 interrupted by SIGINT / SIGTERM (rolled back).
+            the database; 4 writing the files of --out failed (no output file was changed); 64 usage \
+            error; 130 / 143 interrupted by SIGINT / SIGTERM (rolled back).
             """,
         version: "0.1.0",
         subcommands: [FillCommand.self, InspectCommand.self, ResetCommand.self, InitCommand.self, GeneratorsCommand.self]
@@ -39,11 +40,15 @@ struct DBSynth: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            verbose = (command as? any DatabaseCommand)?.db.verbose ?? false
             try command.run()
         } catch let error as CLIError {
             fail(error.message, code: error.exitCode)
         } catch let error as DatabaseError {
-            fail(error.message, code: error.kind == .connection ? ExitStatus.cannotConnect : ExitStatus.failed)
+            fail(error.description, code: error.kind == .connection ? ExitStatus.cannotConnect : ExitStatus.failed,
+                 details: verbose ? error.verboseLines : [])
+        } catch let error as FileOutputError {
+            fail(error.description, code: ExitStatus.fileOutputFailed)
         } catch let error as ServerCheckRefusal {
             fail(error.message, code: ExitStatus.refused)
         } catch let error as TargetError {
@@ -56,8 +61,14 @@ struct DBSynth: ParsableCommand {
         }
     }
 
-    static func fail(_ message: String, code: Int32) -> Never {
+    /// `--verbose` of the command being run: after a database error, the
+    /// statement and the server's detail, hint and context follow the
+    /// `error:` line.
+    nonisolated(unsafe) static var verbose = false
+
+    static func fail(_ message: String, code: Int32, details: [String] = []) -> Never {
         Terminal.error(message)
+        for line in details { Terminal.writeErr("  \(line)\n") }
         systemExit(code)
     }
 }
@@ -67,6 +78,7 @@ enum ExitStatus {
     static let failed: Int32 = 1
     static let refused: Int32 = 2
     static let cannotConnect: Int32 = 3
+    static let fileOutputFailed: Int32 = 4
 }
 
 /// An error the CLI reports itself, with its exit code.

@@ -158,16 +158,24 @@ struct FillCommand: ParsableCommand {
         if disableTriggers {
             filler.triggerSwitch = TriggerSwitch(connection: connection, tables: plan.tables.map(\.table.name), triggers: live.triggers)
         }
-        // A rejected probe still writes --report, with what was rejected.
+        // A rejected probe or a failed load still writes --report, with what
+        // was rejected and what the server said.
+        func failed(probe: ProbeReport? = nil, error: DatabaseError? = nil) throws {
+            guard let report else { return }
+            var document = FillReport(plan: plan, tables: [], target: target.description, seconds: Filler.now() - start)
+            document.keptTables = kept
+            document.probe = probe.map(FillReport.ProbeSection.init)
+            document.error = error.map(FillReport.ErrorSection.init)
+            try document.write(to: report, committed: false)
+        }
         func rejected(_ body: () throws -> Void) throws {
             do { try body() } catch let error as ProbeRejected {
-                if let report {
-                    var document = FillReport(plan: plan, tables: [], target: target.description, seconds: Filler.now() - start)
-                    document.keptTables = kept
-                    document.probe = FillReport.ProbeSection(error.report)
-                    try document.write(to: report, committed: false)
-                }
+                try failed(probe: error.report)
                 throw CLIError.refused(ProbeMessage.text(error.report))
+            } catch let error as DatabaseError {
+                let explained = Self.explainingTriggers(error, plan: plan, triggers: disableTriggers ? [] : live.triggers)
+                try failed(error: explained)
+                throw explained
             }
         }
         if dryRun {
@@ -184,11 +192,7 @@ struct FillCommand: ParsableCommand {
 
         var reports: [TableReport] = []
         try rejected {
-            do {
-                reports = try filler.run(plan, truncate: truncate, onTableStart: progress.start, progress: progress.update)
-            } catch let error as DatabaseError {
-                throw Self.explainingTriggers(error, plan: plan, triggers: disableTriggers ? [] : live.triggers)
-            }
+            reports = try filler.run(plan, truncate: truncate, onTableStart: progress.start, progress: progress.update)
         }
         progress.finish()
         if let report {
@@ -211,8 +215,9 @@ struct FillCommand: ParsableCommand {
         guard let trigger = TriggerRejection.trigger(for: error.message, among: triggers, preferred: loading) else { return error }
         let prefix = loading.map { "loading \($0) failed: " } ?? ""
         let message = prefix.isEmpty ? error.message : String(error.message.dropFirst(prefix.count))
-        return DatabaseError(error.kind, "\(prefix)trigger \(trigger.name) on \(trigger.table) rejected a row: \(message) (pass --disable-triggers to load with the user triggers of the filled tables off)",
-                             code: error.code, sql: error.sql)
+        var explained = error
+        explained.message = "\(prefix)trigger \(trigger.name) on \(trigger.table) rejected a row: \(message) (pass --disable-triggers to load with the user triggers of the filled tables off)"
+        return explained
     }
 
     /// `2015-01-01..2019-12-31` as days since 1970-01-01.

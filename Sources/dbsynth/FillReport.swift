@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Introspect
 import Loader
 
 /// The `--report FILE.json` document (stable; fields are only ever added):
@@ -38,6 +39,34 @@ struct FillReport: Encodable {
     var keptTables: [KeptTables.Entry] = []
     /// What the probe rejected, when it did (the fill then wrote nothing).
     var probe: ProbeSection?
+    /// The database error that stopped the load, when one did (the fill
+    /// was rolled back): everything the server said, and the statement.
+    var error: ErrorSection?
+
+    struct ErrorSection: Encodable {
+        var message: String
+        /// `SQLSTATE 23514` or a SQLite result code name.
+        var code: String?
+        var table: String?
+        var column: String?
+        var constraint: String?
+        var detail: String?
+        var hint: String?
+        var context: String?
+        var statement: String?
+
+        init(_ error: DatabaseError) {
+            message = error.message
+            code = error.codeName
+            table = error.table
+            column = error.column
+            constraint = error.constraint
+            detail = error.detail
+            hint = error.hint
+            context = error.context
+            statement = error.sql
+        }
+    }
 
     struct ProbeSection: Encodable {
         struct Rejection: Encodable {
@@ -75,7 +104,7 @@ struct FillReport: Encodable {
         case database, seed, seconds, tables, warnings
         case totalRows = "total_rows"
         case keptTables = "kept_tables"
-        case probe
+        case probe, error
     }
 
     init(plan: Plan, tables reports: [TableReport], target: String, seconds: Double) {

@@ -174,6 +174,15 @@ import SchemaModel
         #expect(Set(ids).count > 900)
         let empty = events.dropFirst().filter { $0.split(separator: ",", omittingEmptySubsequences: false)[1].isEmpty }.count
         #expect(abs(Double(empty) / 6000 - 0.1) < 0.03, "\"\" is a legal weighted value")
+        // An output path that cannot be a directory: its own exit code, the
+        // path and the system's reason, and the files written before kept.
+        let blocked = dir.appendingPathComponent("blocked").path
+        try "not a directory".write(toFile: blocked, atomically: true, encoding: .utf8)
+        let refused = try CommandRunner.dbsynth(["fill", "--config", config, "--out", blocked + "/sub", "--quiet"])
+        #expect(refused.status == 4, "\(refused.stderr)")
+        #expect(refused.stderr.hasPrefix("error: creating the directory \(blocked)/sub failed: "), "\(refused.stderr)")
+        #expect(refused.stderr.contains("; no output file was changed"), "\(refused.stderr)")
+        #expect(try String(contentsOfFile: blocked, encoding: .utf8) == "not a directory")
         // jsonl and sql of the same config.
         #expect(try CommandRunner.dbsynth(["fill", "--config", config, "--out", out, "--format", "jsonl", "--quiet"]).status == 0)
         let line = try String(contentsOfFile: out + "/users.jsonl", encoding: .utf8).split(separator: "\n")[0]

@@ -119,6 +119,40 @@ struct PostgresFillTests {
         #expect(try scalar(db, "SELECT count(*) FROM player") == "30")
     }
 
+    @Test func loadErrorLineCarriesTheServerFieldsAndVerboseTheRest() throws {
+        let db = try ScratchPostgres(schema: """
+            CREATE TABLE a (id int PRIMARY KEY);
+            CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+              BEGIN IF NEW.id = 40 THEN
+                RAISE EXCEPTION 'account % refused by policy', NEW.id
+                  USING ERRCODE = 'check_violation', TABLE = 'a', COLUMN = 'id', HINT = 'ids under 40 only';
+              END IF; RETURN NEW; END $$;
+            CREATE TRIGGER refuse BEFORE INSERT ON a FOR EACH ROW EXECUTE FUNCTION refuse();
+            """)
+        defer { db.drop() }
+        let dir = try TestEnvironment.temporaryDirectory()
+        let reportPath = dir.appendingPathComponent("report.json").path
+        let plain = try CommandRunner.dbsynth(["fill", db.url, "--rows", "50", "--quiet"])
+        #expect(plain.status == 1)
+        let lines = plain.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "one error line without --verbose: \(plain.stderr)")
+        #expect(plain.stderr.contains("account 40 refused by policy"), "\(plain.stderr)")
+        #expect(plain.stderr.contains("(SQLSTATE 23514, table a, column id)"), "\(plain.stderr)")
+
+        let verbose = try CommandRunner.dbsynth(["fill", db.url, "--rows", "50", "--quiet", "--verbose", "--report", reportPath])
+        #expect(verbose.status == 1)
+        #expect(verbose.stderr.contains("\n  statement: COPY "), "\(verbose.stderr)")
+        #expect(verbose.stderr.contains("\n  hint: ids under 40 only"), "\(verbose.stderr)")
+        #expect(verbose.stderr.contains("\n  context: PL/pgSQL function refuse()"), "\(verbose.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: reportPath))) as? [String: Any]
+        let error = report?["error"] as? [String: Any]
+        #expect(error?["code"] as? String == "SQLSTATE 23514")
+        #expect(error?["table"] as? String == "a")
+        #expect(error?["hint"] as? String == "ids under 40 only")
+        #expect((error?["statement"] as? String)?.hasPrefix("COPY") == true)
+        #expect(try scalar(db, "SELECT count(*) FROM a") == "0")
+    }
+
     @Test func failedLoadIsRolledBackCompletely() throws {
         // A trigger makes the second table's COPY fail after the first table is loaded.
         let db = try ScratchPostgres(schema: """

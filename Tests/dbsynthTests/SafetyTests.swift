@@ -203,6 +203,7 @@ import SchemaModel
         let r = try CommandRunner.dbsynth(["fill", "sqlite:\(path)", "--schema", ddl.path, "--rows", "10", "--probe-rows", "0"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("boom"))
+        #expect(r.stderr.contains("(SQLITE_CONSTRAINT_TRIGGER)"), "the extended result code by name: \(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: path), "the file this run created is gone")
         let probed = try CommandRunner.dbsynth(["fill", "sqlite:\(path)", "--schema", ddl.path, "--rows", "10"])
         #expect(probed.status == 2)
