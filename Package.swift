@@ -5,7 +5,10 @@ let package = Package(
     name: "dbsynth",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "dbsynth", targets: ["dbsynth"]),
+        .executable(name: "dbsynth", targets: ["DBSynthCLI"]),
+        // Seeding from Swift code (a Vapor or Hummingbird service's tests):
+        // the same fill as the command line, in-process.
+        .library(name: "DBSynth", targets: ["DBSynth"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,10 +45,14 @@ let package = Package(
             name: "Config",
             dependencies: ["SchemaModel", "Introspect", "Engine", .product(name: "Yams", package: "Yams")]
         ),
+        // The fill as a library: options in, a result or a DBSynthError out.
+        // The command line is a thin layer over it.
+        .target(name: "DBSynth", dependencies: ["SchemaModel", "Introspect", "Engine", "Loader", "Config"]),
+        // The `dbsynth` command: flags, terminal output, exit codes.
         .executableTarget(
-            name: "dbsynth",
+            name: "DBSynthCLI",
             dependencies: [
-                "SchemaModel", "Introspect", "Engine", "Loader", "Config",
+                "DBSynth", "SchemaModel", "Introspect", "Engine", "Loader", "Config",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +66,8 @@ let package = Package(
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Engine", "SchemaModel", "Introspect", "TestSupport"]),
         .testTarget(name: "LoaderTests", dependencies: ["Loader", "Engine", "SchemaModel", "Introspect", "TestSupport"]),
         // End-to-end: runs the built `dbsynth` against real databases.
-        .testTarget(name: "dbsynthTests", dependencies: ["dbsynth", "DBSynthFuzz", "SchemaModel", "Introspect", "Engine", "TestSupport"]),
+        .testTarget(name: "dbsynthTests", dependencies: ["DBSynthCLI", "DBSynthFuzz", "SchemaModel", "Introspect", "Engine", "TestSupport"]),
+        // What a service's own test target looks like: seeding SQLite in-process.
+        .testTarget(name: "ExampleTests", dependencies: ["DBSynth"], path: "Examples/SeedInTests"),
     ]
 )

@@ -8,10 +8,10 @@ import SchemaModel
 /// group) that neither wiping nor appending junk would respect. Kept tables
 /// are not written; their existing keys are read back and the filled tables
 /// point at them.
-struct KeptTables {
+package struct KeptTables {
     /// One kept table, for the summary, `--dry-run` and `--report`.
-    struct Entry: Encodable {
-        var table: String
+    package struct Entry: Encodable {
+        package var table: String
         var rows: Int64
         var reason: String
         /// Key tuples read for its children (over all referenced column lists).
@@ -40,10 +40,10 @@ struct KeptTables {
         let suggestion = "pass --truncate to replace them or --append to add to them"
         let asked = busy.filter { (named[$0.name] ?? 0) > 0 }
         if !asked.isEmpty {
-            throw CLIError.refused("--table names tables that already hold rows: \(describe(asked)); \(suggestion) (without either, tables that hold rows are kept as they are and only empty tables are filled)")
+            throw DBSynthError.refused("--table names tables that already hold rows: \(describe(asked)); \(suggestion) (without either, tables that hold rows are kept as they are and only empty tables are filled)")
         }
         if busy.count == schema.tables.count {
-            throw CLIError.refused("tables already hold rows: \(describe(busy)); every table holds rows, so there is nothing to fill: \(suggestion)")
+            throw DBSynthError.refused("tables already hold rows: \(describe(busy)); every table holds rows, so there is nothing to fill: \(suggestion)")
         }
         var fill = schema
         fill.tables.removeAll { $0.rowCount > 0 }
@@ -51,7 +51,7 @@ struct KeptTables {
     }
 
     static func describe(_ tables: [Table]) -> String {
-        tables.map { "\($0.name) (\(Terminal.grouped($0.rowCount)) rows)" }.joined(separator: ", ")
+        tables.map { "\($0.name) (\(TextLayout.grouped($0.rowCount)) rows)" }.joined(separator: ", ")
     }
 
     /// Reads, for every kept table, the key tuples the filled tables' foreign
@@ -92,11 +92,11 @@ struct KeptTables {
             keys[table.name] = read
             let count = read.reduce(0) { $0 + $1.tuples.count }
             let sampled = read.contains(where: \.sampled)
-            var reason = "already held \(Terminal.grouped(table.rowCount)) rows"
+            var reason = "already held \(TextLayout.grouped(table.rowCount)) rows"
             if !children.isEmpty {
                 let shown = children.prefix(3).joined(separator: ", ") + (children.count > 3 ? " and \(children.count - 3) more" : "")
                 reason += "; parent of \(shown), which point at its \(sampled ? "sampled " : "")existing keys"
-                if sampled { reason += " (\(Terminal.grouped(Int64(keyLimit))) per key, evenly spread)" }
+                if sampled { reason += " (\(TextLayout.grouped(Int64(keyLimit))) per key, evenly spread)" }
             }
             entries.append(Entry(table: table.name.description, rows: table.rowCount, reason: reason, keysRead: count, sampled: sampled))
         }
@@ -104,12 +104,12 @@ struct KeptTables {
     }
 
     /// The summary's lines about kept tables (none when nothing was kept).
-    static func lines(_ entries: [Entry]) -> [String] {
+    package static func lines(_ entries: [Entry]) -> [String] {
         guard !entries.isEmpty else { return [] }
         let width = max(5, entries.map(\.table.count).max() ?? 0)
         var lines = ["Kept \(entries.count) table\(entries.count == 1 ? "" : "s") as they were (they already held rows; pass --truncate or --append to fill them):"]
         for e in entries {
-            lines.append("  " + Terminal.pad(e.table, width, left: true) + "  " + e.reason)
+            lines.append("  " + TextLayout.pad(e.table, width, left: true) + "  " + e.reason)
         }
         return lines
     }

@@ -1,10 +1,11 @@
+import Foundation
 import Engine
 import Introspect
 import SchemaModel
 
 /// What `inspect` shows, as a Codable document: the JSON form is the
 /// documented contract (docs/inspect-json.md); the text form is derived from it.
-struct InspectReport: Encodable {
+package struct InspectReport: Encodable {
     struct ColumnInfo: Encodable {
         var name: String
         var type: String
@@ -145,7 +146,7 @@ struct InspectReport: Encodable {
         case disjointKeys = "disjoint_keys"
     }
 
-    init(schema: Schema, plan: Plan) {
+    package init(schema: Schema, plan: Plan) {
         dialect = schema.dialect.rawValue
         skipped = schema.skipped.map { SkippedInfo(name: $0.name.description, reason: $0.reason) }
         warnings = plan.warnings
@@ -190,7 +191,14 @@ struct InspectReport: Encodable {
         }
     }
 
-    func text(target: String) -> String {
+    /// The JSON document, keys sorted, as `inspect --json` prints it.
+    package func jsonText() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    package func text(target: String) -> String {
         var lines = ["\(target) (\(dialect)): \(tables.count) tables in load order"]
         for t in tables {
             lines.append("")
@@ -204,8 +212,8 @@ struct InspectReport: Encodable {
                 if t.primaryKey.contains(c.name) { flags.append("pk") }
                 if let identity = c.identity { flags.append(identity) }
                 let flagText = flags.joined(separator: ",")
-                lines.append("   " + Terminal.pad(c.name, nameWidth, left: true) + "  " + Terminal.pad(c.type, typeWidth, left: true)
-                             + "  " + Terminal.pad(flagText, 22, left: true) + "  " + c.generator
+                lines.append("   " + TextLayout.pad(c.name, nameWidth, left: true) + "  " + TextLayout.pad(c.type, typeWidth, left: true)
+                             + "  " + TextLayout.pad(flagText, 22, left: true) + "  " + c.generator
                              + (c.capacity.map { "  [capacity \($0)]" } ?? ""))
             }
             if !t.primaryKey.isEmpty { lines.append("   primary key (\(t.primaryKey.joined(separator: ", ")))") }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DBSynth
 import Engine
 import Introspect
 import SchemaModel
@@ -27,17 +28,17 @@ struct ResetCommand: ParsableCommand {
         let connection = try DatabaseConnection.open(target)
         let schema = try connection.readSchema()
         guard !schema.tables.isEmpty else {
-            throw CLIError.refused("\(target) has no tables to reset")
+            throw DBSynthError.refused("\(target) has no tables to reset")
         }
         if !yes {
             guard isatty(0) == 1 else {
-                throw CLIError.refused("reset empties every table of \(target): pass --yes to confirm (standard input is not a terminal)")
+                throw DBSynthError.refused("reset empties every table of \(target): pass --yes to confirm (standard input is not a terminal)")
             }
             let rows = schema.tables.reduce(Int64(0)) { $0 + $1.rowCount }
-            Terminal.writeErr("This deletes all \(Terminal.grouped(rows)) rows of \(schema.tables.count) tables in \(target). Type the database name or 'yes' to continue: ")
+            Terminal.writeErr("This deletes all \(TextLayout.grouped(rows)) rows of \(schema.tables.count) tables in \(target). Type the database name or 'yes' to continue: ")
             let answer = readLine()?.trimmingSpaces() ?? ""
             guard answer == "yes" || answer == target.confirmationName else {
-                throw CLIError.refused("reset cancelled; nothing changed")
+                throw DBSynthError.refused("reset cancelled; nothing changed")
             }
         }
         // The sinks' own transaction and TRUNCATE, as `fill --truncate` uses them.

@@ -1,4 +1,5 @@
 import Engine
+import DBSynth
 import Loader
 
 /// One updating line on stderr while a table loads (only on a terminal).
@@ -25,7 +26,7 @@ final class Progress {
         lastDraw = now
         let rate = Double(done) / elapsed
         let eta = rate > 0 ? Double(table.rows - done) / rate : 0
-        Terminal.writeErr("\r\u{1B}[K\(current): \(Terminal.grouped(done))/\(Terminal.grouped(table.rows)) rows, \(Terminal.grouped(Int64(rate))) rows/s, ETA \(Int(eta.rounded(.up)))s")
+        Terminal.writeErr("\r\u{1B}[K\(current): \(TextLayout.grouped(done))/\(TextLayout.grouped(table.rows)) rows, \(TextLayout.grouped(Int64(rate))) rows/s, ETA \(Int(eta.rounded(.up)))s")
     }
 
     func finish() {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DBSynth
 import Introspect
 import SchemaModel
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DBSynth
 import Engine
 import Foundation
 import Introspect
@@ -17,17 +18,7 @@ struct InspectCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let target = try db.target()
-        let connection = try DatabaseConnection.open(target)
-        let schema = try connection.readSchema()
-        let plan = try Planning.plan(schema)
-        let report = InspectReport(schema: schema, plan: plan)
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
-        } else {
-            print(report.text(target: target.description))
-        }
+        let inspection = try DBSynth.inspect(target: try db.target())
+        print(json ? inspection.json : inspection.text)
     }
 }

@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import DBSynth
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -29,23 +30,4 @@ enum Terminal {
     }
 
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
-
-    /// Right-aligns `text` in `width` columns.
-    static func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
-        let n = text.count
-        guard n < width else { return text }
-        let spaces = String(repeating: " ", count: width - n)
-        return left ? text + spaces : spaces + text
-    }
-
-    /// `1234567` → `1,234,567`.
-    static func grouped(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return value < 0 ? "-" + out : out
-    }
 }

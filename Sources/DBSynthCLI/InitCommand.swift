@@ -1,4 +1,5 @@
 import ArgumentParser
+import DBSynth
 import Config
 import Engine
 import Foundation
@@ -33,7 +34,7 @@ struct InitCommand: ParsableCommand {
         do {
             try text.write(toFile: output, atomically: true, encoding: .utf8)
         } catch {
-            throw CLIError.refused("-o \(output): cannot write the file (\(error.localizedDescription))")
+            throw DBSynthError.refused("-o \(output): cannot write the file (\(error.localizedDescription))")
         }
     }
 }

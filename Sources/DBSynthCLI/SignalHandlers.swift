@@ -1,4 +1,5 @@
 import Loader
+import DBSynth
 
 #if canImport(Glibc)
 import Glibc
@@ -21,13 +22,5 @@ enum SignalHandlers {
         // A parent may have started us with these signals blocked (a spawned
         // child inherits the spawning thread's mask); unblock them.
         sigprocmask(SIG_UNBLOCK, &set, nil)
-    }
-
-    static func name(_ sig: Int32) -> String {
-        switch sig {
-        case SIGINT: return "SIGINT"
-        case SIGTERM: return "SIGTERM"
-        default: return "signal \(sig)"
-        }
     }
 }

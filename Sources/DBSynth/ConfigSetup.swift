@@ -17,7 +17,7 @@ struct ConfigSetup {
         do {
             return ConfigSetup(config: try ConfigFile.load(path: path))
         } catch let error as ConfigError {
-            throw CLIError.refused(error.description)
+            throw DBSynthError.refused(error.description)
         }
     }
 
@@ -37,7 +37,7 @@ struct ConfigSetup {
                 do {
                     for t in missing { try connection.execute(DatasetSchema.createStatement(t)) }
                 } catch let error as DatabaseError {
-                    throw CLIError.refused("--create: \(error.message); nothing was created")
+                    throw DBSynthError.refused("--create: \(error.message); nothing was created")
                 }
                 live = try connection.readSchema()
             }
@@ -48,7 +48,7 @@ struct ConfigSetup {
 
     static func validate(_ config: ConfigFile, _ schema: Schema) throws {
         do { try ConfigValidator.validate(config, schema: schema) } catch let error as ConfigError {
-            throw CLIError.refused(error.description)
+            throw DBSynthError.refused(error.description)
         }
     }
 
@@ -81,53 +81,5 @@ struct ConfigSetup {
             if let p = tc.partition, let t = ConfigValidator.resolveTable(tc.name, in: schema) { out[t.name] = p.column }
         }
         return out
-    }
-}
-
-extension FillCommand {
-    /// `fill --out DIR`: the plan goes to files. The schema is the database's
-    /// when DB is given, else the config's datasets (`DatasetSchema`).
-    func runToFiles(directory: String) throws {
-        let setup = try ConfigSetup.load(config)
-        guard let format = FileSink.Format(rawValue: format ?? "csv") else {
-            throw CLIError.refused("--format \(format ?? ""): expected csv, jsonl or sql")
-        }
-        var schema: Schema
-        var creates: [QualifiedName: String] = [:]
-        var live: DatabaseConnection?
-        if db.database != nil {
-            let connection = try DatabaseConnection.open(try db.target())
-            live = connection
-            schema = try setup.schema(try connection.readSchema(), connection: connection, create: false)
-        } else {
-            guard let config = setup.config else {
-                throw CLIError.refused("--out without a database needs --config FILE (the datasets to write)")
-            }
-            let built = DatasetSchema.build(config)
-            try ConfigSetup.validate(config, built)
-            schema = ConfigSetup.withoutSkipped(built, config: config)
-            for t in schema.tables { creates[t.name] = DatasetSchema.createStatement(t) }
-        }
-        guard !schema.tables.isEmpty else { throw CLIError.refused("nothing to write: no tables") }
-        let counts = try TableCounts.resolve(tableCounts, schema: schema)
-        var options = setup.options(schema: schema, seed: seed, rows: rows, scale: scale, counts: counts, append: false)
-        if let dates, let window = Self.dateWindow(dates) { options.dateWindow = window }
-        let plan = try Planning.plan(schema, options: options)
-        for warning in plan.warnings { Terminal.warning(warning) }
-        let sink = FileSink(directory: directory, format: format, partitionColumns: setup.partitionColumns(in: schema), createStatements: creates)
-        // The live database evaluates the CHECKs dbsynth cannot (read-only), as a load would.
-        sink.checkConnection = live
-        if live == nil {
-            for t in plan.tables {
-                for c in t.serverChecks { Terminal.warning("\(t.table.name): \(c.label) needs a database to be evaluated; the files may hold rows that break it") }
-            }
-        }
-        let start = Filler.now()
-        var filler = Filler(sink: sink)
-        filler.jobs = resolvedJobs
-        let reports = try filler.run(plan, truncate: false)
-        if !quiet {
-            print(Summary(reports: reports, target: "\(directory) (\(format.rawValue))", seed: options.seed, seconds: Filler.now() - start).text)
-        }
     }
 }

@@ -3,8 +3,8 @@ import Loader
 /// The refusal printed when the probe finds rows the database rejects: every
 /// rejected table at once, one line each, with the constraint or trigger,
 /// the code and an example row.
-enum ProbeMessage {
-    static func text(_ report: ProbeReport) -> String {
+package enum ProbeMessage {
+    package static func text(_ report: ProbeReport) -> String {
         let tables = Set(report.failures.map(\.table)).count
         var lines = ["the database rejects rows of \(tables) table\(tables == 1 ? "" : "s") (found by loading the first rows of every table and rolling them back; nothing was changed):"]
         for f in report.failures {
@@ -19,14 +19,5 @@ enum ProbeMessage {
             lines.append("  (a trigger rejects rows: pass --disable-triggers to load with the user triggers of the filled tables off)")
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// Runs `body`, turning a rejected probe into a refusal (exit 2).
-    static func refusing<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let rejected as ProbeRejected {
-            throw CLIError.refused(text(rejected.report))
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Engine
+import DBSynth
 import Foundation
 import Introspect
 import Loader
@@ -130,7 +131,7 @@ struct FillReport: Encodable {
         do {
             try encoder.encode(self).write(to: URL(fileURLWithPath: path))
         } catch {
-            throw CLIError(message: "--report \(path): cannot write the report: \(error.localizedDescription)\(committed ? " (the fill itself was committed)" : "")", exitCode: ExitStatus.failed)
+            throw DBSynthError(.failed, "--report \(path): cannot write the report: \(error.localizedDescription)\(committed ? " (the fill itself was committed)" : "")")
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DBSynth
 import Config
 
 /// `dbsynth generators`: every config generator with its parameters,

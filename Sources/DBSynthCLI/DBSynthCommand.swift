@@ -1,4 +1,5 @@
 import ArgumentParser
+import DBSynth
 import Introspect
 import SchemaModel
 import Loader
@@ -17,7 +18,7 @@ private let systemExit = Glibc.exit
 
 /// The root command: configuration only; the work happens in the subcommands.
 @main
-struct DBSynth: ParsableCommand {
+struct DBSynthCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dbsynth",
         abstract: "Fill a live SQLite or PostgreSQL database with realistic, constraint-correct, reproducible rows.",
@@ -38,26 +39,34 @@ struct DBSynth: ParsableCommand {
     /// Runs the command and maps errors to the documented exit codes, printing
     /// exactly one `error:` line to stderr.
     static func main() {
+        let command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
-            verbose = (command as? any DatabaseCommand)?.db.verbose ?? false
-            try command.run()
-        } catch let error as CLIError {
-            fail(error.message, code: error.exitCode)
-        } catch let error as DatabaseError {
-            fail(error.description, code: error.kind == .connection ? ExitStatus.cannotConnect : ExitStatus.failed,
-                 details: verbose ? error.verboseLines : [])
-        } catch let error as FileOutputError {
-            fail(error.description, code: ExitStatus.fileOutputFailed)
-        } catch let error as ServerCheckRefusal {
-            fail(error.message, code: ExitStatus.refused)
-        } catch let error as TargetError {
-            fail(error.description, code: ExitStatus.refused)
-        } catch let error as Interrupted {
-            fail("interrupted by \(SignalHandlers.name(error.signal)); the transaction was rolled back and nothing changed",
-                 code: 128 + error.signal)
+            command = try parseAsRoot()
         } catch {
             exit(withError: error)
+        }
+        verbose = (command as? any DatabaseCommand)?.db.verbose ?? false
+        do {
+            var command = command
+            try command.run()
+        } catch let error as ExitCode {
+            exit(withError: error)
+        } catch let error as ValidationError {
+            exit(withError: error)
+        } catch {
+            let failure = DBSynthError(error)
+            fail(failure.message, code: exitStatus(failure.kind), details: verbose ? failure.details : [])
+        }
+    }
+
+    /// The documented exit code of each kind of failure.
+    static func exitStatus(_ kind: DBSynthError.Kind) -> Int32 {
+        switch kind {
+        case .refused: return ExitStatus.refused
+        case .failed: return ExitStatus.failed
+        case .cannotConnect: return ExitStatus.cannotConnect
+        case .fileOutput: return ExitStatus.fileOutputFailed
+        case .interrupted(let signal): return 128 + signal
         }
     }
 
@@ -79,12 +88,4 @@ enum ExitStatus {
     static let refused: Int32 = 2
     static let cannotConnect: Int32 = 3
     static let fileOutputFailed: Int32 = 4
-}
-
-/// An error the CLI reports itself, with its exit code.
-struct CLIError: Error {
-    var message: String
-    var exitCode: Int32
-
-    static func refused(_ message: String) -> CLIError { CLIError(message: message, exitCode: ExitStatus.refused) }
 }

@@ -1,4 +1,5 @@
 import Loader
+import DBSynth
 
 /// The per-table summary printed after a fill.
 struct Summary {
@@ -13,14 +14,14 @@ struct Summary {
         let total = reports.reduce(Int64(0)) { $0 + $1.rows }
         let nameWidth = max(5, reports.map(\.table.count).max() ?? 0)
         var lines = ["Filled \(reports.count) tables in \(target) (seed \(seed)):"]
-        lines.append("  " + Terminal.pad("table", nameWidth, left: true) + Terminal.pad("rows", 12) + Terminal.pad("time", 10) + Terminal.pad("rows/s", 12))
+        lines.append("  " + TextLayout.pad("table", nameWidth, left: true) + TextLayout.pad("rows", 12) + TextLayout.pad("time", 10) + TextLayout.pad("rows/s", 12))
         for r in reports {
-            lines.append("  " + Terminal.pad(r.table, nameWidth, left: true) + Terminal.pad(Terminal.grouped(r.rows), 12)
-                         + Terminal.pad(Self.time(r.seconds), 10) + Terminal.pad(Terminal.grouped(Int64(r.rowsPerSecond)), 12))
+            lines.append("  " + TextLayout.pad(r.table, nameWidth, left: true) + TextLayout.pad(TextLayout.grouped(r.rows), 12)
+                         + TextLayout.pad(Self.time(r.seconds), 10) + TextLayout.pad(TextLayout.grouped(Int64(r.rowsPerSecond)), 12))
         }
         let rate = seconds > 0 ? Int64(Double(total) / seconds) : 0
-        lines.append("  " + Terminal.pad("total", nameWidth, left: true) + Terminal.pad(Terminal.grouped(total), 12)
-                     + Terminal.pad(Self.time(seconds), 10) + Terminal.pad(Terminal.grouped(rate), 12))
+        lines.append("  " + TextLayout.pad("total", nameWidth, left: true) + TextLayout.pad(TextLayout.grouped(total), 12)
+                     + TextLayout.pad(Self.time(seconds), 10) + TextLayout.pad(TextLayout.grouped(rate), 12))
         lines += KeptTables.lines(kept)
         for r in reports { if let trigger = r.filledByTrigger { lines.append("  \(r.table): filled by trigger \(trigger), no rows generated") } }
         return lines.joined(separator: "\n")

@@ -15,7 +15,7 @@ struct SchemaFile {
 
     static func read(_ path: String) throws -> SchemaFile {
         guard let sql = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw CLIError.refused("--schema \(path): cannot read the file")
+            throw DBSynthError.refused("--schema \(path): cannot read the file")
         }
         return SchemaFile(path: path, sql: sql, controlsTransactions: Self.controlsTransactions(sql))
     }
@@ -23,16 +23,16 @@ struct SchemaFile {
     /// Runs the file, or warns that it was skipped because the database
     /// already has tables. A failing file is refused naming the file; one
     /// that manages its own transactions is rolled back first.
-    func apply(to connection: DatabaseConnection) throws {
+    func apply(to connection: DatabaseConnection, warn: (String) -> Void) throws {
         if !(try connection.readSchema().tables.isEmpty) {
-            Terminal.warning("--schema \(path): skipped: the database already has tables")
+            warn("--schema \(path): skipped: the database already has tables")
             return
         }
         do {
             try connection.execute(sql)
         } catch let error as DatabaseError {
             if controlsTransactions { try? connection.execute("ROLLBACK") }
-            throw CLIError.refused("--schema \(path): \(error.message); nothing was created")
+            throw DBSynthError.refused("--schema \(path): \(error.message); nothing was created")
         }
     }
 

@@ -1,0 +1,47 @@
+/// What a fill should do: the command line's `fill` flags as values. The
+/// defaults are the command line's.
+public struct FillOptions: Sendable {
+    /// What happens to tables that already hold rows.
+    public enum ExistingRows: Sendable {
+        /// Kept as they are and used as parents; only empty tables are filled.
+        case keep
+        /// Emptied first, in the same transaction (`--truncate`).
+        case truncate
+        /// Rows added after the existing ones (`--append`).
+        case append
+    }
+
+    /// Rows per table; nil: the config's `rows`, else 1000.
+    public var rows: Int64?
+    /// Rows for single tables, by `name` or `schema.name` (`--table`).
+    public var tableRows: [String: Int64] = [:]
+    /// nil: the config's seed, else 42. The same seed gives the same rows.
+    public var seed: UInt64?
+    /// Multiplies every row count; nil: the config's `scale_factor`, else 1.
+    public var scale: Double?
+    /// A YAML config file (dbsynth `tables:` or smelt-datagen `datasets:`).
+    public var configPath: String?
+    public var existingRows: ExistingRows = .keep
+    /// DDL run first when the database has no tables yet (`--schema`).
+    public var schemaPath: String?
+    /// Create the config's tables the database lacks (`--create`).
+    public var createFromConfig = false
+    /// The window of dates and timestamps, as days since 1970-01-01 (`--dates`).
+    public var dateWindow: ClosedRange<Int64>?
+    /// Drop keys and indexes during the load and re-create them (`--fast`).
+    public var fast = false
+    /// Rows per table the probe loads and rolls back first; 0 skips it.
+    public var probeRows: Int64 = 20
+    /// Turn the filled tables' user triggers off for the load.
+    public var disableTriggers = false
+    /// Threads generating rows; nil: one less than the cores. The rows are
+    /// the same for any value.
+    public var jobs: Int?
+    /// Plan, validate and probe, then roll back: nothing is written.
+    public var dryRun = false
+
+    public init(rows: Int64? = nil, seed: UInt64? = nil) {
+        self.rows = rows
+        self.seed = seed
+    }
+}
