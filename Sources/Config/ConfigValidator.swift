@@ -161,12 +161,15 @@ package enum ConfigValidator {
         if let allowed = domain.allowedValues {
             throw spec.node.error("a CHECK limits \(table.name).\(column.name) to \(allowed.joined(separator: ", ")); use one_of, weighted_choice or constant with those values")
         }
+        // A range that overlaps the CHECK's is drawn inside it (the planner
+        // redraws values outside, see `Planner.withinDomain`); only a range
+        // that cannot meet it at all is an error.
         if let bounds = spec.numericBounds {
-            if let lower = domain.lower, bounds.lowerBound < lower.value || (bounds.lowerBound == lower.value && !lower.inclusive) {
-                throw spec.node.error("\(spec.name) can give \(JSONText.number(bounds.lowerBound)), below what a CHECK on \(table.name).\(column.name) allows (\(lower.inclusive ? ">=" : ">") \(lower.text))")
+            if let lower = domain.lower, bounds.upperBound < lower.value || (bounds.upperBound == lower.value && !lower.inclusive) {
+                throw spec.node.error("\(spec.name) gives at most \(JSONText.number(bounds.upperBound)), and a CHECK on \(table.name).\(column.name) allows only values \(lower.inclusive ? ">=" : ">") \(lower.text): no value would fit")
             }
-            if let upper = domain.upper, bounds.upperBound > upper.value || (bounds.upperBound == upper.value && !upper.inclusive) {
-                throw spec.node.error("\(spec.name) can give \(JSONText.number(bounds.upperBound)), above what a CHECK on \(table.name).\(column.name) allows (\(upper.inclusive ? "<=" : "<") \(upper.text))")
+            if let upper = domain.upper, bounds.lowerBound > upper.value || (bounds.lowerBound == upper.value && !upper.inclusive) {
+                throw spec.node.error("\(spec.name) gives at least \(JSONText.number(bounds.lowerBound)), and a CHECK on \(table.name).\(column.name) allows only values \(upper.inclusive ? "<=" : "<") \(upper.text): no value would fit")
             }
         }
     }

@@ -256,6 +256,42 @@ import SchemaModel
         #expect(try dump(configured) == dump(plain))
     }
 
+    @Test func aConfigRangeOverlappingACheckIsDrawnInsideIt() throws {
+        let db = try ScratchSQLite(schema: """
+            CREATE TABLE item (
+                id INTEGER PRIMARY KEY,
+                price NUMERIC NOT NULL CHECK (price > 0 AND price <= 100),
+                qty INTEGER NOT NULL CHECK (qty BETWEEN 1 AND 10)
+            );
+            """)
+        defer { db.remove() }
+        // Half of normal(5, 20) is below 0; log_normal(median 4) gives 0 and
+        // values above 10: both overlap their CHECKs without fitting inside.
+        let config = try write("""
+            tables:
+              item:
+                columns:
+                  price: { type: normal, mean: 5, stddev: 20 }
+                  qty: { type: log_normal, median: 4, sigma: 1.5 }
+            """, in: db.directory)
+        let result = try CommandRunner.dbsynth(["fill", db.url, "--config", config, "--rows", "4000", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let c = try db.open()
+        #expect(try c.scalarInt("SELECT count(*) FROM item WHERE price > 0 AND price <= 100 AND qty BETWEEN 1 AND 10") == 4000)
+        // The shape is kept where the domain allows it: the normal's mode at
+        // 5 makes (0, 20] hold most values (~0.66 of the truncated mass).
+        let low = Double(try c.scalarInt("SELECT count(*) FROM item WHERE price <= 20") ?? 0) / 4000
+        #expect(low > 0.55 && low < 0.8, "\(low)")
+        // Redraws do not pile values up on one fallback: the bounds are not spikes.
+        #expect(try c.scalarInt("SELECT count(*) FROM item WHERE qty = 1") ?? 4000 < 1400)
+        #expect(try c.scalarInt("SELECT count(DISTINCT qty) FROM item") == 10)
+        // The same config is refused only when its range misses the CHECK entirely.
+        let missing = try write("tables:\n  item:\n    columns:\n      qty: { type: uniform_int, min: 20, max: 30 }\n", in: db.directory, "missing.yml")
+        let refused = try CommandRunner.dbsynth(["fill", db.url, "--config", missing, "--truncate", "--quiet"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("uniform_int gives at least 20, and a CHECK on item.qty allows only values <= 10: no value would fit"), "\(refused.stderr)")
+    }
+
     @Test func everyClassOfConfigErrorNamesItsLine() throws {
         let db = try ScratchSQLite()
         defer { db.remove() }
@@ -270,7 +306,7 @@ import SchemaModel
             ("tables:\n  orders:\n    columns:\n      status: { type: weighted_choice, values: { paid: 0, pending: 0 } }\n", 4, "weights sum to 0"),
             ("tables:\n  orders:\n    columns:\n      id: { type: string_pattern, template: \"O-{sequential_id}\" }\n", 4, "string_pattern gives text values, which do not fit orders.id"),
             ("tables:\n  orders:\n    columns:\n      status: { type: one_of, values: [paid, lost] }\n", 4, "'lost' is outside what the CHECK constraints of orders.status allow"),
-            ("tables:\n  order_items:\n    columns:\n      quantity: { type: uniform_int, min: 0, max: 10 }\n", 4, "below what a CHECK on order_items.quantity allows"),
+            ("tables:\n  order_items:\n    columns:\n      quantity: { type: uniform_int, min: -10, max: 0 }\n", 4, "uniform_int gives at most -1, and a CHECK on order_items.quantity allows only values >= 1: no value would fit"),
             ("tables:\n  orders:\n    per_parent: { fk: note, count: { type: geometric, p: 0.5 } }\n", 3, "per_parent needs a foreign key column"),
             ("tables:\n  products:\n    skip: true\n", 3, "products is skipped, but order_items.product_id is a NOT NULL foreign key to it"),
             ("seed: 1\ntables:\n  orders:\n    columns: [unclosed\n", 5, "not valid YAML"),

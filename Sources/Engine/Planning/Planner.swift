@@ -182,7 +182,9 @@ package final class Planner {
         let rows = rowCounts[table.name] ?? options.rows(for: table.name)
         if allowOverride, let overrides = options.overrides {
             let context = OverrideContext(stream: stream(table, name), rows: rows, seed: seed(for: table), planner: self, table: table, column: column)
-            if let g = try overrides.generator(for: table, column: column, context: context) { return g }
+            if let g = try overrides.generator(for: table, column: column, context: context) {
+                return try withinDomain(g, table: table, column: column)
+            }
         }
 
         // NULL because a CHECK (or the row's branch of one) needs it.
@@ -247,7 +249,7 @@ package final class Planner {
                 var factory = ValueGeneratorFactory(table: table, column: column, rows: rows, unique: false, isPrimaryKey: false,
                                                     stream: stream(table, name), seed: seed(for: table))
                 factory.now = now
-        factory.window = options.dateWindow
+                factory.window = options.dateWindow
                 return PartitionKeyGenerator(
                     leaves: leaves, column: name, type: column.type, leafStream: stream(table, "\u{1}partition"),
                     stream: stream(table, name), fallback: try factory.make(warn: { warnings.append($0) }))
