@@ -1,14 +1,11 @@
 import Engine
 
 /// A literal value from the config (`constant`, `one_of`, `weighted_choice`),
-/// keeping its YAML type so `1` goes out as an integer and `"1"` as text.
-package enum ConfigLiteral: Sendable, Hashable, CustomStringConvertible {
-    case null
-    case int(Int64)
-    case double(Double)
-    case bool(Bool)
-    case text(String)
+/// keeping its YAML type so `1` goes out as an integer and `"1"` as text:
+/// Engine's `Literal`, read from YAML here.
+package typealias ConfigLiteral = Literal
 
+extension Literal {
     /// Plain scalars are typed like YAML 1.2's core schema; quoted ones are text.
     package init(yamlScalar s: String, quoted: Bool) {
         if quoted { self = .text(s); return }
@@ -24,27 +21,6 @@ package enum ConfigLiteral: Sendable, Hashable, CustomStringConvertible {
     /// A map key from `weighted_choice.values` (YAML keys are scalars, typed the same way).
     package init(key: String) { self.init(yamlScalar: key, quoted: false) }
 
-    package var description: String {
-        switch self {
-        case .null: return "null"
-        case .int(let i): return String(i)
-        case .double(let d): return String(d)
-        case .bool(let b): return b ? "true" : "false"
-        case .text(let s): return s
-        }
-    }
-
-    /// The value as a CHECK evaluator sees it.
-    package var checkValue: CheckValue {
-        switch self {
-        case .null: return .null
-        case .int(let i): return .number(Double(i))
-        case .double(let d): return .number(d)
-        case .bool(let b): return .bool(b)
-        case .text(let s): return .text(s)
-        }
-    }
-
     package var valueClass: ValueClass {
         switch self {
         case .null: return .text
@@ -52,17 +28,6 @@ package enum ConfigLiteral: Sendable, Hashable, CustomStringConvertible {
         case .double: return .float
         case .bool: return .boolean
         case .text: return .text
-        }
-    }
-
-    @inline(__always)
-    package func write(into value: inout Value) {
-        switch self {
-        case .null: value.setNull()
-        case .int(let i): value.setInt(i)
-        case .double(let d): value.setDouble(d)
-        case .bool(let b): value.setBool(b)
-        case .text(let s): value.setText(s)
         }
     }
 }

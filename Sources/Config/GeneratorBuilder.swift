@@ -20,19 +20,12 @@ struct GeneratorBuilder {
         case .sequence(let start, let step): return SequenceGenerator(start: start, step: step)
         case .uuid: return UUIDGenerator(stream: stream)
         case .foreignKey(let parent, let parentColumn): return try foreignKey(spec, parent: parent, column: parentColumn, stream: stream)
-        case .constant(let literal): return LiteralConstantGenerator(literal)
+        case .constant(let literal): return ConstantGenerator(literal: literal)
         case .weightedChoice(let choices): return WeightedChoiceGenerator(choices: choices, stream: stream)
-        case .oneOf(let values):
-            if values.allSatisfy({ if case .text = $0 { return true } else { return false } }) {
-                return ChoiceGenerator(values: values.map(\.description), numeric: false, stream: stream)
-            }
-            if values.allSatisfy({ if case .int = $0 { return true } else { return false } }) {
-                return ChoiceGenerator(values: values.map(\.description), numeric: true, stream: stream)
-            }
-            return LiteralChoiceGenerator(values: values, stream: stream)
+        case .oneOf(let values): return ChoiceGenerator(literals: values, stream: stream)
         case .stringPattern(let template): return StringPatternGenerator(template: template, stream: stream)
         case .uniformInt(let lo, let hi): return IntegerGenerator(range: lo...(hi - 1), stream: stream)
-        case .uniformFloat(let lo, let hi): return UniformFloatGenerator(min: lo, max: hi, stream: stream)
+        case .uniformFloat(let lo, let hi): return DoubleGenerator(range: lo..<hi, decimals: nil, stream: stream)
         case .logNormal(let median, let sigma, let cap): return LogNormalGenerator(median: median, sigma: sigma, cap: cap, stream: stream)
         case .geometric(let p, let minimum): return GeometricCountGenerator(p: p, min: minimum, stream: stream)
         case .date(let start, let end): return DateGenerator(days: start...(end - 1), stream: stream)
@@ -84,7 +77,10 @@ struct GeneratorBuilder {
         let rows = context.rows(of: parentTable.name) ?? 0
         let keyColumn = parentColumn ?? ConfigValidator.keyColumn(of: parentTable, config: overrides.tableConfig(for: parentTable.name))
         let keyGenerator = try keyColumn.map { try context.generator(of: parentTable.name, column: $0) }
-        return ParentKeyGenerator(parentRows: rows, parentColumn: keyGenerator, parentName: "\(parentTable.name)\(keyColumn.map { "." + $0 } ?? "")", stream: stream)
+        // Without a key column, smelt-datagen's plain integer in [1, parent rows].
+        return ForeignKeyGenerator(picker: rows > 0 ? .uniform(parentRows: rows, stream: stream) : .none,
+                                   parentColumn: keyGenerator ?? SequenceGenerator(start: 1),
+                                   parentName: "\(parentTable.name)\(keyColumn.map { "." + $0 } ?? "")")
     }
 
     /// Builds a linked pool from its own seed (explicit, else the table's),

@@ -65,11 +65,15 @@ package enum InitWriter {
         case let b as BoolGenerator:
             return ("{ type: bool, prob: \(b.probability) }", true)
         case let choice as ChoiceGenerator:
-            if choice.numeric {
-                guard choice.values.allSatisfy({ Int64($0) != nil }) else { return (nil, false) }
-                return ("{ type: one_of, values: [\(choice.values.joined(separator: ", "))] }", true)
+            var written: [String] = []
+            for literal in choice.literals {
+                switch literal {
+                case .int(let i): written.append(String(i))
+                case .text(let t): written.append(quoted(t))
+                default: return (nil, false)
+                }
             }
-            return ("{ type: one_of, values: [\(choice.values.map(quoted).joined(separator: ", "))] }", true)
+            return ("{ type: one_of, values: [\(written.joined(separator: ", "))] }", true)
         case let s as SemanticGenerator:
             let unique = table.primaryKey == [c.column.name] || table.uniques.contains { $0.columns == [c.column.name] && $0.expressions.isEmpty }
             return ("{ type: \(s.kind.rawValue) }", s.unique == unique)

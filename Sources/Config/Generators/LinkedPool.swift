@@ -16,10 +16,7 @@ package final class LinkedPool: Sendable {
         name = config.name
         fieldNames = config.fieldNames
         self.pickStream = pickStream
-        let total = config.shapes.reduce(0) { $0 + $1.weight }
-        var cumulative: [Double] = []
-        var running = 0.0
-        for s in config.shapes { running += s.weight / total; cumulative.append(running) }
+        let shapeWeights = CumulativeWeights(config.shapes.map(\.weight))
         // Generators per (shape, field), each on its own stream.
         var generators: [[any ValueGenerator]] = []
         for (si, shape) in config.shapes.enumerated() {
@@ -34,34 +31,24 @@ package final class LinkedPool: Sendable {
         var value = Value()
         while entries.count < config.poolSize {
             var r = RowRandom(stream: stream, row: step)
-            let si = WeightedChoiceGenerator.index(of: r.unit(), in: cumulative)
+            let si = shapeWeights.index(of: r.unit())
             let shape = config.shapes[si]
             var sticky: [Int: ConfigLiteral] = [:]
             for (fi, field) in config.fieldNames.enumerated() where shape.sticky.contains(field) {
                 generators[si][fi].generate(row: step, into: &value)
-                sticky[fi] = Self.literal(value)
+                sticky[fi] = Literal(value)
             }
             for _ in 0..<shape.emit where entries.count < config.poolSize {
                 let index = Int64(entries.count)
                 entries.append(config.fieldNames.indices.map { fi in
                     if let s = sticky[fi] { return s }
                     generators[si][fi].generate(row: index, into: &value)
-                    return Self.literal(value)
+                    return Literal(value)
                 })
             }
             step += 1
         }
         self.entries = entries
-    }
-
-    static func literal(_ value: Value) -> ConfigLiteral {
-        switch value.kind {
-        case .null: return .null
-        case .int: return .int(value.int)
-        case .double: return .double(value.double)
-        case .bool: return .bool(value.int != 0)
-        case .text, .bytes: return .text(String(decoding: value.bytes.bytes, as: UTF8.self))
-        }
     }
 
     /// The entry row `row` of the table reads.

@@ -78,20 +78,31 @@ package struct UniqueIntegerGenerator: UniqueValueGenerator {
 /// Floating point in a half-open range.
 package struct DoubleGenerator: ValueGenerator {
     package let range: Range<Double>
+    /// Fractional digits kept; nil keeps the draw as it is (`uniform_float`).
+    package let decimals: Int?
     package let stream: UInt64
 
-    package init(range: Range<Double>, stream: UInt64) {
+    package init(range: Range<Double>, decimals: Int? = 4, stream: UInt64) {
         self.range = range
+        self.decimals = decimals
         self.stream = stream
     }
 
     package func generate(row: Int64, into value: inout Value) {
         var r = RowRandom(stream: stream, row: row)
         let v = range.lowerBound + r.unit() * (range.upperBound - range.lowerBound)
-        value.setDouble((v * 10_000).rounded() / 10_000)
+        guard let decimals else {
+            // lower + u·(upper − lower) can round up to upper for huge spans; keep it half-open.
+            value.setDouble(Swift.min(v, range.upperBound.nextDown))
+            return
+        }
+        let f = decimals == 4 ? 10_000 : pow(10, Double(decimals))
+        value.setDouble((v * f).rounded() / f)
     }
 
-    package var summary: String { "float \(range.lowerBound)…\(range.upperBound)" }
+    package var summary: String {
+        decimals == nil ? "float [\(range.lowerBound), \(range.upperBound))" : "float \(range.lowerBound)…\(range.upperBound)"
+    }
 }
 
 /// An exact decimal with `scale` fractional digits, written as text so no

@@ -43,38 +43,40 @@ package struct NullableGenerator: ValueGenerator {
 
 /// One fixed value on every row.
 package struct ConstantGenerator: ValueGenerator {
-    package let text: String
-    package init(_ text: String) { self.text = text }
-    package func generate(row: Int64, into value: inout Value) { value.setText(text) }
-    package var summary: String { "constant \(text)" }
+    package let literal: Literal
+    package init(_ text: String) { literal = .text(text) }
+    package init(literal: Literal) { self.literal = literal }
+    package func generate(row: Int64, into value: inout Value) { literal.write(into: &value) }
+    package var summary: String { "constant \(literal)" }
 }
 
-/// A uniform pick from a list of literal values (enum labels, CHECK IN-lists).
+/// A uniform pick from a list of literal values (enum labels, CHECK
+/// IN-lists, a config's `one_of` of any YAML types).
 package struct ChoiceGenerator: ValueGenerator {
-    package let values: [String]
-    package let numeric: Bool
+    package let literals: [Literal]
     package let stream: UInt64
 
-    package init(values: [String], numeric: Bool = false, stream: UInt64) {
-        precondition(!values.isEmpty, "a choice needs at least one value")
-        self.values = values
-        self.numeric = numeric
+    package init(literals: [Literal], stream: UInt64) {
+        precondition(!literals.isEmpty, "a choice needs at least one value")
+        self.literals = literals
         self.stream = stream
+    }
+
+    /// Labels as text, or with `numeric` as integers where they parse as one.
+    package init(values: [String], numeric: Bool = false, stream: UInt64) {
+        self.init(literals: values.map { v in numeric ? Int64(v).map(Literal.int) ?? .text(v) : .text(v) }, stream: stream)
     }
 
     package func generate(row: Int64, into value: inout Value) {
         var r = RowRandom(stream: stream, row: row)
-        let v = r.pick(values)
-        if numeric, let i = Int64(v) { value.setInt(i) } else { value.setText(v) }
+        r.pick(literals).write(into: &value)
     }
 
     package var summary: String {
-        "one of " + values.prefix(6).joined(separator: ", ") + (values.count > 6 ? ", …" : "")
+        "one of " + literals.prefix(6).map(\.description).joined(separator: ", ") + (literals.count > 6 ? ", …" : "")
     }
 }
 
-/// Distinct rows get distinct picks from a list (a unique column limited to
-/// an IN-list or enum): capacity is the list's size.
 package struct UniqueChoiceGenerator: UniqueValueGenerator {
     package let values: [String]
     package let numeric: Bool

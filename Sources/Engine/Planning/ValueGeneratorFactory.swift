@@ -423,7 +423,7 @@ struct ValueGeneratorFactory {
         case .tsvector: return TextGenerator(words: Vocabulary.words, wordCount: 2...5, maxLength: nil, capitalized: false, stream: stream)
         case .tsquery: return TextGenerator(words: Vocabulary.words, wordCount: 1...1, maxLength: nil, capitalized: false, stream: stream)
         case .enumeration(_, let labels): return ChoiceGenerator(values: labels, stream: stream)
-        case .geometric(let name): return GeometricGenerator(type: name, stream: stream)
+        case .geometric(let name): return GeometricShapeGenerator(type: name, stream: stream)
         case .composite(_, let names, let types):
             let fields = try zip(names, types).map { name, type in
                 try ValueGeneratorFactory(table: table, column: Column(name: name, type: type, declaredType: type.summary),

@@ -1,6 +1,6 @@
 /// PostgreSQL geometric values in their text input forms, with small integer
 /// coordinates so every shape is valid (a `line` never has A = B = 0).
-package struct GeometricGenerator: ValueGenerator {
+package struct GeometricShapeGenerator: ValueGenerator {
     package let type: String
     package let stream: UInt64
 
