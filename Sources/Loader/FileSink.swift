@@ -66,7 +66,8 @@ package final class FileSink: Sink {
             return w
         }
         if partitionIndex == nil { writer = try open(temporaryRoot) }
-        var out: [UInt8] = []
+        let encoder = RowEncoder(format: format, plan: plan)
+        var out = ByteWriter(capacity: 1 << 16)
         var done: Int64 = 0
         let checker = try checkConnection.flatMap { try ServerCheckRunner.make(for: plan, connection: $0) }
         // Rows are generated on `jobs` background threads while this one encodes and writes.
@@ -77,7 +78,7 @@ package final class FileSink: Sink {
                 if let p = partitionIndex {
                     let value = batch.text(row: r, column: p) ?? "__null__"
                     if value != currentPartition {
-                        try writer?.write(out); out.removeAll(keepingCapacity: true)
+                        try writer?.write(out.bytes); out.removeAll()
                         try writer?.write(footer)
                         try writer?.close()
                         let dir = temporaryRoot.appendingPathComponent("\(plan.columns[p].column.name)=\(value)")
@@ -88,10 +89,10 @@ package final class FileSink: Sink {
                         currentPartition = value
                     }
                 }
-                encode(batch, row: r, plan: plan, into: &out)
+                encoder.encode(batch, row: r, into: &out)
             }
-            try writer?.write(out)
-            out.removeAll(keepingCapacity: true)
+            try writer?.write(out.bytes)
+            out.removeAll()
             done += Int64(batch.rowCount)
             progress(done)
         })
@@ -138,48 +139,6 @@ package final class FileSink: Sink {
 
     var footer: [UInt8] { format == .sql ? Array("COMMIT;\n".utf8) : [] }
 
-    func encode(_ batch: RowBatch, row: Int, plan: TablePlan, into out: inout [UInt8]) {
-        switch format {
-        case .csv:
-            CSVEncoder(style: .file).encode(batch, row: row, into: &out)
-        case .jsonl:
-            out.append(UInt8(ascii: "{"))
-            for c in 0..<batch.columnCount {
-                if c > 0 { out.append(contentsOf: ", ".utf8) }
-                Self.appendJSONString(plan.columns[c].column.name, into: &out)
-                out.append(contentsOf: ": ".utf8)
-                let cell = batch.cell(row: row, column: c)
-                let type = plan.columns[c].column.type
-                switch cell.kind {
-                case .null: out.append(contentsOf: "null".utf8)
-                case .int: out.append(contentsOf: String(cell.payload).utf8)
-                case .bool: out.append(contentsOf: (cell.payload != 0 ? "true" : "false").utf8)
-                case .double:
-                    let d = Double(bitPattern: UInt64(bitPattern: cell.payload))
-                    out.append(contentsOf: (d.isFinite ? String(d) : "null").utf8)
-                case .text, .bytes:
-                    let text = Self.text(batch, row: row, column: c) ?? ""
-                    if type == .json || type == .jsonb { out.append(contentsOf: text.utf8) } else { Self.appendJSONString(text, into: &out) }
-                }
-            }
-            out.append(contentsOf: "}\n".utf8)
-        case .sql:
-            var text = "INSERT INTO \(plan.table.name.quoted) (" + plan.columns.map { quoteIdentifier($0.column.name) }.joined(separator: ", ") + ") VALUES ("
-            for c in 0..<batch.columnCount {
-                if c > 0 { text += ", " }
-                let cell = batch.cell(row: row, column: c)
-                switch cell.kind {
-                case .null: text += "NULL"
-                case .int, .double: text += Self.text(batch, row: row, column: c) ?? "NULL"
-                case .bool: text += cell.payload != 0 ? "TRUE" : "FALSE"
-                case .text: text += quoteLiteral(Self.text(batch, row: row, column: c) ?? "")
-                case .bytes: text += "X'" + (Self.text(batch, row: row, column: c) ?? "") + "'"
-                }
-            }
-            out.append(contentsOf: (text + ");\n").utf8)
-        }
-    }
-
     /// A cell as text: NULL is nil, bytes are hex, booleans `true`/`false`.
     static func text(_ batch: RowBatch, row: Int, column: Int) -> String? {
         let cell = batch.cell(row: row, column: column)
@@ -196,20 +155,28 @@ package final class FileSink: Sink {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+}
 
-    static func appendJSONString(_ s: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-            case 0x0A: out.append(contentsOf: "\\n".utf8)
-            case 0x0D: out.append(contentsOf: "\\r".utf8)
-            case 0x09: out.append(contentsOf: "\\t".utf8)
-            case 0..<0x20: out.append(contentsOf: String(format: "\\u%04x", Int(b)).utf8)
-            default: out.append(b)
-            }
+/// The encoder of one table's rows in the chosen file format.
+struct RowEncoder {
+    let format: FileSink.Format
+    let csv = CSVEncoder(style: .file)
+    let jsonLines: JSONLinesEncoder?
+    let sql: SQLInsertEncoder?
+
+    init(format: FileSink.Format, plan: TablePlan) {
+        self.format = format
+        let columns = plan.columns.map(\.column)
+        jsonLines = format == .jsonl ? JSONLinesEncoder(columns: columns) : nil
+        sql = format == .sql ? SQLInsertEncoder(table: plan.table.name, columns: columns) : nil
+    }
+
+    @inline(__always)
+    func encode(_ batch: RowBatch, row: Int, into out: inout ByteWriter) {
+        switch format {
+        case .csv: csv.encode(batch, row: row, into: &out.bytes)
+        case .jsonl: jsonLines!.encode(batch, row: row, into: &out)
+        case .sql: sql!.encode(batch, row: row, into: &out)
         }
-        out.append(UInt8(ascii: "\""))
     }
 }

@@ -25,5 +25,7 @@ package struct EntityColumnGenerator: ValueGenerator {
         inner.generate(row: Self.entity(row: row, poolSize: poolSize, pickStream: pickStream), into: &value)
     }
 
+    package var writesJSONObject: Bool { inner.writesJSONObject }
+
     package var summary: String { "per entity (\(poolSize)): \(inner.summary)" }
 }

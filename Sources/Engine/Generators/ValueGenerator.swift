@@ -5,6 +5,13 @@ package protocol ValueGenerator: Sendable {
     func generate(row: Int64, into value: inout Value)
     /// A short description for `inspect` (e.g. `unique int 1…`, `email`).
     var summary: String { get }
+    /// Whether the text written is a JSON object, which an enclosing
+    /// `json_object` embeds as it is rather than as an escaped string.
+    var writesJSONObject: Bool { get }
+}
+
+extension ValueGenerator {
+    package var writesJSONObject: Bool { false }
 }
 
 /// Generators whose values are distinct for distinct rows, and how many
@@ -26,6 +33,9 @@ package struct NullableGenerator: ValueGenerator {
     package let inner: any ValueGenerator
     package let nullFraction: Double
     package let stream: UInt64
+
+    /// An optional around a json_object still embeds the object.
+    package var writesJSONObject: Bool { inner.writesJSONObject }
 
     package init(inner: any ValueGenerator, nullFraction: Double, stream: UInt64) {
         self.inner = inner
