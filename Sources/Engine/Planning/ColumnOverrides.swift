@@ -29,7 +29,10 @@ package struct FanOut: Sendable {
     }
 }
 
-/// What an override can use while it builds a generator.
+/// What an override can use while it builds a generator: the few planner
+/// answers a config generator needs (other tables' rows and key
+/// generators, the parent row's values, the inferred generator), handed
+/// over as functions so Config never holds the planner itself.
 package struct OverrideContext {
     /// The stream the inferred generator of this column would use.
     package let stream: UInt64
@@ -37,29 +40,47 @@ package struct OverrideContext {
     package let rows: Int64
     /// Seed in force for this table.
     package let seed: UInt64
-    let planner: Planner
     let table: Table
     let column: Column
+    let plannedRows: (QualifiedName) -> Int64?
+    let generatorOf: (QualifiedName, String) throws -> any ValueGenerator
+    let parentValue: (_ foreignKeyColumn: String, _ parentColumn: String) throws -> any ValueGenerator
+    let inferredGenerator: () throws -> any ValueGenerator
+
+    /// The context of `column` of `table`, answered by `planner`.
+    init(stream: UInt64, rows: Int64, seed: UInt64, planner: Planner, table: Table, column: Column) {
+        self.stream = stream
+        self.rows = rows
+        self.seed = seed
+        self.table = table
+        self.column = column
+        plannedRows = { planner.plannedRows($0) }
+        generatorOf = { name, column in
+            guard let t = planner.schema.table(named: name) else { throw PlanError("no table \(name)") }
+            return try planner.generator(table: t, column: column)
+        }
+        parentValue = { try planner.fromParent(table: table, foreignKeyColumn: $0, parentColumn: $1) }
+        inferredGenerator = { try planner.inferredGenerator(table: table, column: column) }
+    }
 
     /// Rows planned for another table (nil when it is not filled).
-    package func rows(of table: QualifiedName) -> Int64? { planner.plannedRows(table) }
+    package func rows(of table: QualifiedName) -> Int64? { plannedRows(table) }
 
     /// The generator of a (key) column of another table: a `foreign_key`
     /// override reads the parent's key at a parent row index through it.
     package func generator(of table: QualifiedName, column: String) throws -> any ValueGenerator {
-        guard let t = planner.schema.table(named: table) else { throw PlanError("no table \(table)") }
-        return try planner.generator(table: t, column: column)
+        try generatorOf(table, column)
     }
 
     /// The value of `parentColumn` in the parent row that the FK holding
     /// `foreignKeyColumn` points at (the same row that FK's columns take).
     package func fromParent(foreignKeyColumn: String, parentColumn: String) throws -> any ValueGenerator {
-        try planner.fromParent(table: table, foreignKeyColumn: foreignKeyColumn, parentColumn: parentColumn)
+        try parentValue(foreignKeyColumn, parentColumn)
     }
 
     /// The generator inference would choose (to wrap it, e.g. in `optional`).
     package func inferred() throws -> any ValueGenerator {
-        try planner.inferredGenerator(table: table, column: column)
+        try inferredGenerator()
     }
 
     /// A stream for a named part of this column (sub-generators of a json_object, …).
