@@ -13,6 +13,19 @@ package enum CheckValue: Sendable, Equatable, Hashable {
     case bool(Bool)
 }
 
+/// The values of one row as a CHECK reads them, by column name (matched
+/// case-insensitively when not exactly, as SQL identifiers are).
+package protocol CheckRow {
+    func checkValue(of column: String) -> CheckValue?
+}
+
+extension Dictionary: CheckRow where Key == String, Value == CheckValue {
+    package func checkValue(of column: String) -> CheckValue? {
+        if let v = self[column] { return v }
+        return first { $0.key.checkCaseInsensitiveEquals(column) }?.value
+    }
+}
+
 /// Evaluates a parsed CHECK for one concrete row, with SQL's three-valued
 /// logic, so tests and the engine can verify generated values.
 ///
@@ -32,7 +45,7 @@ package enum CheckEvaluator {
 
     /// Whether a CHECK accepts the row: true when the expression is true or
     /// NULL, false when it is false, nil when it cannot be evaluated.
-    package static func passes(_ e: CheckExpression, row: [String: CheckValue], now: Int64? = nil) -> Bool? {
+    package static func passes(_ e: CheckExpression, row: some CheckRow, now: Int64? = nil) -> Bool? {
         do {
             return try CheckEvaluation(row: row, now: now ?? currentUnixTime()).truth(e) ?? true
         } catch {
@@ -108,7 +121,7 @@ enum CheckEvalValue: Equatable {
 }
 
 private struct CheckEvaluation {
-    let row: [String: CheckValue]
+    let row: any CheckRow
     let now: Int64
 
     // MARK: Truth
@@ -150,9 +163,8 @@ private struct CheckEvaluation {
     // MARK: Values
 
     func lookup(_ name: String) throws -> CheckEvalValue {
-        if let v = row[name] { return CheckEvalValue(v) }
-        if let k = row.keys.first(where: { $0.checkCaseInsensitiveEquals(name) }) { return CheckEvalValue(row[k]!) }
-        throw CheckUnsupported("no value for column \(name)")
+        guard let v = row.checkValue(of: name) else { throw CheckUnsupported("no value for column \(name)") }
+        return CheckEvalValue(v)
     }
 
     func value(_ e: CheckExpression) throws -> CheckEvalValue {

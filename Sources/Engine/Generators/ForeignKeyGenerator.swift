@@ -44,16 +44,18 @@ package enum ParentRowPicker: Sendable {
             // Mostly recent rows, so chains (manager of manager…) stay shallow-ish.
             return Int64(r.below(UInt64(row)))
         case .tupleComponent(let p, let radices, let component, let distinctFrom):
+            // Digits 0…component of the permuted index; only this component's
+            // and the one it must differ from are kept (no array per row).
             var x = p.apply(UInt64(row) % p.count)
-            var digits = [Int64](repeating: 0, count: component + 1)
+            let other = distinctFrom[component].flatMap { $0 < component ? $0 : nil }
+            var otherDigit: Int64 = 0, digit: Int64 = 0
             for k in 0...component {
-                digits[k] = Int64(x % UInt64(radices[k]))
+                digit = Int64(x % UInt64(radices[k]))
+                if k == other { otherDigit = digit }
                 x /= UInt64(radices[k])
             }
-            if let i = distinctFrom[component], i < component, digits[component] >= digits[i] {
-                return digits[component] + 1
-            }
-            return digits[component]
+            if other != nil, digit >= otherDigit { return digit + 1 }
+            return digit
         case .fanOut(let cumulative):
             // The first parent whose cumulative count exceeds the row.
             var lo = 0, hi = cumulative.count

@@ -176,10 +176,23 @@ package struct RowCheck: Sendable {
     /// any key or unique set, whole foreign keys only.
     package let redraw: [Int]
 
+    /// Evaluated over the row's values where they are: a column is found
+    /// among the few it reads and converted only when the expression asks
+    /// for it, so no dictionary is built per row.
     func passes(_ values: [Value], columns: [ColumnPlan]) -> Bool {
-        var row: [String: CheckValue] = [:]
-        for i in reads { row[columns[i].column.name] = DomainGuardGenerator.checkValue(values[i]) }
-        return CheckEvaluator.passes(expression, row: row) != false
+        CheckEvaluator.passes(expression, row: PlannedRow(check: self, values: values, columns: columns)) != false
+    }
+
+    struct PlannedRow: CheckRow {
+        let check: RowCheck
+        let values: [Value]
+        let columns: [ColumnPlan]
+
+        func checkValue(of column: String) -> CheckValue? {
+            let i = check.reads.first { columns[$0].column.name == column }
+                ?? check.reads.first { columns[$0].column.name.checkCaseInsensitiveEquals(column) }
+            return i.map { DomainGuardGenerator.checkValue(values[$0]) }
+        }
     }
 }
 
