@@ -3,13 +3,19 @@
 # loading the very same rows from a ready CSV file (psql \copy, sqlite3 .import),
 # measured in the same run on the same machine. Prints rows/s, peak RSS and ratios.
 #   Benchmarks/run.sh [ROWS]        (default 1000000 users + 1000000 orders)
+#   DBSYNTH_BIN=path/to/dbsynth Benchmarks/run.sh   measures that binary instead
+#   of building one (to compare two builds in the same conditions)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}
 scripts/install-deps.sh
 command -v /usr/bin/time >/dev/null 2>&1 || { apt-get install -y -qq time >/dev/null 2>&1 || true; }
-swift build -c release --product dbsynth 2>&1 | tail -n 1
-bin=$(swift build -c release --show-bin-path)/dbsynth
+if [ -n "${DBSYNTH_BIN:-}" ]; then
+  bin=$DBSYNTH_BIN
+else
+  swift build -c release --product dbsynth 2>&1 | tail -n 1
+  bin=$(swift build -c release --show-bin-path)/dbsynth
+fi
 work=$(mktemp -d /tmp/dbsynth-bench.XXXXXX)
 chmod 755 "$work"
 trap 'rm -rf "$work"' EXIT
@@ -36,6 +42,9 @@ printf '  ratio fill --fast / .import: %.2f\n' "$(awk "BEGIN { print $secs / $im
 echo "== Generation to CSV files, one core ($rows users + $rows orders)"
 timed "dbsynth fill --out DIR --jobs 1" "$bin" fill "sqlite:$fast" --out "$work/csv" --rows "$rows" --jobs 1 --quiet
 printf '  %.0f rows/s (target >= 1,000,000)\n' "$(awk "BEGIN { print 2 * $rows / $secs }")"
+for format in jsonl sql; do
+  timed "dbsynth fill --format $format --jobs 1" "$bin" fill "sqlite:$fast" --out "$work/$format" --format "$format" --rows "$rows" --jobs 1 --quiet
+done
 
 echo "== PostgreSQL ($rows users + $rows orders)"
 BENCH_ROWS=$rows BENCH_BIN=$bin BENCH_WORK=$work scripts/with-postgres.sh bash -c '
@@ -55,4 +64,11 @@ BENCH_ROWS=$rows BENCH_BIN=$bin BENCH_WORK=$work scripts/with-postgres.sh bash -
   psql -X -q -d fast -f Benchmarks/schema.pg.sql
   timed "dbsynth fill --fast" "$BENCH_BIN" fill "postgresql://postgres@127.0.0.1:$PGPORT/fast" --rows "$BENCH_ROWS" --fast --quiet
   printf "  ratio fill --fast / \\\\copy: %.2f (target <= 0.5)\n" "$(awk "BEGIN { print $secs / $copy_pg }")"
+  # What the server spends parsing: the same rows loaded by psql from CSV and
+  # from COPY binary (numbers, timestamps and numerics arrive ready-made).
+  psql -X -q -d fill -c "\copy users TO $BENCH_WORK/users.bin (FORMAT binary)" -c "\copy orders TO $BENCH_WORK/orders.bin (FORMAT binary)"
+  psql -X -q -d postgres -c "CREATE DATABASE bin"
+  psql -X -q -d bin -f Benchmarks/schema.pg.sql
+  timed "psql \\copy FORMAT binary" psql -X -q -d bin -1 -c "\copy users FROM $BENCH_WORK/users.bin (FORMAT binary)" -c "\copy orders FROM $BENCH_WORK/orders.bin (FORMAT binary)"
+  printf "  ratio binary / csv \\\\copy: %.2f (below ~0.85 would pay for a binary encoder)\n" "$(awk "BEGIN { print $secs / $copy_pg }")"
 '
