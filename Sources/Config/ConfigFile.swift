@@ -19,8 +19,11 @@ package struct ConfigFile: Sendable {
     /// In file order (for smelt-datagen, the dataset order foreign keys rely on).
     package var tables: [TableConfig]
     package var root: ConfigNode
+    /// `fan_out: uniform` at the top: every table's children pick parents
+    /// uniformly (the default is skewed popularity).
+    package var uniformFanOut = false
 
-    package static let topKeys = ["seed", "rows", "scale_factor", "tables", "datasets"]
+    package static let topKeys = ["seed", "rows", "scale_factor", "fan_out", "tables", "datasets"]
 
     /// Reads and parses `path`. Any problem is a `ConfigError` naming the line and key.
     package static func load(path: String) throws -> ConfigFile {
@@ -31,6 +34,16 @@ package struct ConfigFile: Sendable {
             throw ConfigError(file: path, line: 0, key: "", message: "the config file is not UTF-8 text")
         }
         return try parse(yaml: text, file: path)
+    }
+
+    /// `fan_out: uniform | skewed`.
+    static func uniformFanOut(_ node: ConfigNode) throws -> Bool {
+        switch try node.string() {
+        case "uniform": return true
+        case "skewed": return false
+        case let other:
+            throw node.error("fan_out must be uniform or skewed, not '\(other)'" + (Suggest.closest(to: other, among: ["uniform", "skewed"]).map { "; did you mean '\($0)'?" } ?? ""))
+        }
     }
 
     package static func parse(yaml: String, file: String) throws -> ConfigFile {
@@ -48,6 +61,7 @@ package struct ConfigFile: Sendable {
             guard v >= 0 else { throw f.error("scale_factor must be 0 or more") }
             config.scaleFactor = v
         }
+        if let f = root["fan_out"] { config.uniformFanOut = try Self.uniformFanOut(f) }
         if root["tables"] != nil, let d = root["datasets"] {
             throw d.error("use either tables: (dbsynth) or datasets: (smelt-datagen), not both")
         }

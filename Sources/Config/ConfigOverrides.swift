@@ -25,6 +25,11 @@ package struct ConfigOverrides: ColumnOverrides {
 
     package func seed(for table: Table) -> UInt64? { byTable[table.name]?.seed }
 
+    /// smelt-datagen picks parents uniformly, so its configs do too unless they say otherwise.
+    package func uniformFanOut(for table: Table) -> Bool {
+        byTable[table.name]?.uniformFanOut ?? (config.root["fan_out"] == nil ? config.format == .smelt : config.uniformFanOut)
+    }
+
     package func fanOut(for table: Table) throws -> FanOut? {
         guard let pp = byTable[table.name]?.perParent else { return nil }
         let stream = RowRandom.streamKey(seed: seed(for: table) ?? config.seed ?? 42, table: table.name.description, column: "\u{1}per_parent")

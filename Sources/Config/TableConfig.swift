@@ -40,9 +40,11 @@ package struct TableConfig: Sendable {
     package var entity: Entity?
     package var linkedPools: [LinkedPoolConfig] = []
     package var partition: Partition?
+    /// `fan_out: uniform | skewed` for this table's foreign keys; nil: the file's.
+    package var uniformFanOut: Bool?
 
-    static let tableKeys = ["rows", "seed", "columns", "per_parent", "skip", "entity", "linked_pools", "partition"]
-    static let datasetKeys = ["name", "output", "num_rows", "rows", "seed", "columns", "per_parent", "skip", "entity", "linked_pools", "partition"]
+    static let tableKeys = ["rows", "seed", "columns", "per_parent", "fan_out", "skip", "entity", "linked_pools", "partition"]
+    static let datasetKeys = ["name", "output", "num_rows", "rows", "seed", "columns", "per_parent", "fan_out", "skip", "entity", "linked_pools", "partition"]
 
     package func column(named name: String) -> ColumnConfig? { columns.first { $0.name == name } }
 
@@ -57,6 +59,7 @@ package struct TableConfig: Sendable {
         }
         if let s = node["seed"] { t.seed = try ConfigFile.seedValue(s) }
         if let s = node["skip"] { t.skip = try s.boolean() }
+        if let f = node["fan_out"] { t.uniformFanOut = try ConfigFile.uniformFanOut(f) }
         if let e = node["entity"] {
             try e.checkKeys(["pool_ratio", "columns"], what: "entity key")
             let ratioNode = try e.require("pool_ratio")

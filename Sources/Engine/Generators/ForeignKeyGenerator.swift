@@ -2,8 +2,10 @@
 /// back: the parent's key for a row index is recomputed from the parent's own
 /// generator.
 package enum ParentRowPicker: Sendable {
-    /// Any parent row, uniformly.
+    /// Any parent row, uniformly (`fan_out: uniform`, a config `foreign_key`).
     case uniform(parentRows: Int64, stream: UInt64)
+    /// Any parent row, by its log-normal popularity: the default.
+    case skewed(SkewedParents)
     /// Distinct child rows get distinct parents (a UNIQUE FK, i.e. 1:1).
     case injective(Permutation)
     /// A self-reference: row i points at an earlier row (row 0 at none, or at itself when the FK is NOT NULL).
@@ -36,6 +38,8 @@ package enum ParentRowPicker: Sendable {
         case .uniform(let n, let stream):
             var r = RowRandom(stream: stream, row: row)
             return Int64(r.below(UInt64(n)))
+        case .skewed(let skew):
+            return skew.parentRow(for: row)
         case .injective(let p):
             return Int64(p.apply(UInt64(row) % p.count))
         case .earlierRow(let stream, let nullable):
@@ -79,6 +83,7 @@ package enum ParentRowPicker: Sendable {
     package var summary: String {
         switch self {
         case .uniform: return "random parent"
+        case .skewed: return "random parent, some far more often (log-normal)"
         case .injective: return "distinct parent per row"
         case .earlierRow: return "earlier row of the same table"
         case .tupleComponent: return "distinct parent tuple per row"

@@ -12,6 +12,13 @@ package protocol ColumnOverrides: Sendable {
     func fanOut(for table: Table) throws -> FanOut?
     /// Per-table seed, replacing the global one for that table's columns.
     func seed(for table: Table) -> UInt64?
+    /// `fan_out: uniform`: children pick parents uniformly instead of by
+    /// the default skewed popularity.
+    func uniformFanOut(for table: Table) -> Bool
+}
+
+extension ColumnOverrides {
+    package func uniformFanOut(for table: Table) -> Bool { false }
 }
 
 /// `per_parent: {fk: COLUMN, count: GENERATOR}`: the parent row i gets

@@ -390,7 +390,13 @@ package final class Planner {
         if let rows = try conditionedParentRows(fk, in: table) {
             return .among(rows: rows, stream: stream(table, "cond:" + fk.columns.joined(separator: ",")), why: "qualifying for the trigger's condition")
         }
-        return .uniform(parentRows: parentRows, stream: fkStream)
+        // An FK inside a key or unique set stays uniform: its tuples must not
+        // crowd onto popular parents, where they would repeat more often.
+        let inKey = uniqueSets(table).contains { set in fk.columns.contains(where: set.contains) }
+        if options.overrides?.uniformFanOut(for: table) == true || parentRows <= 1 || inKey {
+            return .uniform(parentRows: parentRows, stream: fkStream)
+        }
+        return .skewed(SkewedParents(parentRows: parentRows, stream: fkStream))
     }
 
     /// The parent rows whose key values pass the CHECK-derived domains of
