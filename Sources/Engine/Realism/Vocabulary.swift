@@ -19,6 +19,12 @@ package enum Vocabulary {
     /// every address part from the same consistent place.
     package static let places: [Place] = lines(placesText).map(Place.init(line:))
     package static let countries: [Country] = lines(countriesText).map(Country.init(line:))
+    /// Countries by ISO alpha-2 code.
+    package static let countryByCode: [String: Country] = {
+        var map: [String: Country] = [:]
+        for c in countries { map[c.code] = c }
+        return map
+    }()
     package static let streetStems: [String] = lines(streetStemsText)
     package static let streetSuffixes: [String] = lines(streetSuffixesText)
     /// Second address lines; `#` in an entry stands for a number.
