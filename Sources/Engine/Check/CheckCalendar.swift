@@ -1,3 +1,5 @@
+import SchemaModel
+
 // MARK: - Calendar helpers (proleptic Gregorian, UTC, no Foundation)
 
 enum CheckCalendar {
@@ -54,7 +56,7 @@ enum CheckCalendar {
     /// Parses `YYYY-MM-DD`, optionally followed by ` ` or `T` and
     /// `HH:MM[:SS[.fff]]`, and an ignored zone (`Z`, `+01`, `-05:30`).
     static func parse(_ text: String) -> (days: Int64, seconds: Double, hasTime: Bool)? {
-        let c = Array(text.checkTrimmedSpaces.utf8)
+        let c = Array(text.trimmingSpaces().utf8)
         func digits(_ from: Int, _ n: Int) -> Int? {
             guard from + n <= c.count else { return nil }
             var v = 0
@@ -97,7 +99,7 @@ enum CheckCalendar {
     }
 
     static func parseTimeOfDay(_ text: String) -> Double? {
-        guard let p = parse("2000-01-01 " + text.checkTrimmedSpaces) else { return nil }
+        guard let p = parse("2000-01-01 " + text.trimmingSpaces()) else { return nil }
         return p.seconds
     }
 
@@ -143,7 +145,7 @@ enum CheckCalendar {
     }
 
     static func parseBool(_ s: String) -> Bool? {
-        switch s.checkTrimmedSpaces.lowercased() {
+        switch s.trimmingSpaces().lowercased() {
         case "t", "true", "y", "yes", "on", "1": return true
         case "f", "false", "n", "no", "off", "0": return false
         default: return nil
@@ -225,7 +227,7 @@ enum CheckCalendar {
     /// SQLite date modifiers: `±N days|hours|minutes|seconds|months|years`,
     /// `start of day|month|year`.
     static func applySQLiteModifier(_ m: String, days: Int64, seconds: Double) -> (Int64, Double)? {
-        let t = m.checkTrimmedSpaces.lowercased()
+        let t = m.trimmingSpaces().lowercased()
         switch t {
         case "start of day": return (days, 0)
         case "start of month":
@@ -249,13 +251,6 @@ extension Double {
 }
 
 extension String {
-    var checkTrimmedSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s.removeLast() }
-        return String(s)
-    }
-
     /// ASCII case-insensitive equality (identifiers, keywords).
     func checkCaseInsensitiveEquals(_ other: String) -> Bool {
         lowercased() == other.lowercased()

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SchemaModel
 
 /// A concrete value of a column for `CheckEvaluator`. Dates and timestamps
 /// are ISO text (`2024-05-01`, `2024-05-01 13:45:00`).
@@ -278,7 +279,7 @@ private struct CheckEvaluation {
             case .number(let x): d = x
             case .bool(let b): d = b ? 1 : 0
             case .text(let s):
-                guard let x = Double(s.checkTrimmedSpaces) else { throw CheckUnsupported("'\(s)' is not a number") }
+                guard let x = Double(s.trimmingSpaces()) else { throw CheckUnsupported("'\(s)' is not a number") }
                 d = x
             default: throw CheckUnsupported("cannot cast \(v) to \(type)")
             }
@@ -371,10 +372,10 @@ private struct CheckEvaluation {
             guard let x = CheckCalendar.parseBool(s) else { throw CheckUnsupported("'\(s)' is not a boolean") }
             return cmp(x ? 1 : 0, y ? 1 : 0)
         case (.number(let x), .text(let s)):
-            if let y = Double(s.checkTrimmedSpaces) { return cmp(x, y) }
+            if let y = Double(s.trimmingSpaces()) { return cmp(x, y) }
             return -1 // SQLite: numbers sort before text
         case (.text(let s), .number(let y)):
-            if let x = Double(s.checkTrimmedSpaces) { return cmp(x, y) }
+            if let x = Double(s.trimmingSpaces()) { return cmp(x, y) }
             return 1
         case (.date, .text(let s)), (.timestamp, .text(let s)):
             guard let p = CheckCalendar.parse(s), let ta = a.instant else { throw CheckUnsupported("'\(s)' is not a date") }
@@ -678,7 +679,7 @@ extension CheckEvalValue {
         switch self {
         case .number(let d): return d
         case .bool(let b): return b ? 1 : 0
-        case .text(let s): return Double(s.checkTrimmedSpaces)
+        case .text(let s): return Double(s.trimmingSpaces())
         default: return nil
         }
     }
