@@ -645,7 +645,7 @@ private struct CheckEvaluation {
             var inst = v.instant
             if inst == nil, case .text(let s) = v, let p = CheckCalendar.parse(s) { inst = (p.days, p.seconds) }
             guard let (d, s) = inst else { throw CheckUnsupported("extract from \(v)") }
-            let (y, m, day) = CheckCalendar.civil(fromDays: d)
+            let (y, m, day) = CivilDate.civil(days: d)
             switch field.lowercased() {
             case "year": return .number(Double(y))
             case "month": return .number(Double(m))
@@ -655,7 +655,7 @@ private struct CheckEvaluation {
             case "second": return .number(s.truncatingRemainder(dividingBy: 60))
             case "dow": return .number(Double(((d % 7) + 11) % 7)) // 1970-01-01 was a Thursday (4)
             case "isodow": let w = ((d % 7) + 11) % 7; return .number(Double(w == 0 ? 7 : w))
-            case "doy": return .number(Double(d - CheckCalendar.days(year: y, month: 1, day: 1) + 1))
+            case "doy": return .number(Double(d - CivilDate.days(year: y, month: 1, day: 1) + 1))
             case "epoch": return .number(Double(d) * 86_400 + s)
             default: throw CheckUnsupported("extract field \(field)")
             }

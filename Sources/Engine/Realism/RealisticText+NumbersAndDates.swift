@@ -67,30 +67,6 @@ extension RealisticText {
         return day * 86_400 + second
     }
 
-    /// `YYYY-MM-DD` of a day counted from 1970-01-01.
-    package static func writeDate(epochDay: Int64, into out: inout ByteWriter) {
-        let (y, m, d) = civil(fromDays: epochDay)
-        out.appendPadded(Int(y), width: 4)
-        out.append(UInt8(ascii: "-"))
-        out.appendPadded(Int(m), width: 2)
-        out.append(UInt8(ascii: "-"))
-        out.appendPadded(Int(d), width: 2)
-    }
-
-    /// `YYYY-MM-DD HH:MM:SS` of an epoch second (UTC, no zone suffix).
-    package static func writeTimestamp(epochSecond: Int64, into out: inout ByteWriter) {
-        var day = epochSecond / 86_400
-        var rest = epochSecond % 86_400
-        if rest < 0 { rest += 86_400; day -= 1 }
-        writeDate(epochDay: day, into: &out)
-        out.append(UInt8(ascii: " "))
-        out.appendPadded(Int(rest / 3600), width: 2)
-        out.append(UInt8(ascii: ":"))
-        out.appendPadded(Int(rest / 60 % 60), width: 2)
-        out.append(UInt8(ascii: ":"))
-        out.appendPadded(Int(rest % 60), width: 2)
-    }
-
     /// `value` with exactly `scale` digits after the point (none for 0).
     package static func writeDecimal(_ value: Double, scale: Int, into out: inout ByteWriter) {
         var factor: Double = 1
@@ -107,38 +83,14 @@ extension RealisticText {
         }
     }
 
-    /// Days since 1970-01-01 of a proleptic Gregorian date.
-    package static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// The proleptic Gregorian date of a day since 1970-01-01.
-    package static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
-
     private enum Ranges {
-        static let created = RealisticText.days(year: 2018, month: 1, day: 1) * 86_400
-            ... RealisticText.days(year: 2024, month: 12, day: 31) * 86_400 + 86_399
-        static let updated = RealisticText.days(year: 2023, month: 1, day: 1) * 86_400
-            ... RealisticText.days(year: 2025, month: 6, day: 30) * 86_400 + 86_399
-        static let deleted = RealisticText.days(year: 2023, month: 7, day: 1) * 86_400
-            ... RealisticText.days(year: 2025, month: 6, day: 30) * 86_400 + 86_399
-        static let birth = RealisticText.days(year: 1935, month: 1, day: 1) * 86_400
-            ... RealisticText.days(year: 2006, month: 12, day: 31) * 86_400
+        static let created = CivilDate.days(year: 2018, month: 1, day: 1) * 86_400
+            ... CivilDate.days(year: 2024, month: 12, day: 31) * 86_400 + 86_399
+        static let updated = CivilDate.days(year: 2023, month: 1, day: 1) * 86_400
+            ... CivilDate.days(year: 2025, month: 6, day: 30) * 86_400 + 86_399
+        static let deleted = CivilDate.days(year: 2023, month: 7, day: 1) * 86_400
+            ... CivilDate.days(year: 2025, month: 6, day: 30) * 86_400 + 86_399
+        static let birth = CivilDate.days(year: 1935, month: 1, day: 1) * 86_400
+            ... CivilDate.days(year: 2006, month: 12, day: 31) * 86_400
     }
 }

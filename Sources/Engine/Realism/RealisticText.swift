@@ -55,9 +55,9 @@ package enum RealisticText {
         case .latitude, .longitude:
             writeDecimal(numericValue(kind, &random) ?? 0, scale: 6, into: &out)
         case .birthDate:
-            writeDate(epochDay: epochSecond(kind, &random) / 86_400, into: &out)
+            CivilDate.writeDate(days: epochSecond(kind, &random) / 86_400, into: &out)
         case .createdAt, .updatedAt, .deletedAt:
-            writeTimestamp(epochSecond: epochSecond(kind, &random), into: &out)
+            CivilDate.writeTimestamp(seconds: epochSecond(kind, &random), into: &out)
         case .streetAddress:
             writeStreetAddress(for: nil, &random, into: &out)
         case .secondaryAddress:
