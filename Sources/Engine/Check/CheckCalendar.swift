@@ -90,9 +90,6 @@ enum CheckCalendar {
         return p.seconds
     }
 
-    /// Whether the text is an ISO date or timestamp.
-    static func looksTemporal(_ text: String) -> Bool { parse(text) != nil }
-
     /// Normalised text of a date/timestamp literal (`T` → space), or nil.
     static func normalizedTemporal(_ text: String) -> String? {
         guard let p = parse(text) else { return nil }

@@ -27,7 +27,6 @@ package enum RealisticText {
     ///     (already keyed by the row); it is accepted so row-dependent kinds
     ///     can be added without changing callers.
     package static func write(_ kind: SemanticKind, row: Int64, random: inout RowRandom, into out: inout ByteWriter) {
-        _ = row
         switch kind {
         case .firstName:
             out.append(firstName(&random))
