@@ -33,9 +33,8 @@ package enum RealisticText {
         case .lastName:
             out.append(lastName(&random))
         case .fullName:
-            out.append(firstName(&random))
-            out.append(UInt8(ascii: " "))
-            out.append(lastName(&random))
+            let first = firstName(&random), last = lastName(&random)
+            writeFullName(first: first, last: last, into: &out)
         case .username:
             let first = firstName(&random), last = lastName(&random)
             writeUsername(first: first, last: last, unique: nil, variant: random.next(), into: &out)
