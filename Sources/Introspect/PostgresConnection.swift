@@ -1,9 +1,9 @@
 #if canImport(Glibc)
 import Glibc
-import SchemaModel
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SchemaModel
 import CLibPQ
 
 /// One libpq connection. The class owns the `PGconn*` and finishes it in `deinit`.
@@ -29,7 +29,7 @@ public final class PostgresConnection {
             throw DatabaseError(.connection, "cannot connect to \(redactedTarget): out of memory")
         }
         if PQstatus(conn) != CONNECTION_OK {
-            let message = Self.trim(String(cString: PQerrorMessage(conn)))
+            let message = String(cString: PQerrorMessage(conn)).trimmingSpaces()
             PQfinish(conn)
             throw DatabaseError(.connection, "cannot connect to \(redactedTarget): \(message)")
         }
@@ -99,17 +99,11 @@ public final class PostgresConnection {
     /// failure of the statement in flight (the server rolls the transaction
     /// back), not a failure to connect.
     func lastError(_ what: String) -> DatabaseError {
-        let message = Self.trim(String(cString: PQerrorMessage(handle)))
+        let message = String(cString: PQerrorMessage(handle)).trimmingSpaces()
         if PQstatus(handle) != CONNECTION_OK {
             return DatabaseError(.statement, "\(what): the connection to \(redactedTarget) was lost (\(message)); the server rolls back the open transaction")
         }
         return DatabaseError(.statement, "\(what): \(message)")
-    }
-
-    static func trim(_ s: String) -> String {
-        var s = Substring(s)
-        while let last = s.last, last == "\n" || last == " " { s.removeLast() }
-        return String(s)
     }
 }
 
@@ -146,7 +140,7 @@ public final class PostgresResult {
     /// The server error as one readable sentence: message, detail, and the
     /// table and constraint it names.
     func error(sql: String) -> DatabaseError {
-        let primary = field(Int32(UInt8(ascii: "M"))) ?? PostgresConnection.trim(String(cString: PQresultErrorMessage(handle)))
+        let primary = field(Int32(UInt8(ascii: "M"))) ?? String(cString: PQresultErrorMessage(handle)).trimmingSpaces()
         var message = primary
         if let detail = field(Int32(UInt8(ascii: "D"))) { message += " (\(detail))" }
         if let context = field(Int32(UInt8(ascii: "W"))), context.hasPrefix("COPY") { message += " [\(context)]" }

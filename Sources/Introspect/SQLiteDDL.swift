@@ -88,13 +88,3 @@ struct SQLiteDDL {
         }
     }
 }
-
-extension String {
-    /// The string without leading and trailing whitespace (no Foundation needed).
-    package func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
-    }
-}

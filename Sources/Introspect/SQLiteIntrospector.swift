@@ -208,6 +208,6 @@ public struct SQLiteIntrospector {
 
     static func arguments(_ type: String) -> [Int] {
         guard let open = type.firstIndex(of: "("), let close = type.lastIndex(of: ")"), open < close else { return [] }
-        return type[type.index(after: open)..<close].split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        return type[type.index(after: open)..<close].split(separator: ",").compactMap { Int($0.trimmingSpaces()) }
     }
 }

@@ -59,7 +59,7 @@ package final class PostgresSink: Sink {
     func extendSearchPath(_ plan: Plan) throws {
         let current = try connection.query("SELECT current_setting('search_path')").first?.first ?? nil
         var path = current ?? "\"$user\", public"
-        var seen = Set(path.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
+        var seen = Set(path.split(separator: ",").map { $0.trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
         for t in plan.tables {
             guard let schema = t.table.name.schema, seen.insert(schema).inserted else { continue }
             path += ", " + quoteIdentifier(schema)

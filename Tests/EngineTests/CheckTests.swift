@@ -39,7 +39,7 @@ private struct SplitMix {
 }
 
 /// 2024-03-15 12:00:00 UTC.
-private let fixedNow: Int64 = CheckCalendar.days(year: 2024, month: 3, day: 15) * 86_400 + 12 * 3600
+private let fixedNow: Int64 = CivilDate.days(year: 2024, month: 3, day: 15) * 86_400 + 12 * 3600
 
 @Suite struct CheckTests {
     // MARK: Parsing

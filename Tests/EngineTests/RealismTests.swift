@@ -533,10 +533,10 @@ import SchemaModel
     }
 
     @Test func temporalKindsWriteDatesInTheirRange() {
-        let epoch = RealisticText.civil(fromDays: 0)
+        let epoch = CivilDate.civil(days: 0)
         #expect(epoch.year == 1970 && epoch.month == 1 && epoch.day == 1)
-        #expect(RealisticText.days(year: 2000, month: 3, day: 1) == 11_017)
-        let leap = RealisticText.civil(fromDays: 11_016)
+        #expect(CivilDate.days(year: 2000, month: 3, day: 1) == 11_017)
+        let leap = CivilDate.civil(days: 11_016)
         #expect(leap.year == 2000 && leap.month == 2 && leap.day == 29)
         for kind in [SemanticKind.createdAt, .updatedAt, .deletedAt, .birthDate] {
             let range = RealisticText.epochSecondRange(kind)!
@@ -553,7 +553,7 @@ import SchemaModel
             }
         }
         var out = ByteWriter()
-        RealisticText.writeTimestamp(epochSecond: 951_782_400 + 3_661, into: &out)
+        CivilDate.writeTimestamp(seconds: 951_782_400 + 3_661, into: &out)
         #expect(String(decoding: out.bytes, as: UTF8.self) == "2000-02-29 01:01:01")
     }
 

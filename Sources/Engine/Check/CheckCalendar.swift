@@ -1,3 +1,5 @@
+import SchemaModel
+
 // MARK: - Calendar helpers (proleptic Gregorian, UTC, no Foundation)
 
 enum CheckCalendar {
@@ -35,26 +37,13 @@ enum CheckCalendar {
         }
     }
 
-    static func days(year: Int, month: Int, day: Int) -> Int64 {
-        CivilDate.days(year: year, month: month, day: day)
-    }
-
-    static func civil(fromDays days: Int64) -> (Int, Int, Int) {
-        CivilDate.civil(days: days)
-    }
-
-    static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
     /// Parses `YYYY-MM-DD`, optionally followed by ` ` or `T` and
     /// `HH:MM[:SS[.fff]]`, and an ignored zone (`Z`, `+01`, `-05:30`).
+    /// Strict: exactly four-digit years and two-digit months and days, days
+    /// within their month (unlike the lenient `CivilDate.parseDays` and
+    /// `parseSeconds`, which also apply a zone).
     static func parse(_ text: String) -> (days: Int64, seconds: Double, hasTime: Bool)? {
-        let c = Array(text.checkTrimmedSpaces.utf8)
+        let c = Array(text.trimmingSpaces().utf8)
         func digits(_ from: Int, _ n: Int) -> Int? {
             guard from + n <= c.count else { return nil }
             var v = 0
@@ -65,8 +54,8 @@ enum CheckCalendar {
             return v
         }
         guard c.count >= 10, let y = digits(0, 4), c[4] == UInt8(ascii: "-"), let m = digits(5, 2), c[7] == UInt8(ascii: "-"),
-              let d = digits(8, 2), (1...12).contains(m), d >= 1, d <= daysInMonth(year: y, month: m) else { return nil }
-        let days = Self.days(year: y, month: m, day: d)
+              let d = digits(8, 2), (1...12).contains(m), d >= 1, d <= CivilDate.daysInMonth(year: y, month: m) else { return nil }
+        let days = CivilDate.days(year: y, month: m, day: d)
         if c.count == 10 { return (days, 0, false) }
         guard c[10] == UInt8(ascii: " ") || c[10] == UInt8(ascii: "T") else { return nil }
         var i = 11
@@ -97,12 +86,9 @@ enum CheckCalendar {
     }
 
     static func parseTimeOfDay(_ text: String) -> Double? {
-        guard let p = parse("2000-01-01 " + text.checkTrimmedSpaces) else { return nil }
+        guard let p = parse("2000-01-01 " + text.trimmingSpaces()) else { return nil }
         return p.seconds
     }
-
-    /// Whether the text is an ISO date or timestamp.
-    static func looksTemporal(_ text: String) -> Bool { parse(text) != nil }
 
     /// Normalised text of a date/timestamp literal (`T` → space), or nil.
     static func normalizedTemporal(_ text: String) -> String? {
@@ -116,7 +102,7 @@ enum CheckCalendar {
     }
 
     static func formatDate(_ days: Int64) -> String {
-        let (y, m, d) = civil(fromDays: days)
+        let (y, m, d) = CivilDate.civil(days: days)
         return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
     }
 
@@ -143,7 +129,7 @@ enum CheckCalendar {
     }
 
     static func parseBool(_ s: String) -> Bool? {
-        switch s.checkTrimmedSpaces.lowercased() {
+        switch s.trimmingSpaces().lowercased() {
         case "t", "true", "y", "yes", "on", "1": return true
         case "f", "false", "n", "no", "off", "0": return false
         default: return nil
@@ -209,10 +195,10 @@ enum CheckCalendar {
     static func add(_ i: Interval, days: Int64, seconds: Double) -> (days: Int64, seconds: Double) {
         var d = days
         if i.months != 0 {
-            let (y, m, day) = civil(fromDays: d)
+            let (y, m, day) = CivilDate.civil(days: d)
             let total = y * 12 + (m - 1) + i.months
             let ny = Int((Double(total) / 12).rounded(.down)), nm = total - ny * 12 + 1
-            d = Self.days(year: ny, month: nm, day: min(day, daysInMonth(year: ny, month: nm)))
+            d = CivilDate.days(year: ny, month: nm, day: min(day, CivilDate.daysInMonth(year: ny, month: nm)))
         }
         d += Int64(i.days)
         var s = seconds + i.seconds
@@ -225,15 +211,15 @@ enum CheckCalendar {
     /// SQLite date modifiers: `±N days|hours|minutes|seconds|months|years`,
     /// `start of day|month|year`.
     static func applySQLiteModifier(_ m: String, days: Int64, seconds: Double) -> (Int64, Double)? {
-        let t = m.checkTrimmedSpaces.lowercased()
+        let t = m.trimmingSpaces().lowercased()
         switch t {
         case "start of day": return (days, 0)
         case "start of month":
-            let (y, mo, _) = civil(fromDays: days)
-            return (Self.days(year: y, month: mo, day: 1), 0)
+            let (y, mo, _) = CivilDate.civil(days: days)
+            return (CivilDate.days(year: y, month: mo, day: 1), 0)
         case "start of year":
-            let (y, _, _) = civil(fromDays: days)
-            return (Self.days(year: y, month: 1, day: 1), 0)
+            let (y, _, _) = CivilDate.civil(days: days)
+            return (CivilDate.days(year: y, month: 1, day: 1), 0)
         case "utc", "localtime": return (days, seconds)
         default:
             guard let i = parseInterval(t) else { return nil }
@@ -249,13 +235,6 @@ extension Double {
 }
 
 extension String {
-    var checkTrimmedSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s.removeLast() }
-        return String(s)
-    }
-
     /// ASCII case-insensitive equality (identifiers, keywords).
     func checkCaseInsensitiveEquals(_ other: String) -> Bool {
         lowercased() == other.lowercased()

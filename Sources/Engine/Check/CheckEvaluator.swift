@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SchemaModel
 
 /// A concrete value of a column for `CheckEvaluator`. Dates and timestamps
 /// are ISO text (`2024-05-01`, `2024-05-01 13:45:00`).
@@ -290,7 +291,7 @@ private struct CheckEvaluation {
             case .number(let x): d = x
             case .bool(let b): d = b ? 1 : 0
             case .text(let s):
-                guard let x = Double(s.checkTrimmedSpaces) else { throw CheckUnsupported("'\(s)' is not a number") }
+                guard let x = Double(s.trimmingSpaces()) else { throw CheckUnsupported("'\(s)' is not a number") }
                 d = x
             default: throw CheckUnsupported("cannot cast \(v) to \(type)")
             }
@@ -383,10 +384,10 @@ private struct CheckEvaluation {
             guard let x = CheckCalendar.parseBool(s) else { throw CheckUnsupported("'\(s)' is not a boolean") }
             return cmp(x ? 1 : 0, y ? 1 : 0)
         case (.number(let x), .text(let s)):
-            if let y = Double(s.checkTrimmedSpaces) { return cmp(x, y) }
+            if let y = Double(s.trimmingSpaces()) { return cmp(x, y) }
             return -1 // SQLite: numbers sort before text
         case (.text(let s), .number(let y)):
-            if let x = Double(s.checkTrimmedSpaces) { return cmp(x, y) }
+            if let x = Double(s.trimmingSpaces()) { return cmp(x, y) }
             return 1
         case (.date, .text(let s)), (.timestamp, .text(let s)):
             guard let p = CheckCalendar.parse(s), let ta = a.instant else { throw CheckUnsupported("'\(s)' is not a date") }
@@ -656,7 +657,7 @@ private struct CheckEvaluation {
             var inst = v.instant
             if inst == nil, case .text(let s) = v, let p = CheckCalendar.parse(s) { inst = (p.days, p.seconds) }
             guard let (d, s) = inst else { throw CheckUnsupported("extract from \(v)") }
-            let (y, m, day) = CheckCalendar.civil(fromDays: d)
+            let (y, m, day) = CivilDate.civil(days: d)
             switch field.lowercased() {
             case "year": return .number(Double(y))
             case "month": return .number(Double(m))
@@ -666,7 +667,7 @@ private struct CheckEvaluation {
             case "second": return .number(s.truncatingRemainder(dividingBy: 60))
             case "dow": return .number(Double(((d % 7) + 11) % 7)) // 1970-01-01 was a Thursday (4)
             case "isodow": let w = ((d % 7) + 11) % 7; return .number(Double(w == 0 ? 7 : w))
-            case "doy": return .number(Double(d - CheckCalendar.days(year: y, month: 1, day: 1) + 1))
+            case "doy": return .number(Double(d - CivilDate.days(year: y, month: 1, day: 1) + 1))
             case "epoch": return .number(Double(d) * 86_400 + s)
             default: throw CheckUnsupported("extract field \(field)")
             }
@@ -690,7 +691,7 @@ extension CheckEvalValue {
         switch self {
         case .number(let d): return d
         case .bool(let b): return b ? 1 : 0
-        case .text(let s): return Double(s.checkTrimmedSpaces)
+        case .text(let s): return Double(s.trimmingSpaces())
         default: return nil
         }
     }

@@ -489,7 +489,7 @@ private struct CheckSyntaxParser {
 
     /// `{a,"b c",NULL}` → ["a", "b c", nil]; nil when not a flat array literal.
     static func parseArrayLiteral(_ s: String) -> [String?]? {
-        let chars = Array(s.checkTrimmed)
+        let chars = Array(s.trimmingSpaces())
         guard chars.first == "{", chars.last == "}" else { return nil }
         var out: [String?] = []
         var i = 1
@@ -515,7 +515,7 @@ private struct CheckSyntaxParser {
                     if chars[i] == "\\", i + 1 < end { i += 1 }
                     item.append(chars[i]); i += 1
                 }
-                item = item.checkTrimmed
+                item = item.trimmingSpaces()
             }
             out.append(!quoted && item.caseInsensitiveEquals("NULL") ? nil : item)
             if i == end { break }
@@ -806,14 +806,5 @@ private struct CheckSyntaxParser {
             name += "[]"
         }
         return name
-    }
-}
-
-extension String {
-    fileprivate var checkTrimmed: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s.removeLast() }
-        return String(s)
     }
 }

@@ -1,3 +1,5 @@
+import SchemaModel
+
 /// What the non-NULL values of one column must satisfy, derived from every
 /// CHECK of its table (and the CHECKs of its domain) by `DomainDeriver`.
 ///
@@ -213,7 +215,7 @@ package struct ColumnDomain: Sendable, Equatable {
             switch value {
             case .number(let d): n = d
             case .bool(let b): n = b ? 1 : 0
-            default: n = Double(text.checkTrimmedSpaces)
+            default: n = Double(text.trimmingSpaces())
             }
             guard let n else { return false }
             if let lower, n < lower.value || (!lower.inclusive && n == lower.value) { return false }

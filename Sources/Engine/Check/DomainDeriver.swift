@@ -1,3 +1,5 @@
+import SchemaModel
+
 // MARK: - Derivation
 
 /// Turns a table's CHECK texts into per-column domains, column orders and
@@ -404,7 +406,7 @@ private enum DomainConstant: Equatable {
         switch self {
         case .number(let v, let t): return (v, t)
         case .text(let s):
-            let t = s.checkTrimmedSpaces
+            let t = s.trimmingSpaces()
             return Double(t).map { ($0, t) }
         default: return nil
         }

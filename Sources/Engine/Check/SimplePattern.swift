@@ -242,6 +242,9 @@ package struct SimplePattern: Sendable, Equatable, CustomStringConvertible {
 
         init(cs: [Unicode.Scalar]) { self.cs = cs }
 
+        /// Escapes, bracket expressions and bounds, in the element patterns' dialect.
+        var syntax: RegexCharacterSyntax { RegexCharacterSyntax(cs, dialect: .elements) }
+
         func fail(_ reason: String) -> UnsupportedPattern { UnsupportedPattern(reason: reason) }
 
         mutating func sequence(depth: Int) throws -> [Element] {
@@ -295,7 +298,7 @@ package struct SimplePattern: Sendable, Equatable, CustomStringConvertible {
                 case "+": i += 1; try quantify((1, nil), "+"); continue
                 case "?": i += 1; try quantify((0, 1), "?"); continue
                 case "{":
-                    if let (q, len) = brace(at: i) {
+                    if let (q, len) = syntax.brace(at: i) {
                         i += len
                         try quantify(q, "{")
                         continue
@@ -306,12 +309,13 @@ package struct SimplePattern: Sendable, Equatable, CustomStringConvertible {
                     elems.append(Element(.any))
                     i += 1
                 case "[":
-                    elems.append(Element(try bracket()))
+                    elems.append(Element(try syntax.bracket(at: &i)))
                 case "\\":
                     i += 1
                     guard i < cs.count else { throw fail("trailing backslash") }
-                    elems.append(Element(try escape(cs[i], inBracket: false)))
+                    let escaped = cs[i]
                     i += 1
+                    elems.append(Element(try syntax.escape(escaped, at: &i, inBracket: false)))
                 default:
                     elems.append(Element(.literal(c)))
                     i += 1
@@ -321,105 +325,6 @@ package struct SimplePattern: Sendable, Equatable, CustomStringConvertible {
             }
             if depth > 0 { throw fail("unbalanced '('") }
             return elems
-        }
-
-        /// `{n}`, `{n,}`, `{n,m}` at `at`: the bounds and the length of the text.
-        func brace(at: Int) -> ((Int, Int?), Int)? {
-            var j = at + 1
-            func number() -> Int? {
-                var v: Int? = nil
-                while j < cs.count, let d = Int(String(cs[j])), cs[j].isASCII {
-                    v = (v ?? 0) * 10 + d
-                    if v! > 10_000 { return nil }
-                    j += 1
-                }
-                return v
-            }
-            guard let lo = number() else { return nil }
-            var hi: Int? = lo
-            if j < cs.count, cs[j] == "," {
-                j += 1
-                hi = number()
-            }
-            guard j < cs.count, cs[j] == "}" else { return nil }
-            if let hi, hi < lo { return nil }
-            return ((lo, hi), j - at + 1)
-        }
-
-        func escape(_ c: Unicode.Scalar, inBracket: Bool) throws -> CharSet {
-            switch c {
-            case "d": return SimplePattern.digits
-            case "D": return CharSet(ranges: SimplePattern.digits.ranges, negated: true)
-            case "w": return SimplePattern.word
-            case "W": return CharSet(ranges: SimplePattern.word.ranges, negated: true, unicodeLetters: true)
-            case "s": return SimplePattern.space
-            case "S": return CharSet(ranges: SimplePattern.space.ranges, negated: true)
-            case "n": return .literal("\n")
-            case "t": return .literal("\t")
-            case "r": return .literal("\r")
-            case "f": return .literal("\u{c}")
-            case "v": return .literal("\u{b}")
-            case "b" where inBracket: return .literal("\u{8}")
-            default:
-                if c.properties.isAlphabetic || ("0"..."9").contains(c) {
-                    throw fail("the escape '\\\(c)' is not supported")
-                }
-                return .literal(c)
-            }
-        }
-
-        mutating func bracket() throws -> CharSet {
-            i += 1 // [
-            var set = CharSet(ranges: [])
-            if i < cs.count, cs[i] == "^" { set.negated = true; i += 1 }
-            var first = true
-            while i < cs.count {
-                let c = cs[i]
-                if c == "]" && !first { i += 1; return set }
-                first = false
-                var lo: Unicode.Scalar
-                if c == "[", i + 1 < cs.count, cs[i + 1] == ":" {
-                    guard let end = (i + 2..<cs.count).first(where: { cs[$0] == ":" && $0 + 1 < cs.count && cs[$0 + 1] == "]" }) else {
-                        throw fail("unterminated '[:' class")
-                    }
-                    let name = String(String.UnicodeScalarView(cs[(i + 2)..<end]))
-                    guard let cls = SimplePattern.posixClass(name) else { throw fail("the class [:\(name):] is not supported") }
-                    set.ranges += cls.ranges
-                    set.unicodeLetters = set.unicodeLetters || cls.unicodeLetters
-                    i = end + 2
-                    continue
-                } else if c == "[", i + 1 < cs.count, cs[i + 1] == "." || cs[i + 1] == "=" {
-                    throw fail("collating elements are not supported")
-                } else if c == "\\", i + 1 < cs.count {
-                    let e = try escape(cs[i + 1], inBracket: true)
-                    i += 2
-                    if e.negated { throw fail("a negated class inside brackets is not supported") }
-                    if e.ranges.count != 1 || e.ranges[0].count != 1 {
-                        set.ranges += e.ranges
-                        set.unicodeLetters = set.unicodeLetters || e.unicodeLetters
-                        continue
-                    }
-                    lo = Unicode.Scalar(e.ranges[0].lowerBound)!
-                } else {
-                    lo = c
-                    i += 1
-                }
-                if i + 1 < cs.count, cs[i] == "-", cs[i + 1] != "]" {
-                    var hi = cs[i + 1]
-                    i += 2
-                    if hi == "\\", i < cs.count {
-                        let e = try escape(cs[i], inBracket: true)
-                        guard !e.negated, e.ranges.count == 1, e.ranges[0].count == 1 else { throw fail("bad range end") }
-                        hi = Unicode.Scalar(e.ranges[0].lowerBound)!
-                        i += 1
-                    }
-                    guard lo.value <= hi.value else { throw fail("range \(lo)-\(hi) is out of order") }
-                    set.ranges.append(lo.value...hi.value)
-                } else {
-                    set.ranges.append(lo.value...lo.value)
-                }
-            }
-            throw fail("unterminated '['")
         }
     }
 

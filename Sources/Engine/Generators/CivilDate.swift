@@ -26,7 +26,20 @@ package enum CivilDate {
         return (Int(m <= 2 ? y + 1 : y), Int(m), Int(d))
     }
 
-    /// Parses `YYYY-MM-DD` (a time part after it is ignored).
+    /// The days in `month` (1-12) of `year`.
+    package static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Parses `YYYY-MM-DD` (a time part after it is ignored). Lenient, for
+    /// config values, `--dates`, partition bounds and generated text: months
+    /// and days of one digit are read, and a day past the month's end rolls
+    /// over into the next month. CHECK literals go through the strict
+    /// `CheckCalendar.parse`, which refuses both.
     package static func parseDays(_ text: String) -> Int64? {
         let parts = text.prefix(10).split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),

@@ -56,10 +56,7 @@ package struct SemanticGenerator: UniqueValueGenerator {
             switch kind {
             case .firstName: value.bytes.append(first)
             case .lastName: value.bytes.append(last)
-            case .fullName:
-                value.bytes.append(first)
-                value.bytes.append(UInt8(ascii: " "))
-                value.bytes.append(last)
+            case .fullName: RealisticText.writeFullName(first: first, last: last, into: &value.bytes)
             // Emails and usernames identify people: distinct per row even
             // without a UNIQUE constraint (the row number is embedded).
             case .email: RealisticText.writeEmail(first: first, last: last, unique: row &+ 1, into: &value.bytes)

@@ -382,6 +382,9 @@ package final class Planner {
         if let allowed = try parentsPassingChecks(fk, in: table, parentRows: parentRows) {
             return .among(rows: allowed, stream: fkStream, why: "its CHECK allows")
         }
+        // `try?` is meant: matching places is optional. A parent column that
+        // cannot be built from here (it depends on this key through a cycle)
+        // only means no match; the parent's own planning reports real errors.
         if let match = try? placeMatch(fk, child: table, parentRows: parentRows, stream: fkStream) {
             return .matching(match)
         }

@@ -1,3 +1,5 @@
+import SchemaModel
+
 /// The word and name lists behind the realistic generators.
 ///
 /// Every list is the project's own data, compiled in as one multi-line string
@@ -19,6 +21,12 @@ package enum Vocabulary {
     /// every address part from the same consistent place.
     package static let places: [Place] = lines(placesText).map(Place.init(line:))
     package static let countries: [Country] = lines(countriesText).map(Country.init(line:))
+    /// Countries by ISO alpha-2 code.
+    package static let countryByCode: [String: Country] = {
+        var map: [String: Country] = [:]
+        for c in countries { map[c.code] = c }
+        return map
+    }()
     package static let streetStems: [String] = lines(streetStemsText)
     package static let streetSuffixes: [String] = lines(streetSuffixesText)
     /// Second address lines; `#` in an entry stands for a number.
@@ -90,7 +98,7 @@ package enum Vocabulary {
     static func lines(_ text: String) -> [String] {
         var out: [String] = []
         for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let line = trimmed(raw)
+            let line = raw.trimmingSpaces()
             if line.isEmpty || line.hasPrefix("#") { continue }
             out.append(line)
         }
@@ -99,19 +107,7 @@ package enum Vocabulary {
 
     /// The `|`-separated fields of a line, trimmed.
     static func fields(_ line: String) -> [String] {
-        line.split(separator: "|", omittingEmptySubsequences: false).map { trimmed($0) }
-    }
-
-    static func trimmed(_ s: Substring) -> String {
-        var start = s.startIndex
-        var end = s.endIndex
-        while start < end, s[start] == " " || s[start] == "\t" || s[start] == "\r" { start = s.index(after: start) }
-        while end > start {
-            let before = s.index(before: end)
-            guard s[before] == " " || s[before] == "\t" || s[before] == "\r" else { break }
-            end = before
-        }
-        return String(s[start..<end])
+        line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
     }
 }
 

@@ -19,6 +19,9 @@ package struct RegexSyntaxParser {
 
     init(_ text: String) { cs = Array(text.unicodeScalars) }
 
+    /// Escapes, bracket expressions and bounds, read as PostgreSQL reads AREs.
+    var syntax: RegexCharacterSyntax { RegexCharacterSyntax(cs, dialect: .advanced) }
+
     /// The node of `text`, and whether embedded options asked for case-insensitivity.
     package static func parse(_ text: String) throws -> (node: RegexNode, caseInsensitive: Bool) {
         var p = RegexSyntaxParser(text)
@@ -84,7 +87,7 @@ package struct RegexSyntaxParser {
             case "^": i += 1; atom = .start
             case "$": i += 1; atom = .end
             case ".": i += 1; atom = .set(.any)
-            case "[": atom = .set(try bracket())
+            case "[": atom = .set(try syntax.bracket(at: &i))
             case "\\":
                 i += 1
                 guard i < cs.count else { throw fail("trailing backslash") }
@@ -93,7 +96,7 @@ package struct RegexSyntaxParser {
                 // A quantifier with nothing to repeat: literal in POSIX.
                 if items.isEmpty { i += 1; atom = .set(.literal(c)) } else { throw fail("quantifier '\(c)' follows another quantifier") }
             case "{":
-                if brace(at: i) != nil, !items.isEmpty { throw fail("quantifier '{' follows another quantifier") }
+                if syntax.brace(at: i) != nil, !items.isEmpty { throw fail("quantifier '{' follows another quantifier") }
                 i += 1
                 atom = .set(.literal(c))
             default:
@@ -115,7 +118,7 @@ package struct RegexSyntaxParser {
         case "+": q = (1, nil); i += 1
         case "?": q = (0, 1); i += 1
         case "{":
-            if let (b, len) = brace(at: i) { q = b; i += len }
+            if let (b, len) = syntax.brace(at: i) { q = b; i += len }
         default: break
         }
         guard let (lo, hi) = q else { return atom }
@@ -124,33 +127,10 @@ package struct RegexSyntaxParser {
         if case .end = atom { return atom }
         if let hi, hi > Self.maxBound { throw fail("repetition bound \(hi) is too large") }
         if lo > Self.maxBound { throw fail("repetition bound \(lo) is too large") }
-        if i < cs.count, "*+?".unicodeScalars.contains(cs[i]) || (cs[i] == "{" && brace(at: i) != nil) {
+        if i < cs.count, "*+?".unicodeScalars.contains(cs[i]) || (cs[i] == "{" && syntax.brace(at: i) != nil) {
             throw fail("nested quantifiers are not supported")
         }
         return .repetition(atom, min: lo, max: hi)
-    }
-
-    /// `{n}`, `{n,}`, `{n,m}` at `at`: the bounds and the length of the text.
-    func brace(at: Int) -> ((Int, Int?), Int)? {
-        var j = at + 1
-        func number() -> Int? {
-            var v: Int? = nil
-            while j < cs.count, cs[j].isASCII, let d = Int(String(cs[j])) {
-                v = (v ?? 0) * 10 + d
-                if v! > 100_000 { return nil }
-                j += 1
-            }
-            return v
-        }
-        guard let lo = number() else { return nil }
-        var hi: Int? = lo
-        if j < cs.count, cs[j] == "," {
-            j += 1
-            hi = number()
-        }
-        guard j < cs.count, cs[j] == "}" else { return nil }
-        if let hi, hi < lo { return nil }
-        return ((lo, hi), j - at + 1)
     }
 
     mutating func escapeAtom() throws -> RegexNode {
@@ -163,97 +143,7 @@ package struct RegexSyntaxParser {
             throw fail("word boundaries ('\\\(c)') are not supported")
         default:
             if ("1"..."9").contains(c) { throw fail("back-references are not supported") }
-            return .set(try escape(c, inBracket: false))
+            return .set(try syntax.escape(c, at: &i, inBracket: false))
         }
-    }
-
-    mutating func escape(_ c: Unicode.Scalar, inBracket: Bool) throws -> SimplePattern.CharSet {
-        switch c {
-        case "d": return SimplePattern.digits
-        case "D": return .init(ranges: SimplePattern.digits.ranges, negated: true)
-        case "w": return SimplePattern.word
-        case "W": return .init(ranges: SimplePattern.word.ranges, negated: true, unicodeLetters: true)
-        case "s": return SimplePattern.space
-        case "S": return .init(ranges: SimplePattern.space.ranges, negated: true)
-        case "n": return .literal("\n")
-        case "t": return .literal("\t")
-        case "r": return .literal("\r")
-        case "f": return .literal("\u{c}")
-        case "v": return .literal("\u{b}")
-        case "a": return .literal("\u{7}")
-        case "e": return .literal("\u{1b}")
-        case "b": return .literal("\u{8}") // ARE: backspace
-        case "x", "u", "U":
-            var j = i, v: UInt32 = 0, digits = 0
-            let limit = c == "x" ? 8 : (c == "u" ? 4 : 8)
-            while j < cs.count, digits < limit, cs[j].isASCII, let d = UInt32(String(cs[j]), radix: 16) {
-                v = v * 16 + d; j += 1; digits += 1
-            }
-            guard digits > 0, let s = Unicode.Scalar(v) else { throw fail("malformed '\\\(c)' escape") }
-            i = j
-            return .literal(s)
-        default:
-            if c.properties.isAlphabetic || ("0"..."9").contains(c) {
-                throw fail("the escape '\\\(c)' is not supported")
-            }
-            return .literal(c)
-        }
-    }
-
-    mutating func bracket() throws -> SimplePattern.CharSet {
-        i += 1 // [
-        var set = SimplePattern.CharSet(ranges: [])
-        if i < cs.count, cs[i] == "^" { set.negated = true; i += 1 }
-        var first = true
-        while i < cs.count {
-            let c = cs[i]
-            if c == "]" && !first { i += 1; return set }
-            first = false
-            var lo: Unicode.Scalar
-            if c == "[", i + 1 < cs.count, cs[i + 1] == ":" {
-                guard let end = (i + 2..<cs.count).first(where: { cs[$0] == ":" && $0 + 1 < cs.count && cs[$0 + 1] == "]" }) else {
-                    throw fail("unterminated '[:' class")
-                }
-                let name = String(String.UnicodeScalarView(cs[(i + 2)..<end]))
-                guard let cls = SimplePattern.posixClass(name) else { throw fail("the class [:\(name):] is not supported") }
-                set.ranges += cls.ranges
-                set.unicodeLetters = set.unicodeLetters || cls.unicodeLetters
-                i = end + 2
-                continue
-            } else if c == "[", i + 1 < cs.count, cs[i + 1] == "." || cs[i + 1] == "=" {
-                throw fail("collating elements are not supported")
-            } else if c == "\\", i + 1 < cs.count {
-                i += 1
-                let e0 = cs[i]
-                i += 1
-                let e = try escape(e0, inBracket: true)
-                if e.negated { throw fail("a negated class inside brackets is not supported") }
-                if e.ranges.count != 1 || e.ranges[0].count != 1 {
-                    set.ranges += e.ranges
-                    set.unicodeLetters = set.unicodeLetters || e.unicodeLetters
-                    continue
-                }
-                lo = Unicode.Scalar(e.ranges[0].lowerBound)!
-            } else {
-                lo = c
-                i += 1
-            }
-            if i + 1 < cs.count, cs[i] == "-", cs[i + 1] != "]" {
-                var hi = cs[i + 1]
-                i += 2
-                if hi == "\\", i < cs.count {
-                    let e0 = cs[i]
-                    i += 1
-                    let e = try escape(e0, inBracket: true)
-                    guard !e.negated, e.ranges.count == 1, e.ranges[0].count == 1 else { throw fail("bad range end") }
-                    hi = Unicode.Scalar(e.ranges[0].lowerBound)!
-                }
-                guard lo.value <= hi.value else { throw fail("range \(lo)-\(hi) is out of order") }
-                set.ranges.append(lo.value...hi.value)
-            } else {
-                set.ranges.append(lo.value...lo.value)
-            }
-        }
-        throw fail("unterminated '['")
     }
 }
