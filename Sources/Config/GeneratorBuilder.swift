@@ -29,7 +29,8 @@ struct GeneratorBuilder {
         case .logNormal(let median, let sigma, let cap): return LogNormalGenerator(median: median, sigma: sigma, cap: cap, stream: stream)
         case .geometric(let p, let minimum): return GeometricCountGenerator(p: p, min: minimum, stream: stream)
         case .date(let start, let end): return DateGenerator(days: start...(end - 1), stream: stream)
-        case .timestamp(let start, let end): return IsoTimestampGenerator(start: start, end: end, stream: stream)
+        case .timestamp(let start, let end):
+            return TimestampGenerator(seconds: start...(end - 1), withTimeZone: false, separator: UInt8(ascii: "T"), stream: stream)
         case .bool(let prob): return BoolGenerator(probability: prob, stream: stream)
         case .optional(let prob, let inner):
             return NullableGenerator(inner: try build(inner, stream: Self.substream(stream, "inner")), nullFraction: 1 - prob, stream: stream)

@@ -103,3 +103,27 @@ import Testing
         #expect(String(decoding: w.bytes, as: UTF8.self) == "123.45 -0.005 7")
     }
 }
+
+/// The byte-level readers of generated dates agree with the general parsers.
+@Suite struct WrittenDateTests {
+    @Test func writtenDaysAndSecondsMatchTheParsers() {
+        var r = RowRandom(stream: 7, row: 0)
+        for i in 0..<5_000 {
+            r = RowRandom(stream: 7, row: Int64(i))
+            let seconds = r.int(-86_400 * 400...86_400 * 40_000)
+            for (separator, zone) in [(UInt8(ascii: " "), ""), (UInt8(ascii: "T"), ""), (UInt8(ascii: " "), "+00")] {
+                var w = ByteWriter()
+                CivilDate.writeTimestamp(seconds: seconds, separator: separator, into: &w)
+                w.append(zone)
+                let text = String(decoding: w.bytes, as: UTF8.self)
+                #expect(CivilDate.writtenSeconds(w.bytes) == CivilDate.parseSeconds(text), "\(text)")
+                #expect(CivilDate.writtenSeconds(w.bytes) == seconds, "\(text)")
+                #expect(CivilDate.writtenDays(Array(w.bytes.prefix(10))) == CivilDate.parseDays(String(text.prefix(10))))
+            }
+        }
+        // Other shapes are left to the general parser.
+        #expect(CivilDate.writtenSeconds(Array("2024-05-01 13:45:00.5".utf8)) == nil)
+        #expect(CivilDate.writtenSeconds(Array("2024-05-01 13:45:00+02".utf8)) == nil)
+        #expect(CivilDate.writtenDays(Array("2024-5-1".utf8)) == nil)
+    }
+}

@@ -69,6 +69,38 @@ package enum CivilDate {
         return seconds
     }
 
+    /// `parseDays` for the text dbsynth's own generators write
+    /// (`YYYY-MM-DD…`), read straight from the bytes without making a
+    /// `String`; nil for any other shape (the caller falls back to `parseDays`).
+    package static func writtenDays(_ b: [UInt8]) -> Int64? {
+        guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+              let y = digits(b, 0..<4), let m = digits(b, 5..<7), let d = digits(b, 8..<10),
+              (1...12).contains(m), (1...31).contains(d) else { return nil }
+        return days(year: y, month: m, day: d)
+    }
+
+    /// `parseSeconds` for generated text: a date, or `YYYY-MM-DD HH:MM:SS`
+    /// (space or `T`) with nothing after it but `+00`; nil for other shapes.
+    package static func writtenSeconds(_ b: [UInt8]) -> Int64? {
+        guard let d = writtenDays(b) else { return nil }
+        if b.count == 10 { return d * 86_400 }
+        guard b.count == 19 || (b.count == 22 && b[19] == UInt8(ascii: "+") && b[20] == UInt8(ascii: "0") && b[21] == UInt8(ascii: "0")),
+              b[10] == UInt8(ascii: " ") || b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
+              let h = digits(b, 11..<13), let mi = digits(b, 14..<16), let s = digits(b, 17..<19) else { return nil }
+        return d * 86_400 + Int64(h * 3600 + mi * 60 + s)
+    }
+
+    @inline(__always)
+    static func digits(_ b: [UInt8], _ range: Range<Int>) -> Int? {
+        var v = 0
+        for i in range {
+            let digit = b[i] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            v = v * 10 + Int(digit)
+        }
+        return v
+    }
+
     package static func writeDate(days: Int64, into out: inout ByteWriter) {
         let (y, m, d) = civil(days: days)
         out.appendPadded(y, width: 4)
@@ -86,11 +118,12 @@ package enum CivilDate {
         out.appendPadded(Int(s % 60), width: 2)
     }
 
-    /// `YYYY-MM-DD HH:MM:SS`, the form both databases parse.
-    package static func writeTimestamp(seconds: Int64, into out: inout ByteWriter) {
+    /// `YYYY-MM-DD HH:MM:SS`, the form both databases parse; with
+    /// `separator: "T"` the ISO 8601 form smelt-datagen writes.
+    package static func writeTimestamp(seconds: Int64, separator: UInt8 = UInt8(ascii: " "), into out: inout ByteWriter) {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         writeDate(days: days, into: &out)
-        out.append(UInt8(ascii: " "))
+        out.append(separator)
         writeTime(secondsOfDay: seconds - days * 86_400, into: &out)
     }
 }

@@ -50,12 +50,12 @@ package struct OrderedAfterGenerator: ValueGenerator {
         case (.number, .double):
             value.setDouble(value.double + Double(delta))
         case (.days, .text):
-            guard let days = CivilDate.parseDays(String(decoding: value.bytes.bytes, as: UTF8.self)) else { return }
+            guard let days = CivilDate.writtenDays(value.bytes.bytes) ?? CivilDate.parseDays(String(decoding: value.bytes.bytes, as: UTF8.self)) else { return }
             value.beginText()
             CivilDate.writeDate(days: later(days, delta), into: &value.bytes)
         case (.seconds, .text):
             // The base may be a date (a timestamp after a date column) or a timestamp.
-            guard let seconds = CivilDate.parseSeconds(String(decoding: value.bytes.bytes, as: UTF8.self)) else { return }
+            guard let seconds = CivilDate.writtenSeconds(value.bytes.bytes) ?? CivilDate.parseSeconds(String(decoding: value.bytes.bytes, as: UTF8.self)) else { return }
             value.beginText()
             CivilDate.writeTimestamp(seconds: later(seconds, delta), into: &value.bytes)
             if timeZoneSuffix { value.bytes.append("+00") }

@@ -22,18 +22,21 @@ package struct DateGenerator: ValueGenerator {
 package struct TimestampGenerator: ValueGenerator {
     package let seconds: ClosedRange<Int64>
     package let withTimeZone: Bool
+    /// Between date and time: a space, or `T` for smelt-datagen's ISO form.
+    package let separator: UInt8
     package let stream: UInt64
 
-    package init(seconds: ClosedRange<Int64>? = nil, withTimeZone: Bool, stream: UInt64) {
+    package init(seconds: ClosedRange<Int64>? = nil, withTimeZone: Bool, separator: UInt8 = UInt8(ascii: " "), stream: UInt64) {
         self.seconds = seconds ?? (DefaultWindow.startDays * 86_400)...(DefaultWindow.endDays * 86_400 + 86_399)
         self.withTimeZone = withTimeZone
+        self.separator = separator
         self.stream = stream
     }
 
     package func generate(row: Int64, into value: inout Value) {
         var r = RowRandom(stream: stream, row: row)
         value.beginText()
-        CivilDate.writeTimestamp(seconds: r.int(seconds), into: &value.bytes)
+        CivilDate.writeTimestamp(seconds: r.int(seconds), separator: separator, into: &value.bytes)
         if withTimeZone { value.bytes.append("+00") }
     }
 
