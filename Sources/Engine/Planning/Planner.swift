@@ -20,6 +20,8 @@ package final class Planner {
     /// How constraints outside the generators' construction are handled (shown by `inspect`).
     var notes: [String] = []
     var broken: [QualifiedName: [BrokenForeignKey]] = [:]
+    /// Each table's position in the load order (parents before children).
+    var loadIndex: [QualifiedName: Int] = [:]
     /// CHECK constraints of each table, turned into per-column domains.
     var derived: [QualifiedName: DerivedConstraints] = [:]
     /// Tables whose cross-column ORs branch per row: all branches, the
@@ -58,6 +60,7 @@ package final class Planner {
         for component in order.components {
             loadOrder += breakCycles(in: component)
         }
+        for (i, name) in loadOrder.enumerated() { loadIndex[name] = i }
         for name in loadOrder {
             rowCounts[name] = options.rows(for: name)
             if options.append { firstRows[name] = tablesByName[name]!.rowCount }
@@ -175,7 +178,7 @@ package final class Planner {
         return g
     }
 
-    func build(table: Table, column name: String, allowOverride: Bool = true, ordered: Bool = true) throws -> any ValueGenerator {
+    func build(table: Table, column name: String, allowOverride: Bool = true, ordered: Bool = true, followsParent: Bool = true) throws -> any ValueGenerator {
         guard let column = table.column(named: name) else {
             throw PlanError("\(table.name) has no column \(name)")
         }
@@ -242,6 +245,12 @@ package final class Planner {
                 return NullableGenerator(inner: ordered, nullFraction: 0.9, stream: stream(table, name) ^ 0xde1)
             }
             return ordered
+        }
+        // The row's origin after its parent's (a rental after its customer joined).
+        if followsParent, let after = try afterParentGenerator(table: table, column: column, unique: uniqueAlone, own: {
+            try build(table: table, column: name, allowOverride: allowOverride, ordered: ordered, followsParent: false)
+        }) {
+            return after
         }
         if let partitioning = table.partitioning, partitioning.allKeyColumns.contains(name), !uniqueAlone {
             let leaves = PartitionLeaf.leaves(of: partitioning)
