@@ -27,6 +27,8 @@ package enum ParentRowPicker: Sendable {
     /// passes a CHECK on the FK column (`entity_class IN (1, 2)`), or that
     /// carry a shared key other parents have too; `why` says which.
     case among(rows: [Int64], stream: UInt64, why: String)
+    /// As `among`, by the log-normal popularity of `SkewedParents` over the list.
+    case amongSkewed(rows: [Int64], skew: SkewedParents, why: String)
     /// A parent that carries the same shared key as the row's driving parent.
     case agreeing(KeyAgreement)
     /// Always NULL (an FK broken for a cycle, filled by a later UPDATE).
@@ -70,6 +72,8 @@ package enum ParentRowPicker: Sendable {
             return lo < cumulative.count ? Int64(lo) : nil
         case .matching(let match):
             return match.parentRow(for: row)
+        case .amongSkewed(let rows, let skew, _):
+            return rows[Int(skew.parentRow(for: row))]
         case .among(let rows, let stream, _):
             var r = RowRandom(stream: stream, row: row)
             return rows[Int(r.below(UInt64(rows.count)))]
@@ -90,6 +94,7 @@ package enum ParentRowPicker: Sendable {
         case .fanOut: return "children per parent (per_parent)"
         case .matching: return "parent of the row's own place"
         case .among(let rows, _, let why): return "one of \(rows.count) parents \(why)"
+        case .amongSkewed(let rows, _, let why): return "one of \(rows.count) parents \(why), some far more often (log-normal)"
         case .agreeing(let a): return "parent of the row's own \(a.keyName)"
         case .none: return "NULL"
         }

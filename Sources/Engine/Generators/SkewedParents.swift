@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// How children choose a parent when nothing else decides it: parents are
-/// not equally popular. Each parent gets a log-normal weight (σ = 1, drawn
+/// not equally popular. Each parent gets a log-normal weight (σ = 0.8, drawn
 /// from its own index on the FK's stream, so it is the same in every run),
 /// and a child row picks a parent with probability proportional to it: a
 /// few customers have many rentals, many have a few, some have none, as in
@@ -17,7 +17,7 @@ import Darwin
 package struct SkewedParents: Sendable {
     package static let maxBuckets: Int64 = 16_384
     /// σ of the log-normal popularity.
-    package static let sigma = 1.0
+    package static let sigma = 0.8
 
     package let parentRows: Int64
     let buckets: Int64

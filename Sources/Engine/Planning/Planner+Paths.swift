@@ -172,7 +172,7 @@ extension Planner {
             key.generate(row: row + first, into: &value)
             if let k = ValueKey(value), carried.contains(k) { rows.append(row) }
         }
-        return rows.isEmpty || rows.count == parentRows ? nil : .among(rows: rows, stream: stream, why: "whose \(path.ancestor) the other parents share")
+        return rows.isEmpty || rows.count == parentRows ? nil : among(rows, fk: fk, in: table, stream: stream, why: "whose \(path.ancestor) the other parents share")
     }
 
     /// For an FK whose parent also carries a shared key: the parent rows by

@@ -389,7 +389,7 @@ package final class Planner {
             return driving
         }
         if let allowed = try parentsPassingChecks(fk, in: table, parentRows: parentRows) {
-            return .among(rows: allowed, stream: fkStream, why: "its CHECK allows")
+            return among(allowed, fk: fk, in: table, stream: fkStream, why: "its CHECK allows")
         }
         // `try?` is meant: matching places is optional. A parent column that
         // cannot be built from here (it depends on this key through a cycle)
@@ -400,15 +400,27 @@ package final class Planner {
         // A trigger that tests the parent row's values (`(SELECT type FROM
         // unit WHERE ...) != 'length'`): only the parents that pass.
         if let rows = try conditionedParentRows(fk, in: table) {
-            return .among(rows: rows, stream: stream(table, "cond:" + fk.columns.joined(separator: ",")), why: "qualifying for the trigger's condition")
+            return among(rows, fk: fk, in: table, stream: stream(table, "cond:" + fk.columns.joined(separator: ",")), why: "qualifying for the trigger's condition")
         }
-        // An FK inside a key or unique set stays uniform: its tuples must not
-        // crowd onto popular parents, where they would repeat more often.
-        let inKey = uniqueSets(table).contains { set in fk.columns.contains(where: set.contains) }
-        if options.overrides?.uniformFanOut(for: table) == true || parentRows <= 1 || inKey {
+        if !skews(fk, in: table) || parentRows <= 1 {
             return .uniform(parentRows: parentRows, stream: fkStream)
         }
         return .skewed(SkewedParents(parentRows: parentRows, stream: fkStream))
+    }
+
+    /// Whether children of `fk` pick parents by skewed popularity: the
+    /// default, unless the config asks for `fan_out: uniform` or the FK is
+    /// inside a key or unique set that no other column carries (its tuples
+    /// must not crowd onto popular parents, where they would repeat).
+    func skews(_ fk: ForeignKey, in table: Table) -> Bool {
+        if options.overrides?.uniformFanOut(for: table) == true { return false }
+        return !uniqueSets(table).contains { set in fk.columns.contains(where: set.contains) && carrier(of: set, in: table) == nil }
+    }
+
+    /// A pick among the listed parent rows, skewed like `makePicker`'s.
+    func among(_ rows: [Int64], fk: ForeignKey, in table: Table, stream: UInt64, why: String) -> ParentRowPicker {
+        guard rows.count > 1, skews(fk, in: table) else { return .among(rows: rows, stream: stream, why: why) }
+        return .amongSkewed(rows: rows, skew: SkewedParents(parentRows: Int64(rows.count), stream: stream), why: why)
     }
 
     /// The parent rows whose key values pass the CHECK-derived domains of

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import TestSupport
+import Introspect
+import SchemaModel
+
+/// The database as a whole looks real: children spread unevenly over their
+/// parents and come after them in time (issue "relational realism").
+@Suite struct RelationalRealismTests {
+    static let schema = """
+        CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT NOT NULL, created_at TIMESTAMP NOT NULL);
+        CREATE TABLE rental (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customer(id),
+            rental_date TIMESTAMP NOT NULL,
+            return_date TIMESTAMP,
+            UNIQUE (rental_date, customer_id)
+        );
+        CREATE TABLE payment (
+            id INTEGER PRIMARY KEY,
+            rental_id INTEGER NOT NULL REFERENCES rental(id),
+            payment_date TIMESTAMP NOT NULL,
+            amount NUMERIC NOT NULL
+        );
+        CREATE TABLE refund (
+            id INTEGER PRIMARY KEY,
+            payment_id INTEGER NOT NULL REFERENCES payment(id),
+            created_at DATE NOT NULL CHECK (created_at < '2021-06-01')
+        );
+        """
+
+    /// Children per parent: mean and coefficient of variation.
+    static func spread(_ c: SQLiteConnection, _ sql: String) throws -> (mean: Double, cv: Double, max: Double, atMostTwo: Int) {
+        let counts = try c.query(sql).map { Double($0[0] ?? "0")! }
+        let mean = counts.reduce(0, +) / Double(counts.count)
+        let sd = (counts.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(counts.count)).squareRoot()
+        return (mean, sd / mean, counts.max() ?? 0, counts.filter { $0 <= 2 }.count)
+    }
+
+    static let perCustomer = "SELECT count(r.id) FROM customer c LEFT JOIN rental r ON r.customer_id = c.id GROUP BY c.id"
+
+    @Test func childrenPickParentsUnevenlyByDefaultAndUniformlyOnRequest() throws {
+        let db = try ScratchSQLite(schema: Self.schema)
+        defer { db.remove() }
+        let fill = try CommandRunner.dbsynth(["fill", db.url, "--rows", "200", "--table", "rental=4000", "--quiet"])
+        #expect(fill.status == 0, "\(fill.stderr)")
+        let skewed = try Self.spread(try db.open(), Self.perCustomer)
+        #expect(abs(skewed.mean - 20) < 0.01)
+        // Uniform picks give a CV near 1/sqrt(20) ≈ 0.22; log-normal popularity far more.
+        #expect(skewed.cv > 0.6, "\(skewed)")
+        #expect(skewed.max > 60, "a few customers rent far more than the average: \(skewed)")
+        #expect(skewed.atMostTwo > 0, "some customers rent almost nothing: \(skewed)")
+
+        let dir = try TestEnvironment.temporaryDirectory()
+        let config = dir.appendingPathComponent("uniform.yml")
+        try "fan_out: uniform\n".write(to: config, atomically: true, encoding: .utf8)
+        let again = try CommandRunner.dbsynth(["fill", db.url, "--rows", "200", "--table", "rental=4000", "--truncate", "--config", config.path, "--quiet"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let uniform = try Self.spread(try db.open(), Self.perCustomer)
+        #expect(uniform.cv < 0.35, "\(uniform)")
+
+        let bad = dir.appendingPathComponent("bad.yml")
+        try "fan_out: unifrom\n".write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try CommandRunner.dbsynth(["fill", db.url, "--rows", "10", "--truncate", "--config", bad.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("fan_out must be uniform or skewed, not 'unifrom'; did you mean 'uniform'?"), "\(refused.stderr)")
+    }
+
+    @Test func childrenComeAfterTheirParentsUnlessABoundSaysOtherwise() throws {
+        let db = try ScratchSQLite(schema: Self.schema)
+        defer { db.remove() }
+        let fill = try CommandRunner.dbsynth(["fill", db.url, "--rows", "1500", "--quiet"])
+        #expect(fill.status == 0, "\(fill.stderr)")
+        let c = try db.open()
+        // A unique timestamp carrier follows too (distinct microseconds).
+        #expect(try c.scalarInt("SELECT count(*) FROM rental r JOIN customer c ON c.id = r.customer_id WHERE r.rental_date < c.created_at") == 0)
+        #expect(try c.scalarInt("SELECT count(DISTINCT rental_date) FROM rental") == 1500)
+        #expect(try c.scalarInt("SELECT count(*) FROM payment p JOIN rental r ON r.id = p.rental_id WHERE p.payment_date < r.rental_date") == 0)
+        #expect(try c.scalarInt("SELECT count(*) FROM rental WHERE return_date < rental_date") == 0)
+        // Spread after the parent, not piled onto it.
+        #expect(try c.scalarInt("SELECT count(*) FROM payment p JOIN rental r ON r.id = p.rental_id WHERE p.payment_date = r.rental_date") ?? 1500 < 10)
+        // The CHECK wins over the parent's time.
+        #expect(try c.scalarInt("SELECT count(*) FROM refund WHERE created_at >= '2021-06-01'") == 0)
+        #expect(try c.scalarInt("SELECT count(*) FROM refund") == 1500)
+        let inspect = try CommandRunner.dbsynth(["inspect", db.url])
+        #expect(inspect.stdout.contains("on or after customer.created_at"), "\(inspect.stdout)")
+        #expect(inspect.stdout.contains("on or after rental.rental_date"), "\(inspect.stdout)")
+    }
+}
