@@ -86,4 +86,24 @@ import SchemaModel
         #expect(inspect.stdout.contains("on or after customer.created_at"), "\(inspect.stdout)")
         #expect(inspect.stdout.contains("on or after rental.rental_date"), "\(inspect.stdout)")
     }
+
+    @Test func lookupTablesHoldEachNameOnce() throws {
+        let db = try ScratchSQLite(schema: """
+            CREATE TABLE category (id INTEGER PRIMARY KEY, name TEXT NOT NULL, last_update TIMESTAMP);
+            CREATE TABLE language (id INTEGER PRIMARY KEY, name CHAR(20) NOT NULL);
+            CREATE TABLE film (id INTEGER PRIMARY KEY, title TEXT NOT NULL, category_id INTEGER REFERENCES category(id),
+                               language_id INTEGER NOT NULL REFERENCES language(id));
+            """)
+        defer { db.remove() }
+        let fill = try CommandRunner.dbsynth(["fill", db.url, "--rows", "40", "--table", "language=900", "--quiet"])
+        #expect(fill.status == 0, "\(fill.stderr)")
+        let c = try db.open()
+        #expect(try c.scalarInt("SELECT count(DISTINCT name) FROM category") == 40)
+        #expect(try c.scalarInt("SELECT count(*) FROM category WHERE name GLOB '*[0-9]'") == 0, "40 fit in the list unnumbered")
+        // More rows than languages: each language once, then numbered, still distinct.
+        #expect(try c.scalarInt("SELECT count(DISTINCT name) FROM language") == 900)
+        #expect(try c.scalarInt("SELECT count(*) FROM language WHERE length(name) > 20") == 0)
+        let inspect = try CommandRunner.dbsynth(["inspect", db.url])
+        #expect(inspect.stdout.contains("distinct category ("), "\(inspect.stdout)")
+    }
 }

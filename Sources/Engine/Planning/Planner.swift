@@ -265,6 +265,7 @@ package final class Planner {
             }
         }
         if uniqueAlone, let disjoint = try disjointKeyGenerator(table: table, column: name) { return disjoint }
+        if !uniqueAlone, let lookup = lookupNameGenerator(table: table, column: column) { return lookup }
         var factory = ValueGeneratorFactory(
             table: table, column: column, rows: rows, unique: uniqueAlone,
             isPrimaryKey: table.primaryKey == [name],
