@@ -127,3 +127,36 @@ import Testing
         #expect(CivilDate.writtenDays(Array("2024-5-1".utf8)) == nil)
     }
 }
+
+/// Columns that follow another in time read its instant as a number when
+/// the base can give it, with exactly the values the text path gives.
+@Suite struct EpochSecondsTests {
+    /// Hides the base's `epochSeconds`, forcing the text path.
+    struct TextOnly: ValueGenerator {
+        let inner: any ValueGenerator
+        func generate(row: Int64, into value: inout Value) { inner.generate(row: row, into: &value) }
+        var summary: String { inner.summary }
+    }
+
+    func texts(_ g: any ValueGenerator, rows: Int64 = 2_000) -> [String] {
+        var v = Value()
+        return (0..<rows).map { row in
+            g.generate(row: row, into: &v)
+            return String(decoding: v.bytes.bytes, as: UTF8.self)
+        }
+    }
+
+    @Test func orderedAfterGivesTheSameValuesEitherWay() {
+        let bases: [(any ValueGenerator, OrderedAfterGenerator.Unit, Bool)] = [
+            (DateGenerator(stream: 3), .days, false),
+            (TimestampGenerator(withTimeZone: true, stream: 4), .seconds, true),
+            (TimestampGenerator(withTimeZone: false, stream: 5), .seconds, false),
+        ]
+        for (base, unit, tz) in bases {
+            let fast = OrderedAfterGenerator(base: base, unit: unit, gap: 0...400, timeZoneSuffix: tz, stream: 9, cap: DefaultWindow.endDays * (unit == .days ? 1 : 86_400))
+            let slow = OrderedAfterGenerator(base: TextOnly(inner: base), unit: unit, gap: 0...400, timeZoneSuffix: tz, stream: 9, cap: DefaultWindow.endDays * (unit == .days ? 1 : 86_400))
+            #expect(texts(fast) == texts(slow), "\(base.summary)")
+            #expect(base.epochSeconds(row: 17) != nil)
+        }
+    }
+}

@@ -33,13 +33,21 @@ package struct AfterParentGenerator: ValueGenerator {
         self.uniqueMicroseconds = uniqueMicroseconds
     }
 
-    package func generate(row: Int64, into value: inout Value) {
+    /// The parent's instant: straight from its generator when it can say,
+    /// else from the text it writes.
+    @inline(__always)
+    func parentSeconds(row: Int64, scratch value: inout Value) -> Int64? {
+        if let seconds = parent.epochSeconds(row: row) { return seconds }
         parent.generate(row: row, into: &value)
+        guard value.kind == .text else { return nil }
+        return CivilDate.writtenSeconds(value.bytes.bytes) ?? CivilDate.parseSeconds(String(decoding: value.bytes.bytes, as: UTF8.self))
+    }
+
+    package func generate(row: Int64, into value: inout Value) {
         var r = RowRandom(stream: stream, row: row)
         // Without a readable parent time the column keeps its own value; a
         // unique one then starts at the window's end, past every other row.
-        guard value.kind == .text, let seconds = CivilDate.writtenSeconds(value.bytes.bytes)
-                ?? CivilDate.parseSeconds(String(decoding: value.bytes.bytes, as: UTF8.self)) else {
+        guard let seconds = parentSeconds(row: row, scratch: &value) else {
             guard uniqueMicroseconds != nil else { return own.generate(row: row, into: &value) }
             return writeSeconds(windowEnd, row: row, into: &value)
         }
@@ -63,6 +71,20 @@ package struct AfterParentGenerator: ValueGenerator {
             value.bytes.appendPadded(Int(uniqueMicroseconds.apply(UInt64(row) % uniqueMicroseconds.count)), width: 6)
         }
         if timeZoneSuffix { value.bytes.append("+00") }
+    }
+
+    package func epochSeconds(row: Int64) -> Int64? {
+        guard uniqueMicroseconds == nil, unit != .number else { return nil }
+        var scratch = Value()
+        guard let seconds = parentSeconds(row: row, scratch: &scratch) else { return own.epochSeconds(row: row) }
+        var r = RowRandom(stream: stream, row: row)
+        switch unit {
+        case .days:
+            let start = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+            return (start < windowEnd ? r.int(start...windowEnd) : start) * 86_400
+        default:
+            return seconds < windowEnd ? r.int(seconds...windowEnd) : seconds
+        }
     }
 
     package var summary: String { (uniqueMicroseconds == nil ? "" : "unique ") + "on or after \(parent.parentName)" }

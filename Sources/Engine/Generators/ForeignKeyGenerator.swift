@@ -133,6 +133,12 @@ package struct ForeignKeyGenerator: ValueGenerator {
         parentColumn.generate(row: parent + parentFirst, into: &value)
     }
 
+    /// The parent's instant at the picked parent row (nil for a NULL pick).
+    package func epochSeconds(row: Int64) -> Int64? {
+        guard let parent = picker.parentRow(for: row - childFirst) else { return nil }
+        return parentColumn.epochSeconds(row: parent + parentFirst)
+    }
+
     package var summary: String { "→ \(parentName) (\(route ?? picker.summary))" }
 }
 

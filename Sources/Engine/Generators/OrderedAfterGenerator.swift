@@ -40,6 +40,20 @@ package struct OrderedAfterGenerator: ValueGenerator {
     }
 
     package func generate(row: Int64, into value: inout Value) {
+        // A base that knows its instant is read as a number, not as text.
+        if unit != .number, let seconds = base.epochSeconds(row: row) {
+            var r = RowRandom(stream: stream, row: row)
+            let delta = r.int(gap)
+            value.beginText()
+            if unit == .days {
+                let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+                CivilDate.writeDate(days: later(days, delta), into: &value.bytes)
+            } else {
+                CivilDate.writeTimestamp(seconds: later(seconds, delta), into: &value.bytes)
+                if timeZoneSuffix { value.bytes.append("+00") }
+            }
+            return
+        }
         base.generate(row: row, into: &value)
         if value.kind == .null, let whenBaseIsNull { return whenBaseIsNull.generate(row: row, into: &value) }
         var r = RowRandom(stream: stream, row: row)

@@ -9,10 +9,17 @@ package struct DateGenerator: ValueGenerator {
     }
 
     package func generate(row: Int64, into value: inout Value) {
-        var r = RowRandom(stream: stream, row: row)
         value.beginText()
-        CivilDate.writeDate(days: r.int(days), into: &value.bytes)
+        CivilDate.writeDate(days: day(row: row), into: &value.bytes)
     }
+
+    @inline(__always)
+    func day(row: Int64) -> Int64 {
+        var r = RowRandom(stream: stream, row: row)
+        return r.int(days)
+    }
+
+    package func epochSeconds(row: Int64) -> Int64? { day(row: row) * 86_400 }
 
     package var summary: String { "date" }
 }
@@ -34,11 +41,18 @@ package struct TimestampGenerator: ValueGenerator {
     }
 
     package func generate(row: Int64, into value: inout Value) {
-        var r = RowRandom(stream: stream, row: row)
         value.beginText()
-        CivilDate.writeTimestamp(seconds: r.int(seconds), separator: separator, into: &value.bytes)
+        CivilDate.writeTimestamp(seconds: second(row: row), separator: separator, into: &value.bytes)
         if withTimeZone { value.bytes.append("+00") }
     }
+
+    @inline(__always)
+    func second(row: Int64) -> Int64 {
+        var r = RowRandom(stream: stream, row: row)
+        return r.int(seconds)
+    }
+
+    package func epochSeconds(row: Int64) -> Int64? { second(row: row) }
 
     package var summary: String { withTimeZone ? "timestamptz" : "timestamp" }
 }

@@ -8,10 +8,16 @@ package protocol ValueGenerator: Sendable {
     /// Whether the text written is a JSON object, which an enclosing
     /// `json_object` embeds as it is rather than as an escaped string.
     var writesJSONObject: Bool { get }
+    /// The instant the generator writes for `row`, as seconds since the
+    /// epoch (a date is its midnight), when it can say so without writing
+    /// text: a column that follows it in time reads this instead of
+    /// parsing its text. nil: write the value and parse it.
+    func epochSeconds(row: Int64) -> Int64?
 }
 
 extension ValueGenerator {
     package var writesJSONObject: Bool { false }
+    package func epochSeconds(row: Int64) -> Int64? { nil }
 }
 
 /// Generators whose values are distinct for distinct rows, and how many

@@ -36,6 +36,13 @@ struct ValueGeneratorFactory {
         }
         if let labels {
             let numeric = domain.allowedAreNumbers && type.isInteger
+            if !unique, labels.count > 1, case .text(let preset)? = DefaultEvidence.literal(column.defaultExpression), labels.contains(preset) {
+                // The default is the most frequent value (`status DEFAULT 'active'`).
+                let rest = 0.4 / Double(labels.count - 1)
+                return WeightedChoiceGenerator(
+                    choices: labels.map { (value: numeric ? Int64($0).map(Literal.int) ?? .text($0) : .text($0), weight: $0 == preset ? 0.6 : rest) },
+                    stream: stream)
+            }
             return unique ? UniqueChoiceGenerator(values: labels, numeric: numeric, key: stream)
                           : ChoiceGenerator(values: labels, numeric: numeric, stream: stream)
         }
@@ -47,6 +54,7 @@ struct ValueGeneratorFactory {
             }
             return g
         }
+        if let evidence = defaultCentered() { return guarded(evidence) }
         var base: any ValueGenerator
         // Built once per column: the automaton can take a moment.
         let language = type.isTextual && usesTextLanguage(kind: kind) ? textLanguage() : nil
@@ -67,6 +75,38 @@ struct ValueGeneratorFactory {
             base = try byType(type, warn: warn)
         }
         return guarded(base, language: language)
+    }
+
+    /// Numbers around the column's constant DEFAULT, booleans mostly equal
+    /// to it (see `DefaultEvidence`); nil without such a default, for keys,
+    /// and for 0/1 defaults of flag-like integer columns.
+    func defaultCentered() -> (any ValueGenerator)? {
+        guard let literal = DefaultEvidence.literal(column.defaultExpression), !isPrimaryKey else { return nil }
+        let lowerName = column.name.lowercased()
+        let flagLike = ["is_", "has_", "can_", "allow"].contains(where: lowerName.hasPrefix) || ["active", "enabled", "deleted", "flag", "visible"].contains(where: lowerName.hasSuffix)
+        var center: Double
+        switch literal {
+        case .bool(let b) where column.type == .boolean:
+            return BoolGenerator(probability: b ? 0.85 : 0.15, stream: stream)
+        case .int(let i): center = Double(i)
+        case .double(let d): center = d
+        default: return nil
+        }
+        guard center >= 0, !(flagLike && center <= 1) else { return nil }
+        var scale = 0
+        var upper = 1e15
+        switch column.type {
+        case .integer(let bytes): upper = Double(Self.maxInteger(bytes: bytes))
+        case .numeric(let p, let s):
+            scale = s ?? 2
+            if let p { upper = Double(DecimalGenerator.power10(p - scale)) - 1 / Double(DecimalGenerator.power10(scale)) }
+        case .real, .double: scale = 2
+        default: return nil
+        }
+        if let u = domain.upper { upper = min(upper, u.value) }
+        let lower = max(0, domain.lower?.value ?? 0)
+        guard lower <= center, center <= upper else { return nil }
+        return DefaultCenteredGenerator(center: center, scale: scale, lower: lower, upper: upper, stream: stream)
     }
 
     /// Wraps `base` in a `DomainGuardGenerator` when the column has CHECKs.

@@ -24,6 +24,12 @@ package struct ByteWriter {
         bytes.append(contentsOf: other)
     }
 
+    // Concrete overloads: callers in other modules would otherwise reach the
+    // generic one unspecialized, element by element.
+    package mutating func append(contentsOf other: [UInt8]) { bytes.append(contentsOf: other) }
+    package mutating func append(contentsOf other: ArraySlice<UInt8>) { bytes.append(contentsOf: other) }
+    package mutating func append(contentsOf other: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: other) }
+
     /// Decimal digits of `value`.
     package mutating func appendInt(_ value: Int64) {
         if value < 0 {

@@ -28,21 +28,33 @@ package enum JSONText {
         appendString(bytes: Array(s.utf8), into: &out)
     }
 
-    package static func appendString<Bytes: Sequence<UInt8>>(bytes: Bytes, into out: inout ByteWriter) {
+    package static func appendString(bytes: [UInt8], into out: inout ByteWriter) {
+        bytes.withUnsafeBufferPointer { appendString(bytes: $0, into: &out) }
+    }
+
+    package static func appendString(bytes: ArraySlice<UInt8>, into out: inout ByteWriter) {
+        bytes.withUnsafeBufferPointer { appendString(bytes: $0, into: &out) }
+    }
+
+    /// Quoted and escaped; runs of bytes that need no escape are copied whole.
+    package static func appendString(bytes: UnsafeBufferPointer<UInt8>, into out: inout ByteWriter) {
         out.append(UInt8(ascii: "\""))
-        for b in bytes {
+        var start = 0
+        for (i, b) in bytes.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+            if start < i { out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
             switch b {
             case UInt8(ascii: "\""): out.append("\\\"")
             case UInt8(ascii: "\\"): out.append("\\\\")
             case 0x0A: out.append("\\n")
             case 0x0D: out.append("\\r")
             case 0x09: out.append("\\t")
-            case 0..<0x20:
+            default:
                 out.append("\\u00")
                 out.appendHex(UInt64(b), digits: 2)
-            default: out.append(b)
             }
+            start = i + 1
         }
+        if start < bytes.count { out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
         out.append(UInt8(ascii: "\""))
     }
 }
