@@ -106,4 +106,31 @@ import SchemaModel
         let inspect = try CommandRunner.dbsynth(["inspect", db.url])
         #expect(inspect.stdout.contains("distinct category ("), "\(inspect.stdout)")
     }
+
+    @Test func aColumnsDefaultShapesItsValues() throws {
+        let db = try ScratchSQLite(schema: """
+            CREATE TABLE product (
+                id INTEGER PRIMARY KEY,
+                price NUMERIC(6, 2) NOT NULL DEFAULT 4.99,
+                stock INTEGER NOT NULL DEFAULT 0,
+                listed BOOLEAN NOT NULL DEFAULT 1,
+                status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'paused', 'closed')),
+                weight NUMERIC(6, 2) NOT NULL DEFAULT (2.5) CHECK (weight <= 3)
+            );
+            """)
+        defer { db.remove() }
+        let fill = try CommandRunner.dbsynth(["fill", db.url, "--rows", "4000", "--quiet"])
+        #expect(fill.status == 0, "\(fill.stderr)")
+        let c = try db.open()
+        func share(_ sql: String) throws -> Double { Double(try c.scalarInt(sql) ?? -1) / 4000 }
+        let prices = try c.query("SELECT price FROM product ORDER BY price").map { Double($0[0]!)! }
+        #expect(prices[2000] > 3.5 && prices[2000] < 7, "median near the default: \(prices[2000])")
+        #expect(try share("SELECT count(*) FROM product WHERE price = 4.99") > 0.25)
+        #expect(try share("SELECT count(*) FROM product WHERE stock = 0") > 0.3, "a zero default is a counter")
+        #expect(try c.scalarInt("SELECT max(stock) FROM product") ?? 0 > 5)
+        #expect(try share("SELECT count(*) FROM product WHERE listed") > 0.75)
+        let active = try share("SELECT count(*) FROM product WHERE status = 'active'")
+        #expect(active > 0.52 && active < 0.68, "the default is the most frequent status: \(active)")
+        #expect(try c.scalarInt("SELECT count(*) FROM product WHERE weight > 3 OR weight < 0") == 0, "the CHECK still wins")
+    }
 }

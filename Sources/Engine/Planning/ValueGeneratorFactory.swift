@@ -88,6 +88,8 @@ struct ValueGeneratorFactory {
         switch literal {
         case .bool(let b) where column.type == .boolean:
             return BoolGenerator(probability: b ? 0.85 : 0.15, stream: stream)
+        case .int(let i) where column.type == .boolean && (i == 0 || i == 1):
+            return BoolGenerator(probability: i == 1 ? 0.85 : 0.15, stream: stream)
         case .int(let i): center = Double(i)
         case .double(let d): center = d
         default: return nil
