@@ -160,3 +160,33 @@ import Testing
         }
     }
 }
+
+/// Skewed parent picks: in range, as lopsided as a log-normal of σ 0.8.
+@Suite struct SkewedParentsTests {
+    func cv(_ counts: [Int]) -> Double {
+        let mean = Double(counts.reduce(0, +)) / Double(counts.count)
+        let variance = counts.map { (Double($0) - mean) * (Double($0) - mean) }.reduce(0, +) / Double(counts.count)
+        return variance.squareRoot() / mean
+    }
+
+    @Test func popularityIsLogNormalAndPicksStayInRange() {
+        for parents in [2_000, 100_000] as [Int64] {
+            let skew = SkewedParents(parentRows: parents, stream: 42)
+            var counts = [Int](repeating: 0, count: Int(parents))
+            for row in 0..<400_000 as Range<Int64> {
+                let p = skew.parentRow(for: row)
+                #expect(p >= 0 && p < parents)
+                counts[Int(p)] += 1
+            }
+            // Per parent (2,000) or per block of parents (100,000 over 16,384 blocks).
+            let buckets = Int(min(parents, SkewedParents.maxBuckets))
+            var perBucket = [Int](repeating: 0, count: buckets)
+            for (i, c) in counts.enumerated() { perBucket[i * buckets / Int(parents)] += c }
+            // sqrt(e^(σ²) − 1) = 0.95 for σ = 0.8, plus sampling noise.
+            let spread = cv(perBucket)
+            #expect(spread > 0.75 && spread < 1.3, "\(parents) parents: \(spread)")
+            // The same stream gives the same picks.
+            #expect(SkewedParents(parentRows: parents, stream: 42).parentRow(for: 12_345) == skew.parentRow(for: 12_345))
+        }
+    }
+}

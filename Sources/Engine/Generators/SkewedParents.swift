@@ -13,7 +13,7 @@ import Darwin
 ///
 /// Beyond `maxBuckets` parents the weights belong to that many contiguous
 /// blocks of parents (uniform inside a block), so memory stays bounded
-/// (16,384 weights, 128 KiB) however many parents there are.
+/// (16,384 buckets, 192 KiB of alias table) however many parents there are.
 package struct SkewedParents: Sendable {
     package static let maxBuckets: Int64 = 16_384
     /// σ of the log-normal popularity.
@@ -21,7 +21,11 @@ package struct SkewedParents: Sendable {
 
     package let parentRows: Int64
     let buckets: Int64
-    let weights: CumulativeWeights
+    /// Walker's alias table over the buckets (Vose's construction): one
+    /// uniform number picks a bucket in O(1), where a binary search over
+    /// cumulative weights cost a dozen dependent loads per child row.
+    let probability: [Double]
+    let alias: [Int32]
     let stream: UInt64
 
     package init(parentRows: Int64, stream: UInt64) {
@@ -31,20 +35,39 @@ package struct SkewedParents: Sendable {
         let buckets = min(parentRows, Self.maxBuckets)
         self.buckets = buckets
         let weightStream = StableHash.mix(stream ^ 0x5_1ee_7ed)
-        weights = CumulativeWeights((0..<buckets).map { b in
+        var weights = (0..<buckets).map { b -> Double in
             var r = RowRandom(stream: weightStream, row: b)
             // Proportional to the block's share of parents, so blocks of
             // unequal size do not skew by size alone.
             let size = Double((b + 1) * parentRows / buckets - b * parentRows / buckets)
             return size * exp(Self.sigma * r.normal())
-        })
+        }
+        let scale = Double(buckets) / weights.reduce(0, +)
+        for b in weights.indices { weights[b] *= scale }
+        var probability = [Double](repeating: 1, count: Int(buckets))
+        var alias = [Int32](repeating: 0, count: Int(buckets))
+        for b in alias.indices { alias[b] = Int32(b) }
+        var small = weights.indices.filter { weights[$0] < 1 }
+        var large = weights.indices.filter { weights[$0] >= 1 }
+        while let l = small.popLast(), let g = large.popLast() {
+            probability[l] = weights[l]
+            alias[l] = Int32(g)
+            weights[g] = weights[g] + weights[l] - 1
+            if weights[g] < 1 { small.append(g) } else { large.append(g) }
+        }
+        self.probability = probability
+        self.alias = alias
     }
 
     @inline(__always)
     package func parentRow(for row: Int64) -> Int64 {
         var r = RowRandom(stream: stream, row: row)
-        let b = Int64(weights.index(of: r.unit()))
-        let lo = b * parentRows / buckets, hi = (b + 1) * parentRows / buckets
+        let u = r.unit() * Double(buckets)
+        let slot = min(Int(u), Int(buckets) - 1)
+        let bucket = Int64(u - Double(slot) < probability[slot] ? slot : Int(alias[slot]))
+        // One parent per bucket up to 16,384 parents; past that, uniform inside the block.
+        guard buckets < parentRows else { return bucket }
+        let lo = bucket * parentRows / buckets, hi = (bucket + 1) * parentRows / buckets
         return lo + Int64(r.below(UInt64(hi - lo)))
     }
 }
