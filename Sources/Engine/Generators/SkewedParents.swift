@@ -24,8 +24,7 @@ package struct SkewedParents: Sendable {
     /// Walker's alias table over the buckets (Vose's construction): one
     /// uniform number picks a bucket in O(1), where a binary search over
     /// cumulative weights cost a dozen dependent loads per child row.
-    let probability: [Double]
-    let alias: [Int32]
+    let table: AliasTable
     let stream: UInt64
 
     package init(parentRows: Int64, stream: UInt64) {
@@ -55,8 +54,7 @@ package struct SkewedParents: Sendable {
             weights[g] = weights[g] + weights[l] - 1
             if weights[g] < 1 { small.append(g) } else { large.append(g) }
         }
-        self.probability = probability
-        self.alias = alias
+        table = AliasTable(probability: probability, alias: alias)
     }
 
     @inline(__always)
@@ -64,10 +62,32 @@ package struct SkewedParents: Sendable {
         var r = RowRandom(stream: stream, row: row)
         let u = r.unit() * Double(buckets)
         let slot = min(Int(u), Int(buckets) - 1)
-        let bucket = Int64(u - Double(slot) < probability[slot] ? slot : Int(alias[slot]))
+        let bucket = Int64(u - Double(slot) < table.probability[slot] ? slot : Int(table.alias[slot]))
         // One parent per bucket up to 16,384 parents; past that, uniform inside the block.
         guard buckets < parentRows else { return bucket }
         let lo = bucket * parentRows / buckets, hi = (bucket + 1) * parentRows / buckets
         return lo + Int64(r.below(UInt64(hi - lo)))
+    }
+}
+
+/// The alias table's two columns in memory this class owns and frees: one
+/// reference for a picker to carry (a pick copies no arrays and retains
+/// nothing but this), read without bounds checks on the per-row path.
+// @unchecked: the memory is written once, in init, and only read afterwards.
+final class AliasTable: @unchecked Sendable {
+    let probability: UnsafeMutableBufferPointer<Double>
+    let alias: UnsafeMutableBufferPointer<Int32>
+
+    init(probability: [Double], alias: [Int32]) {
+        precondition(probability.count == alias.count)
+        self.probability = .allocate(capacity: probability.count)
+        _ = self.probability.initialize(from: probability)
+        self.alias = .allocate(capacity: alias.count)
+        _ = self.alias.initialize(from: alias)
+    }
+
+    deinit {
+        probability.deallocate()
+        alias.deallocate()
     }
 }
