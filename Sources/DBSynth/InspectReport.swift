@@ -162,7 +162,8 @@ package struct InspectReport: Encodable {
                         name: c.name, type: c.type.summary, declaredType: c.declaredType, nullable: c.isNullable,
                         defaultExpression: c.defaultExpression, identity: c.identity?.rawValue, generated: c.isGenerated,
                         domain: c.domain, kind: generators[c.name]?.kind,
-                        generator: c.isGenerated ? "computed by the database" : (generators[c.name]?.generator.summary ?? "-"),
+                        generator: c.isGenerated ? "computed by the database"
+                            : (generators[c.name]?.generator.summary ?? "-") + (t.timelineNotes[c.name].map { " (\($0))" } ?? ""),
                         capacity: (generators[c.name]?.generator as? any DomainBoundedUniqueGenerator)?.domainCapacity)
                 },
                 primaryKey: t.table.primaryKey,

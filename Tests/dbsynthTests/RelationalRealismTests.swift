@@ -85,6 +85,7 @@ import SchemaModel
         let inspect = try CommandRunner.dbsynth(["inspect", db.url])
         #expect(inspect.stdout.contains("on or after customer.created_at"), "\(inspect.stdout)")
         #expect(inspect.stdout.contains("on or after rental.rental_date"), "\(inspect.stdout)")
+        #expect(inspect.stdout.contains("(its CHECK wins over following payment.payment_date)"), "\(inspect.stdout)")
     }
 
     @Test func lookupTablesHoldEachNameOnce() throws {

@@ -69,6 +69,9 @@ package struct TablePlan: Sendable {
     package var sharedKeys: [SharedKeySummary] = []
     /// The trigger that fills this table (no rows are generated for it).
     package var filledByTrigger: String?
+    /// Columns that would follow a parent in time but where a bound wins
+    /// (column → why), for `inspect`.
+    package var timelineNotes: [String: String] = [:]
     /// CHECKs dbsynth cannot evaluate itself, evaluated by the database on
     /// every generated row before it is loaded (see `ServerCheck`).
     package var serverChecks: [ServerCheck] = []

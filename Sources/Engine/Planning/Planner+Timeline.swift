@@ -59,11 +59,19 @@ extension Planner {
             guard Self.orderUnit(column.type) == .seconds, rows <= 1_000_000, Self.keepsMicroseconds(column.declaredType) else { return nil }
         }
         guard let unit = Self.orderUnit(column.type), unit != .number, originColumn(of: table)?.name == column.name,
-              !(table.partitioning?.allKeyColumns.contains(column.name) ?? false),
-              derived[table.name]?.domains[column.name]?.isUnconstrained ?? true,
               !table.foreignKeys.contains(where: { $0.columns.contains(column.name) }) else { return nil }
         let candidates = table.foreignKeys.compactMap { fk in followableParent(fk, of: table).map { (fk, $0) } }
-        guard let (fk, parent) = candidates.max(by: { originDepth($0.1) < originDepth($1.1) }),
+        let deepest = candidates.max(by: { originDepth($0.1) < originDepth($1.1) })
+        // A bound on the column wins over the parent's time; inspect says so.
+        let partitioned = table.partitioning?.allKeyColumns.contains(column.name) ?? false
+        if partitioned || !(derived[table.name]?.domains[column.name]?.isUnconstrained ?? true) {
+            if let (_, parent) = deepest, let origin = originColumn(of: parent) {
+                timelineNotes[table.name, default: [:]][column.name] =
+                    "its \(partitioned ? "partition bounds win" : "CHECK wins") over following \(parent.name).\(origin.name)"
+            }
+            return nil
+        }
+        guard let (fk, parent) = deepest,
               let parentOrigin = originColumn(of: parent), Self.canFollow(column.type, parentOrigin.type) || parentOrigin.type == .date
               || Self.orderUnit(parentOrigin.type) == .seconds else { return nil }
         let windowEnd = unit == .seconds ? options.dateWindow.upperBound * 86_400 + 86_399 : options.dateWindow.upperBound

@@ -22,6 +22,8 @@ package final class Planner {
     var broken: [QualifiedName: [BrokenForeignKey]] = [:]
     /// Each table's position in the load order (parents before children).
     var loadIndex: [QualifiedName: Int] = [:]
+    /// Origin columns kept from following their parent by a bound (see `Planner+Timeline`).
+    var timelineNotes: [QualifiedName: [String: String]] = [:]
     /// CHECK constraints of each table, turned into per-column domains.
     var derived: [QualifiedName: DerivedConstraints] = [:]
     /// Tables whose cross-column ORs branch per row: all branches, the
@@ -113,6 +115,7 @@ package final class Planner {
                                  columns: p.direct, agreeingForeignKeys: p.agreeing.map(\.fk.columns))
             }
             plan.filledByTrigger = triggerFilled[name]
+            plan.timelineNotes = timelineNotes[name] ?? [:]
             plan.serverChecks = serverChecks(table, columns, rowChecks: &plan.rowChecks, firstRow: plan.firstRow)
             plans.append(plan)
         }
