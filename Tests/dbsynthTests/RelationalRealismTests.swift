@@ -116,7 +116,8 @@ import SchemaModel
                 stock INTEGER NOT NULL DEFAULT 0,
                 listed BOOLEAN NOT NULL DEFAULT 1,
                 status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'paused', 'closed')),
-                weight NUMERIC(6, 2) NOT NULL DEFAULT (2.5) CHECK (weight <= 3)
+                weight NUMERIC(6, 2) NOT NULL DEFAULT (2.5) CHECK (weight <= 3),
+                seen_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
             );
             """)
         defer { db.remove() }
@@ -133,5 +134,9 @@ import SchemaModel
         let active = try share("SELECT count(*) FROM product WHERE status = 'active'")
         #expect(active > 0.52 && active < 0.68, "the default is the most frequent status: \(active)")
         #expect(try c.scalarInt("SELECT count(*) FROM product WHERE weight > 3 OR weight < 0") == 0, "the CHECK still wins")
+        // DEFAULT now(): later is likelier (density rising to the window's end: 3/4 in its second half).
+        let late = try share("SELECT count(*) FROM product WHERE seen_at >= '2023-07-02'")
+        #expect(late > 0.68 && late < 0.82, "\(late)")
+        #expect(try c.scalarInt("SELECT count(*) FROM product WHERE seen_at < '2021-01-01' OR seen_at > '2026-01-01'") == 0)
     }
 }

@@ -13,15 +13,20 @@ package struct DateGenerator: ValueGenerator {
         CivilDate.writeDate(days: day(row: row), into: &value.bytes)
     }
 
+    /// `DEFAULT CURRENT_DATE`: later days likelier, as for `TimestampGenerator.recent`.
+    package var recent = false
+
     @inline(__always)
     func day(row: Int64) -> Int64 {
         var r = RowRandom(stream: stream, row: row)
-        return r.int(days)
+        guard recent else { return r.int(days) }
+        let span = Double(days.upperBound - days.lowerBound)
+        return days.lowerBound + Int64((span * r.unit().squareRoot()).rounded(.down))
     }
 
     package func epochSeconds(row: Int64) -> Int64? { day(row: row) * 86_400 }
 
-    package var summary: String { "date" }
+    package var summary: String { recent ? "date, recent likelier (its DEFAULT is today)" : "date" }
 }
 
 /// A timestamp uniformly drawn from a range of epoch seconds; with a time
@@ -46,15 +51,22 @@ package struct TimestampGenerator: ValueGenerator {
         if withTimeZone { value.bytes.append("+00") }
     }
 
+    /// `DEFAULT now()`: the later part of the window is likelier (density
+    /// rising linearly to its end), as rows written "now" by an app that
+    /// grows pile up toward the present.
+    package var recent = false
+
     @inline(__always)
     func second(row: Int64) -> Int64 {
         var r = RowRandom(stream: stream, row: row)
-        return r.int(seconds)
+        guard recent else { return r.int(seconds) }
+        let span = Double(seconds.upperBound - seconds.lowerBound)
+        return seconds.lowerBound + Int64((span * r.unit().squareRoot()).rounded(.down))
     }
 
     package func epochSeconds(row: Int64) -> Int64? { second(row: row) }
 
-    package var summary: String { withTimeZone ? "timestamptz" : "timestamp" }
+    package var summary: String { (withTimeZone ? "timestamptz" : "timestamp") + (recent ? ", recent likelier (its DEFAULT is now)" : "") }
 }
 
 /// A time of day.

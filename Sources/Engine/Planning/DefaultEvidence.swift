@@ -10,6 +10,15 @@ import Darwin
 /// true` mostly true, `status text DEFAULT 'active'` mostly active.
 /// Expressions (`now()`, `nextval(…)`, arithmetic) say nothing and give nil.
 package enum DefaultEvidence {
+    /// Whether a DEFAULT stands for the moment of the insert:
+    /// `now()`, `CURRENT_TIMESTAMP`, `CURRENT_DATE`, `localtimestamp`,
+    /// SQLite's `datetime('now')`, possibly cast.
+    package static func isNow(_ expression: String?) -> Bool {
+        guard let e = expression?.lowercased().replacingOccurrences(of: " ", with: "") else { return false }
+        return ["now()", "current_timestamp", "current_date", "localtimestamp", "transaction_timestamp()", "statement_timestamp()",
+                "clock_timestamp()", "datetime('now')", "date('now')", "(datetime('now'))", "(date('now'))"].contains { e.hasPrefix($0) || e.hasPrefix("(" + $0) }
+    }
+
     /// The literal a DEFAULT expression stands for: `4.99`, `(0)`,
     /// `'active'::character varying`, `true`, `'1'::integer`.
     package static func literal(_ expression: String?) -> Literal? {

@@ -78,9 +78,24 @@ struct ValueGeneratorFactory {
     }
 
     /// Numbers around the column's constant DEFAULT, booleans mostly equal
-    /// to it (see `DefaultEvidence`); nil without such a default, for keys,
+    /// to it, recent dates for `DEFAULT now()` (see `DefaultEvidence`); nil
+    /// without such a default, for keys,
     /// and for 0/1 defaults of flag-like integer columns.
     func defaultCentered() -> (any ValueGenerator)? {
+        if DefaultEvidence.isNow(column.defaultExpression), !isPrimaryKey {
+            switch column.type {
+            case .date:
+                let w = timeWindow
+                var g = DateGenerator(days: (w.lowerBound + 86_399) / 86_400...w.upperBound / 86_400, stream: stream)
+                g.recent = true
+                return g
+            case .timestamp(let tz):
+                var g = TimestampGenerator(seconds: timeWindow, withTimeZone: tz, stream: stream)
+                g.recent = true
+                return g
+            default: return nil
+            }
+        }
         guard let literal = DefaultEvidence.literal(column.defaultExpression), !isPrimaryKey else { return nil }
         let lowerName = column.name.lowercased()
         let flagLike = ["is_", "has_", "can_", "allow"].contains(where: lowerName.hasPrefix) || ["active", "enabled", "deleted", "flag", "visible"].contains(where: lowerName.hasSuffix)
