@@ -158,25 +158,26 @@ package final class FileSink: Sink {
 }
 
 /// The encoder of one table's rows in the chosen file format.
-struct RowEncoder {
-    let format: FileSink.Format
-    let csv = CSVEncoder(style: .file)
-    let jsonLines: JSONLinesEncoder?
-    let sql: SQLInsertEncoder?
+enum RowEncoder {
+    case csv(CSVEncoder)
+    case jsonLines(JSONLinesEncoder)
+    case sql(SQLInsertEncoder)
 
     init(format: FileSink.Format, plan: TablePlan) {
-        self.format = format
         let columns = plan.columns.map(\.column)
-        jsonLines = format == .jsonl ? JSONLinesEncoder(columns: columns) : nil
-        sql = format == .sql ? SQLInsertEncoder(table: plan.table.name, columns: columns) : nil
+        switch format {
+        case .csv: self = .csv(CSVEncoder(style: .file))
+        case .jsonl: self = .jsonLines(JSONLinesEncoder(columns: columns))
+        case .sql: self = .sql(SQLInsertEncoder(table: plan.table.name, columns: columns))
+        }
     }
 
     @inline(__always)
     func encode(_ batch: RowBatch, row: Int, into out: inout ByteWriter) {
-        switch format {
-        case .csv: csv.encode(batch, row: row, into: &out.bytes)
-        case .jsonl: jsonLines!.encode(batch, row: row, into: &out)
-        case .sql: sql!.encode(batch, row: row, into: &out)
+        switch self {
+        case .csv(let e): e.encode(batch, row: row, into: &out.bytes)
+        case .jsonLines(let e): e.encode(batch, row: row, into: &out)
+        case .sql(let e): e.encode(batch, row: row, into: &out)
         }
     }
 }

@@ -89,7 +89,7 @@ package struct ColumnDomain: Sendable, Equatable {
             case .now(let off):
                 return Self.normalise(Double(now) + off)
             case .currentDate(let off):
-                let day = now >= 0 ? now / 86_400 : (now - 86_399) / 86_400
+                let day = CivilDate.day(ofSeconds: now)
                 return Self.normalise(Double(day) * 86_400 + off)
             }
         }

@@ -43,23 +43,32 @@ package struct AfterParentGenerator: ValueGenerator {
         return CivilDate.writtenSeconds(value.bytes.bytes) ?? CivilDate.parseSeconds(String(decoding: value.bytes.bytes, as: UTF8.self))
     }
 
-    package func generate(row: Int64, into value: inout Value) {
+    /// The child's instant for `row` (a day's midnight in days units), or
+    /// nil when the parent's time cannot be read.
+    @inline(__always)
+    func instant(row: Int64, scratch: inout Value) -> Int64? {
+        guard let seconds = parentSeconds(row: row, scratch: &scratch) else { return nil }
         var r = RowRandom(stream: stream, row: row)
+        if unit == .days {
+            let start = CivilDate.day(ofSeconds: seconds)
+            return (start < windowEnd ? r.int(start...windowEnd) : start) * 86_400
+        }
+        return seconds < windowEnd ? r.int(seconds...windowEnd) : seconds
+    }
+
+    package func generate(row: Int64, into value: inout Value) {
+        guard unit != .number else { return own.generate(row: row, into: &value) }
         // Without a readable parent time the column keeps its own value; a
         // unique one then starts at the window's end, past every other row.
-        guard let seconds = parentSeconds(row: row, scratch: &value) else {
+        guard let seconds = instant(row: row, scratch: &value) else {
             guard uniqueMicroseconds != nil else { return own.generate(row: row, into: &value) }
             return writeSeconds(windowEnd, row: row, into: &value)
         }
-        switch unit {
-        case .days:
-            let start = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        if unit == .days {
             value.beginText()
-            CivilDate.writeDate(days: start < windowEnd ? r.int(start...windowEnd) : start, into: &value.bytes)
-        case .seconds:
-            writeSeconds(seconds < windowEnd ? r.int(seconds...windowEnd) : seconds, row: row, into: &value)
-        case .number:
-            own.generate(row: row, into: &value)
+            CivilDate.writeDate(days: seconds / 86_400, into: &value.bytes)
+        } else {
+            writeSeconds(seconds, row: row, into: &value)
         }
     }
 
@@ -76,15 +85,7 @@ package struct AfterParentGenerator: ValueGenerator {
     package func epochSeconds(row: Int64) -> Int64? {
         guard uniqueMicroseconds == nil, unit != .number else { return nil }
         var scratch = Value()
-        guard let seconds = parentSeconds(row: row, scratch: &scratch) else { return own.epochSeconds(row: row) }
-        var r = RowRandom(stream: stream, row: row)
-        switch unit {
-        case .days:
-            let start = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-            return (start < windowEnd ? r.int(start...windowEnd) : start) * 86_400
-        default:
-            return seconds < windowEnd ? r.int(seconds...windowEnd) : seconds
-        }
+        return instant(row: row, scratch: &scratch) ?? own.epochSeconds(row: row)
     }
 
     package var summary: String { (uniqueMicroseconds == nil ? "" : "unique ") + "on or after \(parent.parentName)" }

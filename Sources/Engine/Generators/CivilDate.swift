@@ -118,10 +118,17 @@ package enum CivilDate {
         out.appendPadded(Int(s % 60), width: 2)
     }
 
+    /// The day (since 1970-01-01) an instant falls on, rounding down for
+    /// instants before the epoch too.
+    @inline(__always)
+    package static func day(ofSeconds seconds: Int64) -> Int64 {
+        seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    }
+
     /// `YYYY-MM-DD HH:MM:SS`, the form both databases parse; with
     /// `separator: "T"` the ISO 8601 form smelt-datagen writes.
     package static func writeTimestamp(seconds: Int64, separator: UInt8 = UInt8(ascii: " "), into out: inout ByteWriter) {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let days = day(ofSeconds: seconds)
         writeDate(days: days, into: &out)
         out.append(separator)
         writeTime(secondsOfDay: seconds - days * 86_400, into: &out)

@@ -24,9 +24,14 @@ package struct DistinctListGenerator: UniqueValueGenerator {
         value.bytes.append(entry)
         let round = row / n
         guard round > 0 else { return }
-        let suffix = " \(round + 1)"
-        if let maxLength, entry.count + suffix.count > maxLength { return }
-        value.bytes.append(suffix)
+        // " 2", " 3", …: one space and the round's digits, if they fit.
+        let number = round + 1
+        var digits = 1
+        var rest = number
+        while rest >= 10 { rest /= 10; digits += 1 }
+        if let maxLength, entry.count + 1 + digits > maxLength { return }
+        value.bytes.append(UInt8(ascii: " "))
+        value.bytes.appendInt(number)
     }
 
     /// Unbounded while the numbered entries fit; the planner never caps by it.

@@ -40,41 +40,37 @@ package struct OrderedAfterGenerator: ValueGenerator {
     }
 
     package func generate(row: Int64, into value: inout Value) {
-        // A base that knows its instant is read as a number, not as text.
-        if unit != .number, let seconds = base.epochSeconds(row: row) {
-            var r = RowRandom(stream: stream, row: row)
+        var r = RowRandom(stream: stream, row: row)
+        guard unit != .number else {
+            base.generate(row: row, into: &value)
+            if value.kind == .null, let whenBaseIsNull { return whenBaseIsNull.generate(row: row, into: &value) }
             let delta = r.int(gap)
-            value.beginText()
-            if unit == .days {
-                let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-                CivilDate.writeDate(days: later(days, delta), into: &value.bytes)
-            } else {
-                CivilDate.writeTimestamp(seconds: later(seconds, delta), into: &value.bytes)
-                if timeZoneSuffix { value.bytes.append("+00") }
+            switch value.kind {
+            case .int: value.setInt(value.int &+ delta)
+            case .double: value.setDouble(value.double + Double(delta))
+            default: break
             }
             return
         }
-        base.generate(row: row, into: &value)
-        if value.kind == .null, let whenBaseIsNull { return whenBaseIsNull.generate(row: row, into: &value) }
-        var r = RowRandom(stream: stream, row: row)
+        // A base that knows its instant is read as a number, not as text.
+        // The text of a timestamp base may be a date (a timestamp after a date column).
+        let seconds: Int64
+        if let known = base.epochSeconds(row: row) {
+            seconds = known
+        } else {
+            base.generate(row: row, into: &value)
+            if value.kind == .null, let whenBaseIsNull { return whenBaseIsNull.generate(row: row, into: &value) }
+            guard value.kind == .text, let read = CivilDate.writtenSeconds(value.bytes.bytes)
+                    ?? CivilDate.parseSeconds(String(decoding: value.bytes.bytes, as: UTF8.self)) else { return }
+            seconds = read
+        }
         let delta = r.int(gap)
-        switch (unit, value.kind) {
-        case (.number, .int):
-            value.setInt(value.int &+ delta)
-        case (.number, .double):
-            value.setDouble(value.double + Double(delta))
-        case (.days, .text):
-            guard let days = CivilDate.writtenDays(value.bytes.bytes) ?? CivilDate.parseDays(String(decoding: value.bytes.bytes, as: UTF8.self)) else { return }
-            value.beginText()
-            CivilDate.writeDate(days: later(days, delta), into: &value.bytes)
-        case (.seconds, .text):
-            // The base may be a date (a timestamp after a date column) or a timestamp.
-            guard let seconds = CivilDate.writtenSeconds(value.bytes.bytes) ?? CivilDate.parseSeconds(String(decoding: value.bytes.bytes, as: UTF8.self)) else { return }
-            value.beginText()
+        value.beginText()
+        if unit == .days {
+            CivilDate.writeDate(days: later(CivilDate.day(ofSeconds: seconds), delta), into: &value.bytes)
+        } else {
             CivilDate.writeTimestamp(seconds: later(seconds, delta), into: &value.bytes)
             if timeZoneSuffix { value.bytes.append("+00") }
-        default:
-            break
         }
     }
 

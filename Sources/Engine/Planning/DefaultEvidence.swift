@@ -16,7 +16,7 @@ package enum DefaultEvidence {
     package static func isNow(_ expression: String?) -> Bool {
         guard let e = expression?.lowercased().replacingOccurrences(of: " ", with: "") else { return false }
         return ["now()", "current_timestamp", "current_date", "localtimestamp", "transaction_timestamp()", "statement_timestamp()",
-                "clock_timestamp()", "datetime('now')", "date('now')", "(datetime('now'))", "(date('now'))"].contains { e.hasPrefix($0) || e.hasPrefix("(" + $0) }
+                "clock_timestamp()", "datetime('now')", "date('now')"].contains { e.hasPrefix($0) || e.hasPrefix("(" + $0) }
     }
 
     /// The literal a DEFAULT expression stands for: `4.99`, `(0)`,

@@ -84,15 +84,8 @@ struct ValueGeneratorFactory {
     func defaultCentered() -> (any ValueGenerator)? {
         if DefaultEvidence.isNow(column.defaultExpression), !isPrimaryKey {
             switch column.type {
-            case .date:
-                let w = timeWindow
-                var g = DateGenerator(days: (w.lowerBound + 86_399) / 86_400...w.upperBound / 86_400, stream: stream)
-                g.recent = true
-                return g
-            case .timestamp(let tz):
-                var g = TimestampGenerator(seconds: timeWindow, withTimeZone: tz, stream: stream)
-                g.recent = true
-                return g
+            case .date: return windowDates(recent: true)
+            case .timestamp(let tz): return windowTimestamps(withTimeZone: tz, recent: true)
             default: return nil
             }
         }
@@ -124,6 +117,21 @@ struct ValueGeneratorFactory {
         let lower = max(0, domain.lower?.value ?? 0)
         guard lower <= center, center <= upper else { return nil }
         return DefaultCenteredGenerator(center: center, scale: scale, lower: lower, upper: upper, stream: stream)
+    }
+
+    /// Days of `timeWindow` (whole days inside it).
+    func windowDates(recent: Bool) -> DateGenerator {
+        let w = timeWindow
+        var g = DateGenerator(days: (w.lowerBound + 86_399) / 86_400...w.upperBound / 86_400, stream: stream)
+        g.recent = recent
+        return g
+    }
+
+    /// Instants of `timeWindow`.
+    func windowTimestamps(withTimeZone: Bool, recent: Bool) -> TimestampGenerator {
+        var g = TimestampGenerator(seconds: timeWindow, withTimeZone: withTimeZone, stream: stream)
+        g.recent = recent
+        return g
     }
 
     /// Wraps `base` in a `DomainGuardGenerator` when the column has CHECKs.
@@ -459,11 +467,9 @@ struct ValueGeneratorFactory {
         case .char(let n):
             return n <= 3 ? UniqueTextGenerator(words: Vocabulary.words, maxLength: n, fixedLength: n, rows: 1, key: stream)
                           : TextGenerator(words: Vocabulary.words, wordCount: 1...1, maxLength: n, stream: stream)
-        case .date:
-            let w = timeWindow
-            return DateGenerator(days: (w.lowerBound + 86_399) / 86_400...w.upperBound / 86_400, stream: stream)
+        case .date: return windowDates(recent: false)
         case .time(let tz): return TimeGenerator(withTimeZone: tz, stream: stream)
-        case .timestamp(let tz): return TimestampGenerator(seconds: timeWindow, withTimeZone: tz, stream: stream)
+        case .timestamp(let tz): return windowTimestamps(withTimeZone: tz, recent: false)
         case .interval: return IntervalGenerator(stream: stream)
         case .uuid: return UUIDGenerator(stream: stream)
         case .json, .jsonb:
