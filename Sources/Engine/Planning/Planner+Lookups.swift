@@ -14,9 +14,7 @@ extension Planner {
         guard table.foreignKeys.isEmpty else { return false }
         let described = table.columns.filter { !table.primaryKey.contains($0.name) && !Self.bookkeepingNames.contains($0.name.lowercased()) }
         guard !described.isEmpty, described.count <= 3 else { return false }
-        return schema.tables.contains { other in
-            other.name != table.name && other.foreignKeys.contains { $0.referencedTable == table.name }
-        }
+        return referencedTables.contains(table.name)
     }
 
     /// The distinct-list generator of a lookup table's name column: text

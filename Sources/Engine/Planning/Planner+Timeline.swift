@@ -19,7 +19,7 @@ extension Planner {
     /// The origin column of `table`: a date or timestamp column named like one.
     func originColumn(of table: Table) -> Column? {
         for name in Self.originNames {
-            if let c = table.columns.first(where: { $0.name.lowercased() == name }), Self.orderUnit(c.type) == .days || Self.orderUnit(c.type) == .seconds {
+            if let c = table.columns.first(where: { $0.name.lowercased() == name }), let unit = Self.orderUnit(c.type), unit != .number {
                 return c
             }
         }
@@ -29,13 +29,12 @@ extension Planner {
     /// How many generations of parents with origins stand above `table`
     /// (0: none); a child follows its deepest such parent (a payment its
     /// rental, not its customer, since the rental already follows the customer).
-    func originDepth(_ table: Table, seen: Set<QualifiedName> = []) -> Int {
-        var best = 0
-        for fk in table.foreignKeys where !seen.contains(fk.referencedTable) {
-            guard let parent = followableParent(fk, of: table) else { continue }
-            best = max(best, 1 + originDepth(parent, seen: seen.union([table.name])))
-        }
-        return best
+    /// Followable parents load strictly earlier, so the recursion ends.
+    func originDepth(_ table: Table) -> Int {
+        if let known = originDepths[table.name] { return known }
+        let depth = table.foreignKeys.compactMap { followableParent($0, of: table) }.map { 1 + originDepth($0) }.max() ?? 0
+        originDepths[table.name] = depth
+        return depth
     }
 
     /// The parent of `fk` when its origin can be followed: generated in this

@@ -24,6 +24,12 @@ package final class Planner {
     var loadIndex: [QualifiedName: Int] = [:]
     /// Origin columns kept from following their parent by a bound (see `Planner+Timeline`).
     var timelineNotes: [QualifiedName: [String: String]] = [:]
+    /// `originDepth` per table, computed once.
+    var originDepths: [QualifiedName: Int] = [:]
+    /// Tables some other table's foreign key points at (see `isLookup`).
+    lazy var referencedTables: Set<QualifiedName> = Set(schema.tables.flatMap { t in
+        t.foreignKeys.filter { $0.referencedTable != t.name }.map(\.referencedTable)
+    })
     /// CHECK constraints of each table, turned into per-column domains.
     var derived: [QualifiedName: DerivedConstraints] = [:]
     /// Tables whose cross-column ORs branch per row: all branches, the
