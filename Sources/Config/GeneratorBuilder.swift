@@ -58,10 +58,7 @@ struct GeneratorBuilder {
             return NormalGenerator(mean: mean, stddev: sd, lower: lo, upper: hi, decimals: decimals, stream: stream)
         case .zipf(let n, let s): return ZipfGenerator(n: n, s: s, stream: stream)
         case .regex(let pattern):
-            var limit: Int?
-            if let column, case .text(let n) = column.type { limit = n }
-            if let column, case .char(let n) = column.type { limit = n }
-            return PatternGenerator(pattern: pattern, minLength: 0, maxLength: limit, letterCase: .any, stream: stream)
+            return PatternGenerator(pattern: pattern, minLength: 0, maxLength: column?.type.lengthLimit, letterCase: .any, stream: stream)
         }
     }
 

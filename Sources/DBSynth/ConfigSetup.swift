@@ -59,17 +59,27 @@ struct ConfigSetup {
         return out
     }
 
-    /// Plan options: a CLI flag wins over the file, the file over the defaults
-    /// (1000 rows, seed 42, scale 1); `--table` wins over a table's `rows`.
-    func options(schema: Schema, seed: UInt64?, rows: Int64?, scale: Double?, counts: [QualifiedName: Int64], append: Bool) -> PlanOptions {
+    /// Rows of the largest tables when a realistic fill is given no count.
+    static let realisticRows: Int64 = 10_000
+    /// Rows per table when a uniform fill is given no count.
+    static let uniformRows: Int64 = 1000
+
+    /// Plan options: a CLI flag wins over the file, the file over the
+    /// defaults (a realistic fill with 10,000 rows in the largest tables,
+    /// seed 42, scale 1); `--table` wins over a table's `rows`. A row
+    /// count without `--shape` means every table that count.
+    func options(schema: Schema, seed: UInt64?, rows: Int64?, shape: FillOptions.Shape?, scale: Double?, counts: [QualifiedName: Int64], append: Bool) -> PlanOptions {
         var tableRows: [QualifiedName: Int64] = [:]
         for tc in config?.tables ?? [] {
             if let r = tc.rows, let t = ConfigValidator.resolveTable(tc.name, in: schema) { tableRows[t.name] = r }
         }
         tableRows.merge(counts) { _, cli in cli }
+        let given = rows ?? config?.rows
+        let shape = shape ?? (given == nil ? .realistic : .uniform)
         var options = PlanOptions(
-            seed: seed ?? config?.seed ?? 42, defaultRows: rows ?? config?.rows ?? 1000,
+            seed: seed ?? config?.seed ?? 42, defaultRows: given ?? (shape == .realistic ? Self.realisticRows : Self.uniformRows),
             tableRows: tableRows, scale: scale ?? config?.scaleFactor ?? 1, append: append)
+        options.shape = shape == .realistic ? .realistic : .uniform
         if let config { options.overrides = ConfigOverrides(config: config, schema: schema) }
         return options
     }

@@ -19,8 +19,9 @@ import Loader
 /// the same rows, whichever process or thread runs them.
 public enum DBSynth {
     /// Fills every table of the database at `url` (`postgres://…`,
-    /// `sqlite:PATH` or a `.db` path): `rows` per table (default 1000, or the
-    /// config's), from `seed` (default 42), shaped by the YAML file at
+    /// `sqlite:PATH` or a `.db` path): `rows` per table (default: the
+    /// config's, else each table sized by its role with 10,000 rows in the
+    /// largest), from `seed` (default 42), shaped by the YAML file at
     /// `config`. Tables that already hold rows are kept and used as parents.
     @discardableResult
     public static func fill(url: String, rows: Int64? = nil, seed: UInt64? = nil, config: String? = nil) throws -> FillResult {
@@ -45,9 +46,10 @@ public enum DBSynth {
 
     /// What `dbsynth inspect` shows for the database at `url`: the tables in
     /// load order with the rows and generator each would get.
-    public static func inspect(url: String) throws -> Inspection {
+    /// `rows` and `shape` mean what they mean for `fill`.
+    public static func inspect(url: String, rows: Int64? = nil, shape: FillOptions.Shape? = nil) throws -> Inspection {
         do {
-            return try inspect(target: try DatabaseTarget.parse(url))
+            return try inspect(target: try DatabaseTarget.parse(url), rows: rows, shape: shape)
         } catch {
             throw DBSynthError(error)
         }
@@ -55,10 +57,11 @@ public enum DBSynth {
 
     /// `inspect` of a target the command line already resolved (its DB
     /// argument, `DATABASE_URL` or the libpq environment).
-    package static func inspect(target: DatabaseTarget) throws -> Inspection {
+    package static func inspect(target: DatabaseTarget, rows: Int64? = nil, shape: FillOptions.Shape? = nil) throws -> Inspection {
         do {
             let schema = try DatabaseConnection.open(target).readSchema()
-            let report = InspectReport(schema: schema, plan: try Planning.plan(schema))
+            let options = ConfigSetup(config: nil).options(schema: schema, seed: nil, rows: rows, shape: shape, scale: nil, counts: [:], append: false)
+            let report = InspectReport(schema: schema, plan: try Planning.plan(schema, options: options))
             return try Inspection(report, target: target.description)
         } catch {
             throw DBSynthError(error)

@@ -98,7 +98,7 @@ package struct FillJob {
             planned = split.fill
             (existingKeys, kept) = try KeptTables.readKeys(kept: split.kept, filling: planned, connection: connection)
         }
-        var planOptions = setup.options(schema: planned, seed: options.seed, rows: options.rows, scale: options.scale, counts: counts, append: append)
+        var planOptions = setup.options(schema: planned, seed: options.seed, rows: options.rows, shape: options.shape, scale: options.scale, counts: counts, append: append)
         planOptions.existingKeys = existingKeys
         if append {
             planOptions.keyFloors = try connection.integerKeyMaxima(live)
@@ -175,7 +175,7 @@ package struct FillJob {
         }
         guard !schema.tables.isEmpty else { throw DBSynthError.refused("nothing to write: no tables") }
         let counts = try TableCounts.resolve(options.tableRows, schema: schema)
-        var planOptions = setup.options(schema: schema, seed: options.seed, rows: options.rows, scale: options.scale, counts: counts, append: false)
+        var planOptions = setup.options(schema: schema, seed: options.seed, rows: options.rows, shape: options.shape, scale: options.scale, counts: counts, append: false)
         if let window = options.dateWindow { planOptions.dateWindow = window }
         let plan = try Planning.plan(schema, options: planOptions)
         for warning in plan.warnings { onWarning(warning) }

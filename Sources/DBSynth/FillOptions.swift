@@ -11,8 +11,22 @@ public struct FillOptions: Sendable {
         case append
     }
 
-    /// Rows per table; nil: the config's `rows`, else 1000.
+    /// How tables without a count of their own are sized.
+    public enum Shape: String, Sendable, CaseIterable {
+        /// Every table `rows` rows.
+        case uniform
+        /// Each table by its role in the schema: events (rentals, orders)
+        /// `rows`, entities (customers, films) a tenth, groups (stores) a
+        /// hundredth, lookups (languages) a handful, links a few per parent.
+        case realistic
+    }
+
+    /// Rows per table; nil: the config's `rows`, else a realistic fill
+    /// whose largest tables get 10,000.
     public var rows: Int64?
+    /// nil: realistic when no row count is given (`rows` or the config's),
+    /// else uniform. With `.realistic`, `rows` is the largest tables' count.
+    public var shape: Shape?
     /// Rows for single tables, by `name` or `schema.name` (`--table`).
     public var tableRows: [String: Int64] = [:]
     /// nil: the config's seed, else 42. The same seed gives the same rows.

@@ -81,6 +81,12 @@ package struct InspectReport: Encodable {
         var schema: String?
         var name: String
         var existingRows: Int64
+        /// Rows a fill with the same options writes.
+        var rows: Int64
+        /// The table's role when sized by it (`lookup`, `entity`, `group`, `link`, `event`).
+        var role: String?
+        /// Why it gets `rows` (realistic sizing, or the capacity of its keys).
+        var rowsReason: String?
         var columns: [ColumnInfo]
         var primaryKey: [String]
         var unique: [UniqueInfo]
@@ -97,7 +103,8 @@ package struct InspectReport: Encodable {
         var filledByTrigger: String?
 
         enum CodingKeys: String, CodingKey {
-            case order, schema, name, columns, unique, checks, capacity, branches, triggers, equalities
+            case order, schema, name, rows, role, columns, unique, checks, capacity, branches, triggers, equalities
+            case rowsReason = "rows_reason"
             case sharedKeys = "shared_keys"
             case existingRows = "existing_rows"
             case primaryKey = "primary_key"
@@ -157,6 +164,7 @@ package struct InspectReport: Encodable {
             let broken = Dictionary(t.brokenForeignKeys.map { ($0.foreignKey, $0.strategy.rawValue) }, uniquingKeysWith: { a, _ in a })
             return TableInfo(
                 order: index + 1, schema: t.table.name.schema, name: t.table.name.name, existingRows: t.table.rowCount,
+                rows: t.rows, role: t.size?.role.rawValue, rowsReason: t.capacityNote ?? t.size?.reason,
                 columns: t.table.columns.map { c in
                     ColumnInfo(
                         name: c.name, type: c.type.summary, declaredType: c.declaredType, nullable: c.isNullable,
@@ -192,6 +200,25 @@ package struct InspectReport: Encodable {
         }
     }
 
+    static func displayName(_ t: TableInfo) -> String {
+        t.schema.map { $0 == "public" ? t.name : "\($0).\(t.name)" } ?? t.name
+    }
+
+    /// The size column: each table's role, rows and why, when sized by role.
+    var sizeLines: [String] {
+        guard tables.contains(where: { $0.role != nil }) else { return [] }
+        let names = tables.map(Self.displayName)
+        let counts = tables.map { TextLayout.grouped($0.rows) }
+        let nameWidth = names.map(\.count).max() ?? 0
+        let countWidth = counts.map(\.count).max() ?? 0
+        var lines = ["", "Rows by role (--rows N gives every table N):"]
+        for (i, t) in tables.enumerated() {
+            lines.append("   " + TextLayout.pad(names[i], nameWidth, left: true) + "  " + TextLayout.pad(t.role ?? "given", 6, left: true)
+                         + "  " + TextLayout.pad(counts[i], countWidth, left: false) + "  " + (t.rowsReason ?? "as asked"))
+        }
+        return lines
+    }
+
     /// The JSON document, keys sorted, as `inspect --json` prints it.
     package func jsonText() throws -> String {
         let encoder = JSONEncoder()
@@ -201,10 +228,11 @@ package struct InspectReport: Encodable {
 
     package func text(target: String) -> String {
         var lines = ["\(target) (\(dialect)): \(tables.count) tables in load order"]
+        lines += sizeLines
         for t in tables {
             lines.append("")
-            let qualified = t.schema.map { $0 == "public" ? t.name : "\($0).\(t.name)" } ?? t.name
-            lines.append("\(t.order). \(qualified)  (\(t.existingRows) rows now)")
+            let qualified = Self.displayName(t)
+            lines.append("\(t.order). \(qualified)  (\(t.existingRows) rows now; a fill writes \(TextLayout.grouped(t.rows)))")
             let nameWidth = t.columns.map(\.name.count).max() ?? 0
             let typeWidth = t.columns.map(\.type.count).max() ?? 0
             for c in t.columns {

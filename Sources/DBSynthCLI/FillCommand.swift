@@ -16,14 +16,22 @@ struct FillCommand: ParsableCommand {
             (their existing keys are read back); only the empty tables are filled. --truncate replaces \
             the rows of every table, --append adds rows after them.
 
+            Without --rows, each table is sized by its role in the schema (see dbsynth inspect): \
+            events such as rentals and orders get 10,000 rows, entities such as customers a tenth, \
+            lookups such as languages a handful. --rows N gives every table N; --rows N --shape \
+            realistic sizes by role with N rows in the largest tables.
+
             Example: dbsynth fill sqlite:shop.db --rows 5000 --table orders=20000 --seed 7
             """
     )
 
     @OptionGroup var db: DatabaseOptions
 
-    @Option(help: "Rows per table (default 1000, or the config's rows).")
+    @Option(help: "Rows per table (default: the config's rows, else sized by role with 10,000 in the largest tables).")
     var rows: Int64?
+
+    @Option(help: ArgumentHelp("uniform: every table --rows; realistic: each table by its role, --rows in the largest (default: realistic without --rows, uniform with it).", valueName: "SHAPE"))
+    var shape: FillOptions.Shape?
 
     @Option(name: .customLong("table"), help: ArgumentHelp("Rows for one table; repeatable.", valueName: "NAME=N"))
     var tableCounts: [String] = []
@@ -94,6 +102,7 @@ struct FillCommand: ParsableCommand {
     /// The flags as library options.
     func fillOptions() throws -> FillOptions {
         var options = FillOptions(rows: rows, seed: seed)
+        options.shape = shape
         options.scale = scale
         options.configPath = config
         for option in tableCounts {

@@ -17,8 +17,18 @@ struct InspectCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
+    @Option(help: "Plan for this many rows, as `fill --rows` (default: sized by role, 10,000 in the largest tables).")
+    var rows: Int64?
+
+    @Option(help: ArgumentHelp("uniform or realistic, as `fill --shape`.", valueName: "SHAPE"))
+    var shape: FillOptions.Shape?
+
+    func validate() throws {
+        if let rows, rows < 0 { throw ValidationError("--rows must be 0 or more, not \(rows)") }
+    }
+
     func run() throws {
-        let inspection = try DBSynth.inspect(target: try db.target())
+        let inspection = try DBSynth.inspect(target: try db.target(), rows: rows, shape: shape)
         print(json ? inspection.json : inspection.text)
     }
 }

@@ -94,4 +94,13 @@ public indirect enum DataType: Sendable, Hashable, Codable {
         default: return false
         }
     }
+
+    /// The most characters a value may have: `varchar(n)` and `char(n)`; nil otherwise.
+    public var lengthLimit: Int? {
+        switch self {
+        case .text(let n): return n
+        case .char(let n): return n
+        default: return nil
+        }
+    }
 }

@@ -20,11 +20,7 @@ package struct SemanticGenerator: UniqueValueGenerator {
 
     package init(kind: SemanticKind, column: Column, unique: Bool, stream: UInt64, seed: UInt64, table: String) {
         self.kind = kind
-        switch column.type {
-        case .text(let n): maxLength = n
-        case .char(let n): maxLength = n
-        default: maxLength = nil
-        }
+        maxLength = column.type.lengthLimit
         if case .numeric(_, let s) = column.type { scale = s ?? 6 } else { scale = 6 }
         self.unique = unique
         self.stream = stream

@@ -72,6 +72,9 @@ package struct TablePlan: Sendable {
     /// Columns that would follow a parent in time but where a bound wins
     /// (column → why), for `inspect`.
     package var timelineNotes: [String: String] = [:]
+    /// The role and realistic size the table got, and why (nil: a uniform
+    /// or user-given count).
+    package var size: TableSize?
     /// CHECKs dbsynth cannot evaluate itself, evaluated by the database on
     /// every generated row before it is loaded (see `ServerCheck`).
     package var serverChecks: [ServerCheck] = []

@@ -3,8 +3,11 @@ import SchemaModel
 /// What the user asked for: row counts, seed, append mode.
 package struct PlanOptions: Sendable {
     package var seed: UInt64
-    /// Rows per table unless overridden.
+    /// Rows per table unless overridden; with `.realistic`, the rows of the
+    /// largest tables.
     package var defaultRows: Int64
+    /// Every table `defaultRows`, or each sized by its role (`TableSizing`).
+    package var shape: TableShape = .uniform
     /// Per-table counts by the table's `QualifiedName`.
     package var tableRows: [QualifiedName: Int64]
     /// Multiplies every count (after overrides), rounding to the nearest row.
@@ -36,8 +39,18 @@ package struct PlanOptions: Sendable {
         self.append = append
     }
 
-    package func rows(for table: QualifiedName) -> Int64 {
-        let base = tableRows[table] ?? defaultRows
+    /// The table's count: its own, else `sized` (its realistic size), else
+    /// the default; times the scale.
+    package func rows(for table: QualifiedName, sized: Int64? = nil) -> Int64 {
+        let base = tableRows[table] ?? sized ?? defaultRows
         return max(0, Int64((Double(base) * scale).rounded()))
     }
+}
+
+/// How a fill sizes the tables it does not get a count for.
+package enum TableShape: String, Sendable, CaseIterable {
+    /// Every table the same count (`--rows N`).
+    case uniform
+    /// Each table by its role: events the most, lookups a handful (`--shape realistic`).
+    case realistic
 }

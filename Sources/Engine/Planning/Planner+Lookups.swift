@@ -17,22 +17,33 @@ extension Planner {
         return referencedTables.contains(table.name)
     }
 
-    /// The distinct-list generator of a lookup table's name column: text
-    /// whose inferred kind is one entry of a fixed list, not a key, not
-    /// restricted by a CHECK.
-    func lookupNameGenerator(table: Table, column: Column) -> (any ValueGenerator)? {
+    /// The list a lookup table's name column draws from, cut to the
+    /// column's length: text whose inferred kind is one entry of a fixed
+    /// list, not a key.
+    func lookupVocabulary(table: Table, column: Column) -> (kind: SemanticKind, values: [String])? {
         guard column.type.isTextual, isLookup(table), !table.primaryKey.contains(column.name),
-              derived[table.name]?.domains[column.name]?.isUnconstrained ?? true,
               let kind = KindInference.infer(table: table.name.name, column: column.name, type: column.type),
               let list = Vocabulary.list(for: kind) else { return nil }
-        var limit: Int?
-        switch column.type {
-        case .text(let n): limit = n
-        case .char(let n): limit = n
-        default: break
+        let fitting = column.type.lengthLimit.map { n in list.filter { $0.count <= n } } ?? list
+        return fitting.isEmpty ? nil : (kind, fitting)
+    }
+
+    /// How many names the first listed name column of a lookup table has,
+    /// and what they are ("languages"): a realistic fill has no more rows.
+    func lookupVocabularySize(_ table: Table) -> (count: Int, noun: String)? {
+        for column in table.columns {
+            guard let v = lookupVocabulary(table: table, column: column) else { continue }
+            let noun = v.kind.rawValue.replacingOccurrences(of: "_", with: " ")
+            return (v.values.count, noun.hasSuffix("y") ? noun.dropLast() + "ies" : noun + "s")
         }
-        let fitting = limit.map { n in list.filter { $0.count <= n } } ?? list
-        guard !fitting.isEmpty else { return nil }
-        return DistinctListGenerator(values: fitting, key: stream(table, column.name + "\u{1}lookup"), maxLength: limit, kind: kind.rawValue)
+        return nil
+    }
+
+    /// The distinct-list generator of a lookup table's name column, unless
+    /// a CHECK restricts the column.
+    func lookupNameGenerator(table: Table, column: Column) -> (any ValueGenerator)? {
+        guard derived[table.name]?.domains[column.name]?.isUnconstrained ?? true,
+              let v = lookupVocabulary(table: table, column: column) else { return nil }
+        return DistinctListGenerator(values: v.values, key: stream(table, column.name + "\u{1}lookup"), maxLength: column.type.lengthLimit, kind: v.kind.rawValue)
     }
 }

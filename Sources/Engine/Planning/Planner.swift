@@ -24,6 +24,8 @@ package final class Planner {
     var loadIndex: [QualifiedName: Int] = [:]
     /// Origin columns kept from following their parent by a bound (see `Planner+Timeline`).
     var timelineNotes: [QualifiedName: [String: String]] = [:]
+    /// Realistic sizes by table (`--shape realistic`), less the tables given a count.
+    var sizes: [QualifiedName: TableSize] = [:]
     /// `originDepth` per table, computed once.
     var originDepths: [QualifiedName: Int] = [:]
     /// Tables some other table's foreign key points at (see `isLookup`).
@@ -69,8 +71,12 @@ package final class Planner {
             loadOrder += breakCycles(in: component)
         }
         for (i, name) in loadOrder.enumerated() { loadIndex[name] = i }
+        if options.shape == .realistic {
+            sizes = TableSizing(schema: schema, largest: options.defaultRows, fixed: options.tableRows, vocabulary: lookupVocabularySize).sizes
+            for name in options.tableRows.keys { sizes[name] = nil }
+        }
         for name in loadOrder {
-            rowCounts[name] = options.rows(for: name)
+            rowCounts[name] = options.rows(for: name, sized: sizes[name]?.rows)
             if options.append { firstRows[name] = tablesByName[name]!.rowCount }
         }
         applyTriggerWrites(loadOrder)
@@ -122,6 +128,7 @@ package final class Planner {
             }
             plan.filledByTrigger = triggerFilled[name]
             plan.timelineNotes = timelineNotes[name] ?? [:]
+            plan.size = sizes[name]
             plan.serverChecks = serverChecks(table, columns, rowChecks: &plan.rowChecks, firstRow: plan.firstRow)
             plans.append(plan)
         }

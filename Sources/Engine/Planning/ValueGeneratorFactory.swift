@@ -165,13 +165,7 @@ struct ValueGeneratorFactory {
 
     /// The column's language (see `ColumnDomain.textLanguage`), within the type's length.
     func textLanguage() -> RegexLanguage? {
-        var typeLimit: Int?
-        switch column.type {
-        case .text(let n): typeLimit = n
-        case .char(let n): typeLimit = n
-        default: break
-        }
-        return domain.textLanguage(typeLimit: typeLimit, caseInsensitiveKeys: unique && caseInsensitiveKeys, freeText: !unique)
+        return domain.textLanguage(typeLimit: column.type.lengthLimit, caseInsensitiveKeys: unique && caseInsensitiveKeys, freeText: !unique)
     }
 
     /// A generator of one value known to satisfy the domain, for the guard's last resort.
@@ -221,12 +215,7 @@ struct ValueGeneratorFactory {
 
     /// The text length limit: the type's, narrowed by CHECKs on the length.
     var textLimit: Int? {
-        var limit: Int?
-        switch column.type {
-        case .text(let n): limit = n
-        case .char(let n): limit = n
-        default: break
-        }
+        var limit = column.type.lengthLimit
         for l in [domain.maxLength, domain.maxOctetLength].compactMap({ $0 }) { limit = min(limit ?? l, l) }
         return limit
     }
