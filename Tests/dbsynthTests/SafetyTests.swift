@@ -75,7 +75,7 @@ import SchemaModel
         process.arguments = ["fill", db.url, "--append", "--rows", "3000000", "--quiet"]
         let errURL = db.name + ".err"
         let errPath = FileManager.default.temporaryDirectory.appendingPathComponent(errURL)
-        FileManager.default.createFile(atPath: errPath.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: errPath)
         process.standardOutput = FileHandle.nullDevice
         try process.run()

@@ -15,8 +15,10 @@ package enum ParentRowPicker: Sendable {
     /// radix. `distinctFrom[k] = i` means component k must differ from
     /// component i (a `CHECK (a <> b)` on a pair of the same parent): its
     /// radix is one less and values at or above component i's are shifted up,
-    /// which keeps the map a bijection onto the pairs with a ≠ b.
-    case tupleComponent(Permutation, radices: [Int64], component: Int, distinctFrom: [Int?])
+    /// which keeps the map a bijection onto the pairs with a ≠ b. With
+    /// `rows`, the digit indexes that list of parent rows (those whose
+    /// values inside the key differ) instead of the parent rows themselves.
+    case tupleComponent(Permutation, radices: [Int64], component: Int, distinctFrom: [Int?], rows: [Int64]?)
     /// `per_parent` fan-out: child rows are laid out parent by parent;
     /// `cumulative[i]` is the number of children of parents 0…i.
     case fanOut(cumulative: [Int64])
@@ -49,7 +51,7 @@ package enum ParentRowPicker: Sendable {
             var r = RowRandom(stream: stream, row: row)
             // Mostly recent rows, so chains (manager of manager…) stay shallow-ish.
             return Int64(r.below(UInt64(row)))
-        case .tupleComponent(let p, let radices, let component, let distinctFrom):
+        case .tupleComponent(let p, let radices, let component, let distinctFrom, let rows):
             // Digits 0…component of the permuted index; only this component's
             // and the one it must differ from are kept (no array per row).
             var x = p.apply(UInt64(row) % p.count)
@@ -60,8 +62,8 @@ package enum ParentRowPicker: Sendable {
                 if k == other { otherDigit = digit }
                 x /= UInt64(radices[k])
             }
-            if other != nil, digit >= otherDigit { return digit + 1 }
-            return digit
+            if other != nil, digit >= otherDigit { digit += 1 }
+            return rows.map { $0[Int(digit)] } ?? digit
         case .fanOut(let cumulative):
             // The first parent whose cumulative count exceeds the row.
             var lo = 0, hi = cumulative.count

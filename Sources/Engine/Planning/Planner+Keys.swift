@@ -46,7 +46,7 @@ extension Planner {
         for set in uniqueSets(table) {
             let fks = fkCover(table, set)
             guard !fks.isEmpty else { continue }
-            let layout = tupleLayout(table, fks, ownRows: rows)
+            let layout = tupleLayout(table, set, fks, ownRows: rows)
             let product = layout.radices.reduce(Int64(1)) { acc, n in
                 acc.multipliedReportingOverflow(by: n).overflow ? Int64.max : acc * n
             }
@@ -57,17 +57,21 @@ extension Planner {
         }
         if rows < rowCounts[table.name]! {
             let note = "\(table.name): \(rows) rows instead of \(rowCounts[table.name]!), because " + reasons.joined(separator: "; ")
-            warnings.append(note)
+            // A realistic size is a guess; only a count the user asked for is worth a warning.
+            if sizes[table.name] == nil { warnings.append(note) }
             capacityNotes[table.name] = note
             rowCounts[table.name] = rows
         }
     }
 
     /// The mixed-radix layout of a key made of FKs: one radix per FK (its
-    /// parent's row count), one less for an FK that a `CHECK (a <> b)` keeps
+    /// parent's row count, or the rows of `keyRows` when the FK reaches
+    /// outside the key), one less for an FK that a `CHECK (a <> b)` keeps
     /// apart from an earlier FK to the same parent.
-    func tupleLayout(_ table: Table, _ cover: [ForeignKey], ownRows: Int64) -> (radices: [Int64], distinctFrom: [Int?]) {
-        var radices = cover.map { fk in fk.referencedTable == table.name ? ownRows : parentRowCount(fk) }
+    func tupleLayout(_ table: Table, _ set: [String], _ cover: [ForeignKey], ownRows: Int64) -> (radices: [Int64], distinctFrom: [Int?]) {
+        var radices = cover.map { fk in
+            fk.referencedTable == table.name ? ownRows : keyRows(fk, in: table, set: set).map { Int64($0.count) } ?? parentRowCount(fk)
+        }
         var distinctFrom = [Int?](repeating: nil, count: cover.count)
         for (a, b) in notEqualPairs(table) {
             guard let i = cover.firstIndex(where: { $0.columns == [a] }), let j = cover.firstIndex(where: { $0.columns == [b] }),
@@ -142,10 +146,45 @@ extension Planner {
             guard let fk = table.foreignKeys.first(where: { $0.columns.contains(column) && isLive($0, in: table) }) else { return [] }
             if !cover.contains(fk) { cover.append(fk) }
         }
-        // Every column of each covering FK must be inside the set, or the tuple
-        // could repeat with a different value of the outside column.
-        guard cover.allSatisfy({ $0.columns.allSatisfy(set.contains) }) else { return [] }
+        // A covering FK with a column outside the set could repeat the set's
+        // values with a different outside value: it then picks among parent
+        // rows whose in-set values are distinct (`keyRows`).
+        guard cover.allSatisfy({ $0.columns.allSatisfy(set.contains) || keyRows($0, in: table, set: set) != nil }) else { return [] }
         return cover
+    }
+
+    /// For an FK with columns both inside and outside a unique set (key
+    /// `(group_id, cluster_id, type)` and FK `(tag, type, cluster_id)` →
+    /// clusterconfig): the parent rows, first of each, whose values in the
+    /// set's columns differ, so distinct parent rows give distinct keys.
+    /// nil when every FK column is in the set (any row will do) or the
+    /// parent is not generated here; a scan of at most `parentScanLimit` rows.
+    func keyRows(_ fk: ForeignKey, in table: Table, set: [String]) -> [Int64]? {
+        let inside = zip(fk.columns, fk.referencedColumns).filter { set.contains($0.0) }.map(\.1)
+        guard inside.count < fk.columns.count, !inside.isEmpty, fk.referencedTable != table.name,
+              let parent = tablesByName[fk.referencedTable], existingKeys(for: fk) == nil else { return nil }
+        let key = "\(table.name.quoted)|\(fk.columns)|\(set)|\(parentRowCount(fk))"
+        if let cached = keyRowCache[key] { return cached }
+        var rows: [Int64]?
+        defer { keyRowCache[key] = rows }
+        // A parent column that cannot be built from here (a cycle through
+        // this key) leaves the key to chance, as before.
+        guard let generators = try? inside.map({ try generator(table: parent, column: $0) }) else { return nil }
+        let first = firstRows[parent.name] ?? 0
+        var seen = Set<[UInt8]>()
+        var found: [Int64] = []
+        var value = Value()
+        var identity: [UInt8] = []
+        for row in 0..<min(parentRowCount(fk), Self.parentScanLimit) {
+            identity.removeAll(keepingCapacity: true)
+            for g in generators {
+                g.generate(row: row + first, into: &value)
+                value.appendIdentity(to: &identity)
+            }
+            if seen.insert(identity).inserted { found.append(row) }
+        }
+        rows = found
+        return rows
     }
 
     /// An FK whose parent is being filled and that is not written as NULL.

@@ -57,6 +57,8 @@ package final class Planner {
     var loadPosition: [QualifiedName: Int] = [:]
     /// Parent rows qualifying for trigger conditions, by child table and FK columns.
     var conditionedRows: [String: [Int64]?] = [:]
+    /// Parent rows with distinct in-key values, by child, FK and key (see `keyRows`).
+    var keyRowCache: [String: [Int64]?] = [:]
 
     package init(schema: Schema, options: PlanOptions) {
         self.schema = schema
@@ -349,7 +351,8 @@ package final class Planner {
             switch c.type {
             case .integer: return 1
             case .uuid: return 2
-            case .text, .char: return 3
+            // A short code (`char(1)`) holds few distinct values; a longer text more.
+            case .text, .char: return (c.type.lengthLimit ?? 255) < 8 ? 4 : 3
             default: return 5
             }
         }
@@ -391,13 +394,14 @@ package final class Planner {
             if cover.count == 1 {
                 return .injective(Permutation(count: UInt64(parentRows), key: fkStream))
             }
-            let layout = tupleLayout(table, cover, ownRows: rowCounts[table.name] ?? 0)
+            let layout = tupleLayout(table, set, cover, ownRows: rowCounts[table.name] ?? 0)
             let radices = layout.radices.map { max(1, $0) }
             let product = radices.reduce(UInt64(1)) { acc, r in
                 let (v, o) = acc.multipliedReportingOverflow(by: UInt64(r)); return o ? UInt64(Int64.max) : v
             }
             let setKey = stream(table, "key:" + set.joined(separator: ","))
-            return .tupleComponent(Permutation(count: product, key: setKey), radices: radices, component: index, distinctFrom: layout.distinctFrom)
+            return .tupleComponent(Permutation(count: product, key: setKey), radices: radices, component: index, distinctFrom: layout.distinctFrom,
+                                   rows: keyRows(fk, in: table, set: set))
         }
         if let agreement = try agreeingPicker(fk, in: table, parentRows: parentRows, stream: fkStream) {
             return .agreeing(agreement)

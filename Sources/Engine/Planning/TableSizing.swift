@@ -39,7 +39,9 @@ package struct TableSizing: Sendable {
         for t in schema.tables {
             let s = shapes[t.name]!
             let refs = referencing[t.name] ?? []
-            if s.outgoing.isEmpty, !refs.isEmpty, (1...3).contains(s.data.count), !s.personal { roles[t.name] = .lookup }
+            if s.outgoing.isEmpty, !refs.isEmpty, (1...3).contains(s.data.count), !s.personal, s.measure == nil, s.eventTime == nil {
+                roles[t.name] = .lookup
+            }
             else if s.outgoing.count >= 2, s.data.count <= 1, s.isJunction { roles[t.name] = .link }
             else if !s.outgoing.isEmpty, !s.named, s.eventTime != nil || s.measure != nil { roles[t.name] = .event }
         }

@@ -15,6 +15,21 @@ package struct Value {
 
     package init() {}
 
+    /// Appends bytes that identify the value: its kind, then its payload
+    /// (text length-prefixed), so equal tuples of values give equal bytes
+    /// and different ones different bytes.
+    package func appendIdentity(to out: inout [UInt8]) {
+        out.append(kind.rawValue)
+        switch kind {
+        case .null: break
+        case .int, .bool: withUnsafeBytes(of: int) { out.append(contentsOf: $0) }
+        case .double: withUnsafeBytes(of: double.bitPattern) { out.append(contentsOf: $0) }
+        case .text, .bytes:
+            withUnsafeBytes(of: Int64(bytes.count)) { out.append(contentsOf: $0) }
+            out.append(contentsOf: bytes.bytes)
+        }
+    }
+
     @inline(__always) package mutating func setNull() { kind = .null }
     @inline(__always) package mutating func setInt(_ v: Int64) { kind = .int; int = v }
     @inline(__always) package mutating func setDouble(_ v: Double) { kind = .double; double = v }
