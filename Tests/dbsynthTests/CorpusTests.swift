@@ -116,6 +116,21 @@ struct CorpusTests {
         }
     }
 
+    /// Sized by role (the default without `--rows`; here with 2,000 rows in
+    /// the largest tables to keep the suite short): every table filled.
+    @Test(arguments: entries)
+    func fillsEveryTableSizedByRole(entry: CorpusEntry) throws {
+        let db = try LoadedCorpusSchema(entry)
+        defer { db.remove() }
+        let fill = try CommandRunner.dbsynth(["fill", db.url, "--rows", "2000", "--shape", "realistic", "--truncate", "--quiet"])
+        #expect(fill.status == 0, "fill \(entry) --shape realistic: \(fill.stderr)")
+        guard fill.status == 0 else { return }
+        let tables = try db.schema().tables
+        let empty = tables.filter { $0.rowCount == 0 }.map(\.name.description)
+        #expect(empty.isEmpty, "\(entry) --shape realistic: empty tables after fill: \(empty)")
+        #expect(try db.violations() == 0, "\(entry): foreign key violations")
+    }
+
     /// The default on a database that ships rows: tables with rows are kept
     /// as they are and used as parents, the empty ones are filled; a database
     /// whose every table holds rows is refused, naming the way out.

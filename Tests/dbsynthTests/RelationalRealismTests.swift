@@ -140,3 +140,92 @@ import SchemaModel
         #expect(try c.scalarInt("SELECT count(*) FROM product WHERE seen_at < '2021-01-01' OR seen_at > '2026-01-01'") == 0)
     }
 }
+
+/// `fill` without `--rows` sizes each table by its role (lookup, entity,
+/// group, link, event); `--rows N` alone still gives every table N.
+@Suite struct TableSizeTests {
+    static let shop = """
+        CREATE TABLE language (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+        CREATE TABLE store (id INTEGER PRIMARY KEY, manager_id INTEGER);
+        CREATE TABLE customer (id INTEGER PRIMARY KEY, store_id INTEGER NOT NULL REFERENCES store(id),
+                               first_name TEXT NOT NULL, email TEXT NOT NULL, language_id INTEGER REFERENCES language(id));
+        CREATE TABLE film (id INTEGER PRIMARY KEY, title TEXT NOT NULL, language_id INTEGER NOT NULL REFERENCES language(id));
+        CREATE TABLE rental (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES customer(id),
+                             film_id INTEGER NOT NULL REFERENCES film(id), rented_at TIMESTAMP NOT NULL);
+        """
+
+    static func counts(_ db: ScratchSQLite) throws -> [String: Int] {
+        let c = try db.open()
+        var out: [String: Int] = [:]
+        for t in ["language", "store", "customer", "film", "rental"] { out[t] = try c.scalarInt("SELECT count(*) FROM \(t)").map(Int.init) }
+        return out
+    }
+
+    @Test func withoutRowsEachTableIsSizedByItsRole() throws {
+        let db = try ScratchSQLite(schema: Self.shop)
+        defer { db.remove() }
+        let inspect = try CommandRunner.dbsynth(["inspect", db.url])
+        #expect(inspect.status == 0, "\(inspect.stderr)")
+        #expect(inspect.stdout.contains("Rows by role (--rows N gives every table N):"), "\(inspect.stdout)")
+        #expect(inspect.stdout.contains("rental    event   10,000  event (rented_at; foreign keys to customer, film): the largest tables"), "\(inspect.stdout)")
+        #expect(inspect.stdout.contains("store     group      100  groups customer"), "\(inspect.stdout)")
+        let json = try CommandRunner.dbsynth(["inspect", db.url, "--json"])
+        let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let tables = document?["tables"] as? [[String: Any]] ?? []
+        let planned = Dictionary(uniqueKeysWithValues: tables.map { ($0["name"] as? String ?? "", $0["rows"] as? Int ?? -1) })
+        #expect(tables.first { $0["name"] as? String == "language" }?["role"] as? String == "lookup")
+
+        let fill = try CommandRunner.dbsynth(["fill", db.url, "--quiet"])
+        #expect(fill.status == 0, "\(fill.stderr)")
+        let n = try Self.counts(db)
+        #expect(n == planned, "the fill writes what inspect shows")
+        #expect(n["rental"] == 10_000)
+        #expect(n["customer"] == 1000 && n["film"] == 1000)
+        #expect(n["store"]! * 10 <= n["customer"]!, "far fewer stores than customers: \(n)")
+        #expect(n["language"]! >= 5 && n["language"]! <= 100, "a handful of languages: \(n)")
+        let c = try db.open()
+        #expect(try c.scalarInt("SELECT count(DISTINCT name) FROM language").map(Int.init) == n["language"], "each language once")
+
+        // --rows N alone: every table N; with --shape realistic: N in the largest.
+        #expect(try CommandRunner.dbsynth(["fill", db.url, "--rows", "30", "--truncate", "--quiet"]).status == 0)
+        #expect(try Self.counts(db).values.allSatisfy { $0 == 30 })
+        #expect(try CommandRunner.dbsynth(["fill", db.url, "--rows", "2000", "--shape", "realistic", "--truncate", "--quiet"]).status == 0)
+        let shaped = try Self.counts(db)
+        #expect(shaped["rental"] == 2000 && shaped["customer"] == 200 && shaped["store"] == 20, "\(shaped)")
+        #expect(try CommandRunner.dbsynth(["fill", db.url, "--shape", "uniform", "--truncate", "--quiet"]).status == 0)
+        #expect(try Self.counts(db).values.allSatisfy { $0 == 1000 }, "uniform without --rows: the old 1,000 each")
+        let bad = try CommandRunner.dbsynth(["fill", db.url, "--shape", "skewed"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--shape"), "\(bad.stderr)")
+    }
+
+    /// The issue's check on a real schema: pagila filled without `--rows`.
+    @Test(.enabled(if: TestEnvironment.postgresTestsEnabled && TestEnvironment.corpus != nil))
+    func pagilaWithoutRowsLooksLikeARentalShop() throws {
+        let db = try LoadedCorpusSchema(CorpusEntry(kind: .postgres, name: "pagila"))
+        defer { db.remove() }
+        let fill = try CommandRunner.dbsynth(["fill", db.url, "--quiet"])
+        #expect(fill.status == 0, "\(fill.stderr)")
+        let c = try PostgresConnection(conninfo: db.url, redactedTarget: "pagila")
+        func int(_ sql: String) throws -> Int { Int((try c.query(sql).first?.first ?? nil) ?? "") ?? -1 }
+        for lookup in ["language", "category"] {
+            let rows = try int("SELECT count(*) FROM \(lookup)")
+            #expect(rows >= 5 && rows <= 200, "\(lookup): \(rows)")
+            #expect(try int("SELECT count(DISTINCT name) FROM \(lookup)") == rows, "\(lookup) names are distinct")
+        }
+        let customers = try int("SELECT count(*) FROM customer")
+        let rentals = try int("SELECT count(*) FROM rental")
+        #expect(try int("SELECT count(*) FROM store") * 10 <= customers)
+        let films = try int("SELECT count(*) FROM film")
+        #expect(rentals > customers && rentals > films)
+        #expect(try int("SELECT count(*) FROM rental r JOIN customer c USING (customer_id) WHERE r.rental_date < c.create_date") == 0)
+        // Skewed: some customers rent nothing, a few rent many times the median.
+        let perCustomer = "SELECT count(r.rental_id) AS n FROM customer c LEFT JOIN rental r USING (customer_id) GROUP BY c.customer_id"
+        #expect(try int("SELECT count(*) FROM (\(perCustomer)) k WHERE n = 0") > 0)
+        let median = try int("SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY n) FROM (\(perCustomer)) k")
+        #expect(try int("SELECT max(n) FROM (\(perCustomer)) k") >= 4 * median)
+        // rental_rate around its DEFAULT 4.99.
+        #expect(try int("SELECT (percentile_cont(0.5) WITHIN GROUP (ORDER BY rental_rate) * 100)::int FROM film") == 499)
+        #expect(try int("SELECT count(*) FROM film WHERE rental_rate = 4.99") * 5 > films)
+    }
+}
