@@ -109,3 +109,26 @@ import SchemaModel
         #expect(mapping.rows == min(3000, 20 * Int64(distinctPairs)), "capacity: groups × configs with distinct (cluster_id, type)")
     }
 }
+
+@Suite struct StatusLifecycleTests {
+    @Test func labelsAreWeightedByWhereTheyStand() throws {
+        let labels = ["cancelled", "delivered", "paid", "pending", "shipped"]
+        let w = try #require(StatusLifecycle.weights(labels))
+        #expect(abs(w[1] - 0.6) < 1e-9, "the last happy stage")
+        #expect(abs(w[0] - 0.1) < 1e-9, "failures")
+        #expect(abs(w.reduce(0, +) - 1) < 1e-9)
+        #expect(StatusLifecycle.weights(["CA", "NY", "TX"]) == nil)
+        #expect(StatusLifecycle.weights(["active", "unknown"]) == nil, "one recognised label is not a lifecycle")
+        #expect(StatusLifecycle.isStatusColumn("order_status") && StatusLifecycle.isStatusColumn("state") && !StatusLifecycle.isStatusColumn("statement"))
+    }
+
+    @Test func timestampsTieToTheirLabelAndLaterStages() {
+        let labels = ["Pending", "Complete", "Canceled", "In Progress"]
+        #expect(StatusLifecycle.tiedLabel(timestamp: "completed_at", labels: labels) == 1)
+        #expect(StatusLifecycle.tiedLabel(timestamp: "cancelled_on", labels: labels) == 2)
+        #expect(StatusLifecycle.tiedLabel(timestamp: "date_completed", labels: labels) == 1)
+        #expect(StatusLifecycle.tiedLabel(timestamp: "delivery_date", labels: labels) == nil)
+        #expect(StatusLifecycle.implied(by: labels, tied: 3) == [false, true, false, true], "a completed row went through in-progress; a cancelled one did not")
+        #expect(StatusLifecycle.implied(by: labels, tied: 2) == [false, false, true, false])
+    }
+}

@@ -229,3 +229,71 @@ import SchemaModel
         #expect(try int("SELECT count(*) FROM film WHERE rental_rate = 4.99") * 5 > films)
     }
 }
+
+/// Status lifecycles: most rows in the last happy state, few failures, and
+/// the timestamps a status implies set only on rows that hold it, in order.
+@Suite struct StatusLifecycleFillTests {
+    static let orders = """
+        CREATE TABLE orders (
+            id INTEGER PRIMARY KEY,
+            status TEXT NOT NULL CHECK (status IN ('cancelled', 'delivered', 'paid', 'pending', 'shipped')),
+            ordered_at TIMESTAMP NOT NULL,
+            paid_at TIMESTAMP,
+            shipped_at TIMESTAMP,
+            delivered_at TIMESTAMP,
+            cancelled_at TIMESTAMP
+        );
+        CREATE TABLE ticket (
+            id INTEGER PRIMARY KEY,
+            status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+            resolved_at TIMESTAMP CHECK (status <> 'resolved' OR resolved_at IS NOT NULL)
+        );
+        CREATE TABLE address (id INTEGER PRIMARY KEY, state TEXT NOT NULL CHECK (state IN ('CA', 'NY', 'TX')), closed_at TIMESTAMP);
+        """
+
+    @Test func aStatusImpliesItsTimestampsAndMostRowsEndWell() throws {
+        let db = try ScratchSQLite(schema: Self.orders)
+        defer { db.remove() }
+        let fill = try CommandRunner.dbsynth(["fill", db.url, "--rows", "4000", "--quiet"])
+        #expect(fill.status == 0, "\(fill.stderr)")
+        let c = try db.open()
+        func count(_ sql: String) throws -> Int { Int(try c.scalarInt(sql) ?? -1) }
+        let delivered = try count("SELECT count(*) FROM orders WHERE status = 'delivered'")
+        let cancelled = try count("SELECT count(*) FROM orders WHERE status = 'cancelled'")
+        #expect(delivered > 2200 && delivered < 2600, "most orders delivered: \(delivered)")
+        #expect(cancelled > 250 && cancelled < 550, "few cancelled: \(cancelled)")
+        // NULL exactly where the status does not imply the timestamp.
+        #expect(try count("SELECT count(*) FROM orders WHERE (shipped_at IS NOT NULL) <> (status IN ('shipped', 'delivered'))") == 0)
+        #expect(try count("SELECT count(*) FROM orders WHERE (paid_at IS NOT NULL) <> (status IN ('paid', 'shipped', 'delivered'))") == 0)
+        #expect(try count("SELECT count(*) FROM orders WHERE (delivered_at IS NOT NULL) <> (status = 'delivered')") == 0)
+        #expect(try count("SELECT count(*) FROM orders WHERE (cancelled_at IS NOT NULL) <> (status = 'cancelled')") == 0)
+        // In lifecycle order.
+        #expect(try count("SELECT count(*) FROM orders WHERE paid_at < ordered_at OR shipped_at < paid_at OR delivered_at < shipped_at OR cancelled_at < ordered_at") == 0)
+        // A CHECK tying the two still holds; a `state` of places is no lifecycle.
+        #expect(try count("SELECT count(*) FROM ticket WHERE status = 'resolved' AND resolved_at IS NULL") == 0)
+        #expect(try count("SELECT count(*) FROM address WHERE closed_at IS NULL") < 4000)
+        let states = try count("SELECT max(n) FROM (SELECT count(*) AS n FROM address GROUP BY state)")
+        #expect(states < 1500, "states stay uniform: \(states)")
+        let inspect = try CommandRunner.dbsynth(["inspect", db.url])
+        #expect(inspect.stdout.contains("delivered 60%, cancelled 10%"), "\(inspect.stdout)")
+        #expect(inspect.stdout.contains("0–10 days after paid_at, NULL unless status is shipped or delivered"), "\(inspect.stdout)")
+    }
+
+    @Test(.enabled(if: TestEnvironment.postgresTestsEnabled))
+    func anEnumStatusOnPostgresDoesTheSame() throws {
+        let db = try ScratchPostgres(schema: """
+            CREATE TYPE order_state AS ENUM ('new', 'processing', 'completed', 'refunded');
+            CREATE TABLE purchase (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, state order_state NOT NULL,
+                                   created_at timestamptz NOT NULL DEFAULT now(), completed_at timestamptz, refunded_at timestamptz);
+            """)
+        defer { db.drop() }
+        let fill = try CommandRunner.dbsynth(["fill", db.url, "--rows", "3000", "--quiet"])
+        #expect(fill.status == 0, "\(fill.stderr)")
+        let c = try db.open()
+        func count(_ sql: String) throws -> Int { Int((try c.query(sql).first?.first ?? nil) ?? "") ?? -1 }
+        #expect(try count("SELECT count(*) FROM purchase WHERE state = 'completed'") > 1600)
+        #expect(try count("SELECT count(*) FROM purchase WHERE (completed_at IS NOT NULL) <> (state = 'completed')") == 0)
+        #expect(try count("SELECT count(*) FROM purchase WHERE (refunded_at IS NOT NULL) <> (state = 'refunded')") == 0)
+        #expect(try count("SELECT count(*) FROM purchase WHERE completed_at < created_at OR refunded_at < created_at") == 0)
+    }
+}

@@ -66,9 +66,17 @@ package struct ConstantGenerator: ValueGenerator {
     package var summary: String { "constant \(literal)" }
 }
 
+/// A pick of one of a fixed list of literals per row, whose index other
+/// columns of the row can read without writing the value (a status, and
+/// the timestamps it implies).
+package protocol LiteralChoosing: ValueGenerator {
+    var literals: [Literal] { get }
+    func choiceIndex(row: Int64) -> Int
+}
+
 /// A uniform pick from a list of literal values (enum labels, CHECK
 /// IN-lists, a config's `one_of` of any YAML types).
-package struct ChoiceGenerator: ValueGenerator {
+package struct ChoiceGenerator: LiteralChoosing {
     package let literals: [Literal]
     package let stream: UInt64
 
@@ -83,9 +91,13 @@ package struct ChoiceGenerator: ValueGenerator {
         self.init(literals: values.map { v in numeric ? Int64(v).map(Literal.int) ?? .text(v) : .text(v) }, stream: stream)
     }
 
-    package func generate(row: Int64, into value: inout Value) {
+    package func choiceIndex(row: Int64) -> Int {
         var r = RowRandom(stream: stream, row: row)
-        r.pick(literals).write(into: &value)
+        return Int(r.below(UInt64(literals.count)))
+    }
+
+    package func generate(row: Int64, into value: inout Value) {
+        literals[choiceIndex(row: row)].write(into: &value)
     }
 
     package var summary: String {

@@ -196,7 +196,8 @@ package final class Planner {
         return g
     }
 
-    func build(table: Table, column name: String, allowOverride: Bool = true, ordered: Bool = true, followsParent: Bool = true) throws -> any ValueGenerator {
+    func build(table: Table, column name: String, allowOverride: Bool = true, ordered: Bool = true, followsParent: Bool = true,
+               checkStatusTie: Bool = true) throws -> any ValueGenerator {
         guard let column = table.column(named: name) else {
             throw PlanError("\(table.name) has no column \(name)")
         }
@@ -214,6 +215,14 @@ package final class Planner {
             return NullGenerator()
         }
         if let ruled = try triggerRuleGenerator(table: table, column: name) { return ruled }
+        // NULL unless the row's status implies it (`shipped_at`); the tie
+        // builds its own value with `checkStatusTie: false`, as do the
+        // builds below that follow the decision.
+        if checkStatusTie, let tied = try statusTiedGenerator(table: table, column: column, own: {
+            try build(table: table, column: name, allowOverride: allowOverride, ordered: ordered, followsParent: followsParent, checkStatusTie: false)
+        }) {
+            return tied
+        }
         // Foreign key columns take the parent's value (an existing one when the parent is kept).
         if let fk = table.foreignKeys.first(where: { $0.columns.contains(name) }), let keys = existingKeys(for: fk) {
             return try keptParentGenerator(fk, keys: keys, table: table, column: name)
@@ -241,7 +250,7 @@ package final class Planner {
             let base = try generator(table: table, column: order.lesser)
             let minimum: Int64 = order.strict ? 1 : 0
             let span: Int64 = unit == .seconds ? 30 * 86_400 : (unit == .days ? 60 : 100)
-            let fallback = column.isNullable ? nil : try build(table: table, column: name, allowOverride: allowOverride, ordered: false)
+            let fallback = column.isNullable ? nil : try build(table: table, column: name, allowOverride: allowOverride, ordered: false, checkStatusTie: false)
             return OrderedAfterGenerator(base: base, unit: unit, gap: minimum...max(minimum, span), timeZoneSuffix: Self.hasTimeZone(column.type),
                                          stream: stream(table, name), whenBaseIsNull: fallback)
         }
@@ -257,7 +266,8 @@ package final class Planner {
             let windowEnd = unit == .seconds ? options.dateWindow.upperBound * 86_400 + 86_399 : options.dateWindow.upperBound
             let ordered = OrderedAfterGenerator(base: base, unit: unit, gap: pair.minimumDays * scale...max(pair.minimumDays, pair.maximumDays) * scale,
                                                 timeZoneSuffix: Self.hasTimeZone(column.type), stream: stream(table, name), cap: windowEnd)
-            // Open-ended rows (`deleted_at`, `effective_to`): mostly NULL for deletions, some for ends.
+            // Open-ended rows (`deleted_at`, `effective_to`): mostly NULL for
+            // deletions, some for ends (a status tie unwraps this).
             let lower = name.lowercased()
             if column.isNullable, ["deleted_at", "archived_at", "cancelled_at", "canceled_at"].contains(lower) {
                 return NullableGenerator(inner: ordered, nullFraction: 0.9, stream: stream(table, name) ^ 0xde1)
@@ -266,7 +276,7 @@ package final class Planner {
         }
         // The row's origin after its parent's (a rental after its customer joined).
         if followsParent, let after = try afterParentGenerator(table: table, column: column, unique: uniqueAlone, own: {
-            try build(table: table, column: name, allowOverride: allowOverride, ordered: ordered, followsParent: false)
+            try build(table: table, column: name, allowOverride: allowOverride, ordered: ordered, followsParent: false, checkStatusTie: false)
         }) {
             return after
         }

@@ -36,11 +36,9 @@ struct ValueGeneratorFactory {
         }
         if let labels {
             let numeric = domain.allowedAreNumbers && type.isInteger
-            if !unique, labels.count > 1, case .text(let preset)? = DefaultEvidence.literal(column.defaultExpression), labels.contains(preset) {
-                // The default is the most frequent value (`status DEFAULT 'active'`).
-                let rest = 0.4 / Double(labels.count - 1)
+            if !unique, labels.count > 1, let weights = labelWeights(labels) {
                 return WeightedChoiceGenerator(
-                    choices: labels.map { (value: numeric ? Int64($0).map(Literal.int) ?? .text($0) : .text($0), weight: $0 == preset ? 0.6 : rest) },
+                    choices: zip(labels, weights).map { (value: numeric ? Int64($0).map(Literal.int) ?? .text($0) : .text($0), weight: $1) },
                     stream: stream)
             }
             return unique ? UniqueChoiceGenerator(values: labels, numeric: numeric, key: stream)
@@ -75,6 +73,22 @@ struct ValueGeneratorFactory {
             base = try byType(type, warn: warn)
         }
         return guarded(base, language: language)
+    }
+
+    /// How often rows hold each label, when something says: a status
+    /// lifecycle (most rows delivered, few cancelled: `StatusLifecycle`),
+    /// and the column's DEFAULT, which is the most frequent value
+    /// (`status DEFAULT 'active'`, 60%), the rest keeping their proportions.
+    /// nil: a uniform pick.
+    func labelWeights(_ labels: [String]) -> [Double]? {
+        var weights = StatusLifecycle.isStatusColumn(column.name) ? StatusLifecycle.weights(labels) : nil
+        if case .text(let preset)? = DefaultEvidence.literal(column.defaultExpression), let at = labels.firstIndex(of: preset) {
+            var rest = weights ?? [Double](repeating: 1, count: labels.count)
+            rest[at] = 0
+            let total = rest.reduce(0, +)
+            weights = rest.indices.map { $0 == at ? 0.6 : (total > 0 ? 0.4 * rest[$0] / total : 0) }
+        }
+        return weights
     }
 
     /// Numbers around the column's constant DEFAULT, booleans mostly equal

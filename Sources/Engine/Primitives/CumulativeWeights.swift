@@ -14,6 +14,9 @@ package struct CumulativeWeights: Sendable {
 
     package var count: Int { cumulative.count }
 
+    /// The probability of index `i`.
+    package func share(_ i: Int) -> Double { cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]) }
+
     /// The first index whose cumulative weight exceeds `u` (u in [0, 1)).
     @inline(__always)
     package func index(of u: Double) -> Int {

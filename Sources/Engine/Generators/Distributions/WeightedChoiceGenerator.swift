@@ -1,19 +1,32 @@
 /// A value with probability weight / Σ weights (`weighted_choice`).
-package struct WeightedChoiceGenerator: ValueGenerator {
-    package let values: [Literal]
+package struct WeightedChoiceGenerator: LiteralChoosing {
+    package let literals: [Literal]
     package let weights: CumulativeWeights
     package let stream: UInt64
 
     package init(choices: [(value: Literal, weight: Double)], stream: UInt64) {
-        values = choices.map(\.value)
+        literals = choices.map(\.value)
         weights = CumulativeWeights(choices.map(\.weight))
         self.stream = stream
     }
 
-    package func generate(row: Int64, into value: inout Value) {
+    package func choiceIndex(row: Int64) -> Int {
         var r = RowRandom(stream: stream, row: row)
-        values[weights.index(of: r.unit())].write(into: &value)
+        return weights.index(of: r.unit())
     }
 
-    package var summary: String { "weighted choice of \(values.count) values" }
+    package func generate(row: Int64, into value: inout Value) {
+        literals[choiceIndex(row: row)].write(into: &value)
+    }
+
+    /// The most frequent values with their shares: `delivered 60%, paid 10%, …`.
+    package var summary: String {
+        let top = literals.indices.sorted { weights.share($0) > weights.share($1) }.prefix(5)
+        return top.map { "\(literals[$0]) \(Self.percent(weights.share($0)))" }.joined(separator: ", ") + (literals.count > 5 ? ", …" : "")
+    }
+
+    static func percent(_ share: Double) -> String {
+        let p = share * 100
+        return p >= 1 || p == 0 ? "\(Int(p.rounded()))%" : "<1%"
+    }
 }
