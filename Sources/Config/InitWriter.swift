@@ -19,13 +19,13 @@ package enum InitWriter {
             "# nearest config generator (uncomment and edit to change a column).",
             "# Format: docs/config.md; all generators: `dbsynth generators`.",
             "seed: \(plan.seed)",
-            "rows: 1000",
+            "# rows: 1000  # every table this many; without it, each table is sized by its role (below)",
             "# scale_factor: 1.0",
             "tables:",
         ]
         for t in plan.tables {
             lines.append("  \(yamlKey(t.table.name.description)):")
-            lines.append("    # rows: 1000")
+            lines.append("    # rows: \(t.rows)" + (t.size.map { "  # \($0.reason)" } ?? ""))
             if let fk = t.table.foreignKeys.first(where: { $0.referencedTable != t.table.name }) {
                 lines.append("    # per_parent: { fk: \(yamlKey(fk.columns[0])), count: { type: geometric, p: 0.3 } }")
             }

@@ -60,8 +60,7 @@ public enum DBSynth {
     package static func inspect(target: DatabaseTarget, rows: Int64? = nil, shape: FillOptions.Shape? = nil) throws -> Inspection {
         do {
             let schema = try DatabaseConnection.open(target).readSchema()
-            let options = ConfigSetup(config: nil).options(schema: schema, seed: nil, rows: rows, shape: shape, scale: nil, counts: [:], append: false)
-            let report = InspectReport(schema: schema, plan: try Planning.plan(schema, options: options))
+            let report = InspectReport(schema: schema, plan: try Planning.plan(schema, rows: rows, shape: shape))
             return try Inspection(report, target: target.description)
         } catch {
             throw DBSynthError(error)

@@ -15,4 +15,10 @@ package enum Planning {
             throw DBSynthError.refused(error.description)
         }
     }
+
+    /// The plan of `fill` with these flags and no config: by default each
+    /// table sized by its role (`inspect`, `init`).
+    package static func plan(_ schema: Schema, rows: Int64?, shape: FillOptions.Shape?) throws -> Plan {
+        try plan(schema, options: ConfigSetup(config: nil).options(schema: schema, seed: nil, rows: rows, shape: shape, scale: nil, counts: [:], append: false))
+    }
 }

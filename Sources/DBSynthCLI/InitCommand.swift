@@ -28,7 +28,7 @@ struct InitCommand: ParsableCommand {
         let target = try db.target()
         let connection = try DatabaseConnection.open(target)
         let schema = try connection.readSchema()
-        let plan = try Planning.plan(schema)
+        let plan = try Planning.plan(schema, rows: nil, shape: nil)
         let text = InitWriter.write(schema: schema, plan: plan, target: target.description)
         guard let output else { print(text, terminator: ""); return }
         do {

@@ -254,6 +254,12 @@ import SchemaModel
         let fill = try CommandRunner.dbsynth(["fill", configured.url, "--config", file, "--rows", "400", "--quiet"])
         #expect(fill.status == 0, "\(fill.stderr)")
         #expect(try dump(configured) == dump(plain))
+        // Without --rows too: the file leaves the sizes by role to dbsynth.
+        #expect(text.contains("# rows: 1000  # every table this many"), "\(text)")
+        #expect(try CommandRunner.dbsynth(["fill", plain.url, "--truncate", "--quiet"]).status == 0)
+        #expect(try CommandRunner.dbsynth(["fill", configured.url, "--config", file, "--truncate", "--quiet"]).status == 0)
+        #expect(try dump(configured) == dump(plain))
+        #expect(try plain.open().scalarInt("SELECT count(*) FROM customers") != plain.open().scalarInt("SELECT count(*) FROM order_items"))
     }
 
     @Test func aConfigRangeOverlappingACheckIsDrawnInsideIt() throws {
