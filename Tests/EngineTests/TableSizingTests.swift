@@ -40,7 +40,7 @@ import SchemaModel
         #expect(role("country") == .lookup)
         #expect(rows("country") == 74, "no more countries than the vocabulary has")
         #expect(role("tag") == .lookup)
-        #expect(rows("tag") == 100, "a lookup without a vocabulary: a hundredth of the largest, 5 to 200")
+        #expect(rows("tag") == 20, "a lookup without a vocabulary: N/500, 5 to 50")
         #expect(role("store") == .group, "only keys of its own, and customers belong to it")
         #expect(rows("store") == 100)
         #expect(role("customer") == .entity)

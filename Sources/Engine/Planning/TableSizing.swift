@@ -34,11 +34,21 @@ package struct TableSizing: Sendable {
                 referencing[parent, default: []].append(t.name)
             }
         }
+        // Tables others hold lines of (orders of order_items).
+        var withLines: Set<QualifiedName> = []
+        for t in schema.tables {
+            for fk in t.foreignKeys where fk.referencedTable != t.name && Self.isDetail(t, via: fk) { withLines.insert(fk.referencedTable) }
+        }
         var roles: [QualifiedName: TableRole] = [:]
         // Events, lookups and junctions first: they depend only on the table.
         for t in schema.tables {
             let s = shapes[t.name]!
             let refs = referencing[t.name] ?? []
+            // An order names whom it ships to, but it has lines and a date: an event.
+            if !s.outgoing.isEmpty, s.eventTime != nil, withLines.contains(t.name) {
+                roles[t.name] = .event
+                continue
+            }
             if s.outgoing.isEmpty, !refs.isEmpty, (1...3).contains(s.data.count), !s.personal, s.measure == nil, s.eventTime == nil {
                 roles[t.name] = .lookup
             }
@@ -76,7 +86,9 @@ package struct TableSizing: Sendable {
         func scaled(_ fraction: Double) -> Int64 {
             largest == 0 ? 0 : max(1, Int64((Double(largest) * fraction / top).rounded()))
         }
+        // With a vocabulary, up to its size; without one, fewer (statuses, regions, shippers).
         let lookupBase = largest == 0 ? 0 : min(largest, max(5, min(200, largest / 100)))
+        let unlistedLookup = largest == 0 ? 0 : min(largest, max(5, min(50, largest / 500)))
         for t in schema.tables {
             let role = roles[t.name]!
             let s = shapes[t.name]!
@@ -97,13 +109,13 @@ package struct TableSizing: Sendable {
                 sizes[t.name] = TableSize(role: role, rows: scaled(Self.groupShare),
                                           reason: "groups \(Self.names(refs)) and holds \(s.data.isEmpty ? "only keys" : "one column") of its own: a hundredth of the largest tables")
             case .lookup:
-                var rows = lookupBase
+                var rows = unlistedLookup
                 var reason = "lookup (\(s.data.count) column\(s.data.count == 1 ? "" : "s") besides its key, referenced by \(Self.names(refs)))"
-                if let v = vocabulary(t), Int64(v.count) < rows {
-                    rows = Int64(v.count)
-                    reason += ": the \(v.count) \(v.noun) it draws from"
+                if let v = vocabulary(t) {
+                    rows = min(lookupBase, Int64(v.count))
+                    reason += rows == Int64(v.count) ? ": the \(v.count) \(v.noun) it draws from" : ": \(rows) of the \(v.count) \(v.noun) it draws from"
                 } else {
-                    reason += ": a handful to a few hundred rows"
+                    reason += ": a handful of rows"
                 }
                 sizes[t.name] = TableSize(role: role, rows: rows, reason: reason)
             case .link:
@@ -174,8 +186,9 @@ package struct TableSizing: Sendable {
                 let lower = c.name.lowercased()
                 let kind = KindInference.infer(table: t.name.name, column: c.name, type: c.type)
                 if let kind, [.firstName, .lastName, .fullName, .username, .email].contains(kind) { personal = true }
+                // `name`, `title`, `product_name`, `ProductName`, `JobTitle`.
                 if c.type.isTextual, nameColumn == nil,
-                   personal || lower == "name" || lower == "title" || lower == "label" || lower.hasSuffix("_name") || lower.hasSuffix("_title") {
+                   personal || lower == "label" || lower.hasSuffix("name") || lower.hasSuffix("title") {
                     nameColumn = c.name
                 }
                 switch c.type {
