@@ -88,6 +88,26 @@ import SchemaModel
         #expect(inspect.stdout.contains("(its CHECK wins over following payment.payment_date)"), "\(inspect.stdout)")
     }
 
+    /// A child without a created_at-like column follows through the first
+    /// time that says when it happened (an order line's shipment).
+    @Test func anOrderLinesShipmentComesAfterItsOrder() throws {
+        let db = try ScratchSQLite(schema: """
+            CREATE TABLE orders (id INTEGER PRIMARY KEY, ordered_at TIMESTAMP NOT NULL);
+            CREATE TABLE order_items (order_id INTEGER NOT NULL REFERENCES orders(id), line_no INTEGER NOT NULL,
+                                      shipped_at TIMESTAMP NOT NULL, qty INTEGER NOT NULL, PRIMARY KEY (order_id, line_no));
+            CREATE TABLE shipment (id INTEGER PRIMARY KEY, order_id INTEGER NOT NULL REFERENCES orders(id), shipped_on DATE NOT NULL,
+                                   last_update TIMESTAMP NOT NULL);
+            """)
+        defer { db.remove() }
+        let fill = try CommandRunner.dbsynth(["fill", db.url, "--rows", "2000", "--quiet"])
+        #expect(fill.status == 0, "\(fill.stderr)")
+        let c = try db.open()
+        #expect(try c.scalarInt("SELECT count(*) FROM order_items i JOIN orders o ON o.id = i.order_id WHERE i.shipped_at < o.ordered_at") == 0)
+        #expect(try c.scalarInt("SELECT count(*) FROM shipment s JOIN orders o ON o.id = s.order_id WHERE s.shipped_on < date(o.ordered_at)") == 0)
+        let inspect = try CommandRunner.dbsynth(["inspect", db.url])
+        #expect(inspect.stdout.contains("on or after orders.ordered_at"), "\(inspect.stdout)")
+    }
+
     @Test func lookupTablesHoldEachNameOnce() throws {
         let db = try ScratchSQLite(schema: """
             CREATE TABLE category (id INTEGER PRIMARY KEY, name TEXT NOT NULL, last_update TIMESTAMP);

@@ -16,14 +16,29 @@ extension Planner {
         "booking_date", "booked_at", "transaction_date", "event_date", "occurred_at", "posted_at", "sent_at",
     ]
 
-    /// The origin column of `table`: a date or timestamp column named like one.
+    /// The origin column of `table`: a date or timestamp column named like
+    /// one, else the first date or timestamp that says when the row
+    /// happened (`shipped_at` of an order line): NOT NULL first, not a birth
+    /// date, not bookkeeping, not ordered after another column of the row.
     func originColumn(of table: Table) -> Column? {
+        if let known = originColumns[table.name] { return known }
+        var found: Column?
+        defer { originColumns[table.name] = .some(found) }
         for name in Self.originNames {
             if let c = table.columns.first(where: { $0.name.lowercased() == name }), let unit = Self.orderUnit(c.type), unit != .number {
+                found = c
                 return c
             }
         }
-        return nil
+        let times = table.columns.filter { c in
+            guard let unit = Self.orderUnit(c.type), unit != .number, !c.isGenerated,
+                  !Self.bookkeepingNames.contains(c.name.lowercased()),
+                  KindInference.infer(table: table.name.name, column: c.name, type: c.type) != .birthDate,
+                  ColumnPairing.earlier(than: c.name, in: table) == nil else { return false }
+            return !(derived[table.name]?.orders.contains { $0.greater == c.name } ?? false)
+        }
+        found = times.first { !$0.isNullable } ?? times.first
+        return found
     }
 
     /// How many generations of parents with origins stand above `table`

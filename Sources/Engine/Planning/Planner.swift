@@ -26,6 +26,8 @@ package final class Planner {
     var timelineNotes: [QualifiedName: [String: String]] = [:]
     /// Realistic sizes by table (`--shape realistic`), less the tables given a count.
     var sizes: [QualifiedName: TableSize] = [:]
+    /// `originColumn` per table (nil inside: none), computed once.
+    var originColumns: [QualifiedName: Column?] = [:]
     /// `originDepth` per table, computed once.
     var originDepths: [QualifiedName: Int] = [:]
     /// Tables some other table's foreign key points at (see `isLookup`).

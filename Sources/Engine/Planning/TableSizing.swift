@@ -45,7 +45,7 @@ package struct TableSizing: Sendable {
             let s = shapes[t.name]!
             let refs = referencing[t.name] ?? []
             // An order names whom it ships to, but it has lines and a date: an event.
-            if !s.outgoing.isEmpty, s.eventTime != nil, withLines.contains(t.name) {
+            if s.eventTime != nil, withLines.contains(t.name) {
                 roles[t.name] = .event
                 continue
             }
@@ -95,7 +95,8 @@ package struct TableSizing: Sendable {
             let refs = referencing[t.name] ?? []
             switch role {
             case .event:
-                let what = ([s.eventTime ?? s.measure].compactMap { $0 } + ["foreign keys to " + Self.names(s.outgoing.map(\.referencedTable))]).joined(separator: "; ")
+                let parents = s.outgoing.isEmpty ? [] : ["foreign keys to " + Self.names(s.outgoing.map(\.referencedTable))]
+                let what = ([s.eventTime ?? s.measure].compactMap { $0 } + parents).joined(separator: "; ")
                 if let lines = linesOf[t.name] {
                     sizes[t.name] = TableSize(role: role, rows: scaled(share(t.name)!),
                                               reason: "event (\(what)) with lines in \(lines.name): about \(Int(Self.linesPerEvent)) lines each")
