@@ -17,6 +17,10 @@ package struct DomainGuardGenerator: ValueGenerator {
     /// pattern's NFA, and against `rest` for everything else.
     package let language: RegexLanguage?
     let rest: ColumnDomain
+    /// Whether numbers and text can be checked on the value itself, without
+    /// a String (`ColumnDomain+Bytes`), decided once.
+    let numbersDirect: Bool
+    let textDirect: Bool
 
     static let attempts: Int64 = 12
 
@@ -29,6 +33,8 @@ package struct DomainGuardGenerator: ValueGenerator {
         var rest = domain
         if language != nil { rest.patterns = []; rest.forbiddenPatterns = [] }
         self.rest = rest
+        numbersDirect = domain.checksNumbersDirectly
+        textDirect = rest.checksTextDirectly
     }
 
     package func generate(row: Int64, into value: inout Value) {
@@ -44,6 +50,19 @@ package struct DomainGuardGenerator: ValueGenerator {
     }
 
     func passes(_ value: Value) -> Bool {
+        switch value.kind {
+        case .int where numbersDirect: return domain.admits(number: Double(value.int))
+        case .double where numbersDirect: return domain.admits(number: value.double)
+        case .text where textDirect:
+            if let language, !language.contains(utf8: value.bytes.bytes) { return false }
+            if let admitted = rest.admits(utf8: value.bytes.bytes) { return admitted }
+        default: break
+        }
+        return passesAsText(value)
+    }
+
+    /// The check through `CheckValue` and `String`: what only text can answer.
+    func passesAsText(_ value: Value) -> Bool {
         let v = Self.checkValue(value)
         if let language, case .text(let s) = v {
             return language.contains(s) && rest.contains(v, now: now)

@@ -353,6 +353,23 @@ package final class RegexLanguage: Sendable {
         return accepting[s]
     }
 
+    /// `contains` on UTF-8 bytes (a generated value's buffer), decoding
+    /// scalars as it walks instead of making a String.
+    package func contains(utf8 bytes: [UInt8]) -> Bool {
+        var s = 0
+        var n = 0
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while case .scalarValue(let c) = decoder.decode(&iterator) {
+            n += 1
+            guard n <= maxLength, let ci = classIndex(c) else { return false }
+            let t = transitions[s * classes.count + ci]
+            if t < 0 { return false }
+            s = Int(t)
+        }
+        return n >= minLength && accepting[s]
+    }
+
     /// Whether some accepted completion of at most `budget` characters
     /// follows `state`.
     @inline(__always) func live(_ state: Int, budget: Int) -> Bool {
