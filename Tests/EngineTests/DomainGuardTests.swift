@@ -57,4 +57,19 @@ import SchemaModel
             #expect(language.contains(utf8: Array(t.utf8)) == language.contains(t))
         }
     }
+
+    /// Characters no pattern names (accents, punctuation) are one class of
+    /// the automaton: free text under `btrim(v) <> ''` passes as written.
+    @Test func charactersOutsideThePatternsAlphabetAreKeptNotRepaired() throws {
+        let d = Self.domain("btrim(v) <> ''")
+        let language = try #require(d.textLanguage(typeLimit: nil, caseInsensitiveKeys: false, freeText: true))
+        for note in ["Left a message for Léa, on Wednesday.", "Naïve “quotes” & 日本 — fine!", "x"] {
+            #expect(language.contains(note), "\(note)")
+            #expect(language.contains(utf8: Array(note.utf8)))
+            #expect(language.repair(note) == note)
+        }
+        #expect(!language.contains("   "), "blank text still fails")
+        let lower = try #require(RegexLanguage(positive: [], negative: [], letterCase: .lower, maxLength: 40))
+        #expect(lower.contains("été") && !lower.contains("Été") && !lower.contains("Harbor"))
+    }
 }

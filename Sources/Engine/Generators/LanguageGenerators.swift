@@ -142,6 +142,8 @@ package struct LanguageRepairGenerator: ValueGenerator {
     package let stream: UInt64
     /// The domain without its patterns (the language holds them).
     let rest: ColumnDomain
+    /// Whether `rest` can judge a value on its bytes, decided once.
+    let restDirect: Bool
 
     package init(inner: any ValueGenerator, language: RegexLanguage, domain: ColumnDomain, stream: UInt64) {
         self.inner = inner
@@ -152,6 +154,7 @@ package struct LanguageRepairGenerator: ValueGenerator {
         rest.patterns = []
         rest.forbiddenPatterns = []
         self.rest = rest
+        restDirect = rest.checksTextDirectly
     }
 
     @inline(__always) func admits(_ text: String) -> Bool {
@@ -161,6 +164,8 @@ package struct LanguageRepairGenerator: ValueGenerator {
     package func generate(row: Int64, into value: inout Value) {
         inner.generate(row: row, into: &value)
         guard value.kind == .text else { return }
+        // Most values pass as written: checked on their bytes, no String.
+        if restDirect, language.contains(utf8: value.bytes.bytes), rest.admits(utf8: value.bytes.bytes) == true { return }
         var text = String(decoding: value.bytes.bytes, as: UTF8.self)
         if admits(text) { return }
         if domain.lowercase { text = text.lowercased() } else if domain.uppercase { text = text.uppercased() }

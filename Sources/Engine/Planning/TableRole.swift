@@ -20,10 +20,3 @@ package enum TableRole: String, Sendable, CaseIterable {
     /// rentals, payments, orders, order lines. The largest tables.
     case event
 }
-
-/// The size a realistic fill gives one table, and why (shown by `inspect`).
-package struct TableSize: Sendable, Equatable {
-    package var role: TableRole
-    package var rows: Int64
-    package var reason: String
-}

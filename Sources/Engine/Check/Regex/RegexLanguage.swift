@@ -23,6 +23,13 @@ package final class RegexLanguage: Sendable {
     /// The characters of each class: characters every pattern treats alike.
     package let classes: [[Unicode.Scalar]]
     let classOf: [UInt32: Int32]
+    /// `classOf` for the 256 first scalars (-1: outside the alphabet): one
+    /// array read per character of Latin text instead of a hash lookup.
+    let latinClassOf: [Int32]
+    /// The class of every character outside the alphabet, -1 when none.
+    let otherClass: Int32
+    /// Letters of the other case have no class, outside the alphabet too.
+    let letterCase: SimplePattern.LetterCase
     /// `transitions[state * classes.count + class]`, -1 when dead.
     let transitions: [Int32]
     let accepting: [Bool]
@@ -52,8 +59,10 @@ package final class RegexLanguage: Sendable {
         var universe = Set<UInt32>()
         for s in "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_-.".unicodeScalars { universe.insert(s.value) }
         var explicit: [UInt32] = []
+        // Negated sets' members too: every character left outside then
+        // behaves alike (in each negated set, in no other), one class (`otherClass`).
         for p in programs {
-            for set in p.sets where !set.negated {
+            for set in p.sets {
                 var budget = 512
                 for r in set.ranges {
                     for v in r {
@@ -116,8 +125,28 @@ package final class RegexLanguage: Sendable {
             }
         }
         guard !classes.isEmpty else { return nil }
+        // Characters outside the alphabet (`é`, `,` in free text under
+        // `btrim(note) <> ''`) are members of exactly the negated sets: they
+        // share a class, represented by one of them for generation.
+        var otherSignature: [Bool] = []
+        for p in programs { for set in p.sets { otherSignature.append(set.negated) } }
+        var otherClass: Int32 = -1
+        if let i = signatures[otherSignature] {
+            otherClass = Int32(i)
+        } else if let representative = ["é", "ñ", "ø", "ç", "ü"].compactMap({ $0.unicodeScalars.first })
+                    .first(where: { !universe.contains($0.value) && allowedCase($0.value) }) {
+            otherClass = Int32(classes.count)
+            classes.append([representative])
+            classOf[representative.value] = otherClass
+        }
+        self.otherClass = otherClass
         self.classes = classes
         self.classOf = classOf
+        // Left out on purpose (letter case, control characters): no class.
+        latinClassOf = (0..<256).map { v in
+            classOf[UInt32(v)] ?? (universe.contains(UInt32(v)) || !printable(UInt32(v)) || !allowedCase(UInt32(v)) ? -1 : otherClass)
+        }
+        self.letterCase = letterCase
 
         // Subset construction over all programs at once.
         let k = classes.count
@@ -332,7 +361,19 @@ package final class RegexLanguage: Sendable {
     // MARK: Walking
 
     /// The class of a character, or nil when it is outside the alphabet.
-    @inline(__always) func classIndex(_ c: Unicode.Scalar) -> Int? { classOf[c.value].map(Int.init) }
+    @inline(__always) func classIndex(_ c: Unicode.Scalar) -> Int? {
+        if c.value < 256 {
+            let i = latinClassOf[Int(c.value)]
+            return i < 0 ? nil : Int(i)
+        }
+        if let i = classOf[c.value] { return Int(i) }
+        guard otherClass >= 0 else { return nil }
+        switch letterCase {
+        case .any: return Int(otherClass)
+        case .lower: return c.properties.isUppercase ? nil : Int(otherClass)
+        case .upper: return c.properties.isLowercase ? nil : Int(otherClass)
+        }
+    }
 
     /// The state after reading `text` from `state`, nil when it dies.
     package func state(after text: String, from state: Int = 0) -> Int? {
