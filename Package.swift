@@ -45,6 +45,9 @@ let package = Package(
             name: "Config",
             dependencies: ["SchemaModel", "Introspect", "Engine", .product(name: "Yams", package: "Yams")]
         ),
+        // `dbsynth profile`: aggregates of a live database (no rows), with
+        // the K rule that keeps rare values out.
+        .target(name: "Profile", dependencies: ["SchemaModel", "Introspect", "Engine"]),
         // The fill as a library: options in, a result or a DBSynthError out.
         // The command line is a thin layer over it.
         .target(name: "DBSynth", dependencies: ["SchemaModel", "Introspect", "Engine", "Loader", "Config"]),
@@ -52,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "DBSynthCLI",
             dependencies: [
-                "DBSynth", "SchemaModel", "Introspect", "Engine", "Loader", "Config",
+                "DBSynth", "SchemaModel", "Introspect", "Engine", "Loader", "Config", "Profile",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +66,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["SchemaModel", "Introspect"], path: "Tests/TestSupport"),
         .testTarget(name: "IntrospectTests", dependencies: ["SchemaModel", "Introspect", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "SchemaModel"]),
+        .testTarget(name: "ProfileTests", dependencies: ["Profile", "Introspect", "SchemaModel", "TestSupport"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Engine", "SchemaModel", "Introspect", "TestSupport"]),
         .testTarget(name: "LoaderTests", dependencies: ["Loader", "Engine", "SchemaModel", "Introspect", "TestSupport"]),
         // End-to-end: runs the built `dbsynth` against real databases.

@@ -1,0 +1,59 @@
+import ArgumentParser
+import DBSynth
+import Foundation
+import Introspect
+import Profile
+
+struct ProfileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "profile",
+        abstract: "Read a live database and write a JSON profile of its data: aggregates only, no rows.",
+        discussion: """
+            Per column: NULL share, distinct count, quantiles of numbers, dates, timestamps and text \
+            lengths, and the values seen at least --min-count times with their share. Per foreign key: \
+            children per parent and the share of NULL keys. No value seen fewer than --min-count times \
+            is written: each quantile is the mean of that many neighbouring values. Read-only. \
+            The format is docs/profile-format.md.
+
+            Example: dbsynth profile postgres://localhost/shop -o shop.profile.json
+            """
+    )
+
+    @OptionGroup var db: DatabaseOptions
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write here instead of stdout.", valueName: "FILE"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Rows read per table at most (default 100,000; beyond, every k-th row).", valueName: "N"))
+    var sample = 100_000
+
+    @Option(help: ArgumentHelp("K: the fewest times a value is seen to be written (default 5).", valueName: "K"))
+    var minCount = 5
+
+    func validate() throws {
+        if sample < 1 { throw ValidationError("--sample must be 1 or more, not \(sample)") }
+        if minCount < 1 { throw ValidationError("--min-count must be 1 or more, not \(minCount)") }
+    }
+
+    func run() throws {
+        let target = try db.target()
+        let connection = try DatabaseConnection.open(target)
+        let schema = try connection.readSchema()
+        var profiler = Profiler()
+        profiler.sampleLimit = sample
+        profiler.minCount = minCount
+        let profile = try profiler.profile(connection, schema: schema, source: target.description)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let text = String(decoding: try encoder.encode(profile), as: UTF8.self) + "\n"
+        guard let output else { print(text, terminator: ""); return }
+        do {
+            try text.write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+            throw DBSynthError.refused("-o \(output): cannot write the file (\(error.localizedDescription))")
+        }
+        let rows = profile.tables.reduce(0) { $0 + $1.sampled }
+        print("Profiled \(profile.tables.count) tables (\(TextLayout.grouped(Int64(rows))) rows read) into \(output); "
+              + "values seen fewer than \(minCount) times left out: \(TextLayout.grouped(Int64(profile.suppressedValues))).")
+    }
+}

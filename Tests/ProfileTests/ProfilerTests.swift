@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import TestSupport
+import Introspect
+import SchemaModel
+@testable import Profile
+
+/// `dbsynth profile` on data written here: aggregates with the K rule.
+@Suite struct ProfilerTests {
+    /// 200 customers: cities repeated (one seen once), scores with one
+    /// outlier, a nullable note; orders for most customers, not all.
+    static func database() throws -> ScratchSQLite {
+        var sql = """
+            CREATE TABLE customer (id INTEGER PRIMARY KEY, city TEXT NOT NULL, score NUMERIC(8, 2), joined DATE NOT NULL, note TEXT);
+            CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES customer(id), total NUMERIC NOT NULL);
+
+            """
+        let cities = ["Lyon", "Oslo", "Quito", "Perth"]
+        for i in 1...200 {
+            let city = i == 77 ? "Zanzibar" : cities[i % 4]
+            let score = i == 13 ? "1000000.00" : String(format: "%.2f", Double(i % 50) + 0.25)
+            let day = String(format: "2021-%02d-%02d", 1 + i % 12, 1 + i % 28)
+            let note = i % 4 == 0 ? "NULL" : "'note \(i)'"
+            sql += "INSERT INTO customer VALUES (\(i), '\(city)', \(score), '\(day)', \(note));\n"
+        }
+        // Customers 1–150 have i % 3 + 1 orders; 151–200 none; 10 orders with no customer.
+        var id = 0
+        for c in 1...150 {
+            for _ in 0...(c % 3) { id += 1; sql += "INSERT INTO orders VALUES (\(id), \(c), \(id % 7 + 10));\n" }
+        }
+        for _ in 0..<10 { id += 1; sql += "INSERT INTO orders VALUES (\(id), NULL, 1);\n" }
+        return try ScratchSQLite(schema: sql)
+    }
+
+    @Test func columnsAndForeignKeysAreSummarisedWithoutRareValues() throws {
+        let db = try Self.database()
+        defer { db.remove() }
+        let connection = DatabaseConnection.sqlite(try db.open())
+        let profile = try Profiler().profile(connection, schema: try connection.readSchema(), source: db.path)
+        let customer = try #require(profile.tables.first { $0.name == "customer" })
+        #expect(customer.rows == 200 && customer.sampled == 200)
+        let city = try #require(customer.columns.first { $0.name == "city" })
+        #expect(Set(city.frequent.map(\.value)) == ["Lyon", "Oslo", "Quito", "Perth"], "Zanzibar, seen once, is left out")
+        #expect(city.distinct == 5)
+        let shares: Double = city.frequent.map(\.share).reduce(0, +)
+        #expect(abs(shares - 199.0 / 200) < 1e-9)
+        let score = try #require(customer.columns.first { $0.name == "score" })
+        #expect(score.scale == 2)
+        let q = try #require(score.quantiles)
+        #expect(q.count == 257)
+        let (low, high) = (q[0], q[q.count - 1])
+        #expect(high <= 49.25 && low >= 0.25, "the outlier is clipped away: \(low)…\(high)")
+        #expect(zip(q, q.dropFirst()).allSatisfy { $0 <= $1 })
+        let note = try #require(customer.columns.first { $0.name == "note" })
+        #expect(note.nullFraction == 0.25)
+        #expect(note.frequent.isEmpty && note.unique, "every note is seen once")
+        #expect(note.lengthQuantiles?.first ?? 0 >= 6)
+        let joined = try #require(customer.columns.first { $0.name == "joined" })
+        #expect(joined.kind == .date)
+        let days = try #require(joined.quantiles)
+        let (first, last) = (days[0], days[days.count - 1])
+        #expect(first >= 18628 && last <= 18992, "days inside 2021")
+
+        let orders = try #require(profile.tables.first { $0.name == "orders" })
+        let fk = try #require(orders.foreignKeys.first)
+        #expect(fk.references == "customer")
+        #expect(abs(fk.childlessShare - 0.25) < 1e-9, "customers 151–200 have no order")
+        #expect(abs(fk.nullFraction - 10.0 / Double(orders.rows)) < 1e-9)
+        #expect(abs(fk.meanChildren - 300.0 / 200) < 1e-9)
+        #expect(profile.suppressedValues >= 1 + 150)
+
+        // Nothing seen fewer than K times anywhere in the document.
+        let text = String(decoding: try JSONEncoder().encode(profile), as: UTF8.self)
+        for rare in ["Zanzibar", "1000000", "note 5"] { #expect(!text.contains(rare), "\(rare)") }
+    }
+
+    @Test func largeTablesAreSampledEvenly() throws {
+        let db = try Self.database()
+        defer { db.remove() }
+        let connection = DatabaseConnection.sqlite(try db.open())
+        var profiler = Profiler()
+        profiler.sampleLimit = 40
+        let profile = try profiler.profile(connection, schema: try connection.readSchema(), source: db.path)
+        let customer = try #require(profile.tables.first { $0.name == "customer" })
+        #expect(customer.sampled == 40)
+        let q = try #require(customer.columns.first { $0.name == "id" }?.quantiles)
+        #expect(q.first! < 30 && q.last! > 170, "every 5th row, spread over the table: \(q.first!)…\(q.last!)")
+    }
+
+    @Test func kLargerThanTheSampleWritesNoQuantiles() {
+        #expect(KAnonymousQuantiles.of(sorted: [1, 2, 3], k: 5) == nil)
+        let q = KAnonymousQuantiles.of(sorted: (1...100).map(Double.init), k: 5)!
+        #expect(q.first == 5 && q.last == 96, "clipped to the 5th lowest and highest, then 5-means")
+    }
+}
