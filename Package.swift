@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "Profile", dependencies: ["SchemaModel", "Introspect", "Engine"]),
         // The fill as a library: options in, a result or a DBSynthError out.
         // The command line is a thin layer over it.
-        .target(name: "DBSynth", dependencies: ["SchemaModel", "Introspect", "Engine", "Loader", "Config"]),
+        .target(name: "DBSynth", dependencies: ["SchemaModel", "Introspect", "Engine", "Loader", "Config", "Profile"]),
         // The `dbsynth` command: flags, terminal output, exit codes.
         .executableTarget(
             name: "DBSynthCLI",

@@ -4,20 +4,57 @@ import Foundation
 import Introspect
 import SchemaModel
 import Loader
+import Profile
 
 /// What `--config` adds to `fill`: the parsed file, the schema it is checked
 /// against (tables created with `--create`, skipped tables left out) and the
 /// plan options where CLI flags override the file.
 struct ConfigSetup {
     let config: ConfigFile?
+    /// `--profile`: what a source database held (`dbsynth profile`).
+    var profile: DataProfile?
 
-    /// Reads `--config`; a bad file is a refusal (exit 2) naming file, line and key.
-    static func load(_ path: String?) throws -> ConfigSetup {
-        guard let path else { return ConfigSetup(config: nil) }
+    init(config: ConfigFile?, profile: DataProfile? = nil) {
+        self.config = config
+        self.profile = profile
+    }
+
+    /// Reads `--config` and `--profile`; a bad file is a refusal (exit 2)
+    /// naming file, line and key.
+    static func load(_ path: String?, profile profilePath: String? = nil) throws -> ConfigSetup {
+        var setup = ConfigSetup(config: nil)
+        if let path {
+            do {
+                setup = ConfigSetup(config: try ConfigFile.load(path: path))
+            } catch let error as ConfigError {
+                throw DBSynthError.refused(error.description)
+            }
+        }
+        if let profilePath { setup.profile = try Self.readProfile(profilePath) }
+        return setup
+    }
+
+    static func readProfile(_ path: String) throws -> DataProfile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DBSynthError.refused("--profile \(path): cannot read the file")
+        }
         do {
-            return ConfigSetup(config: try ConfigFile.load(path: path))
-        } catch let error as ConfigError {
-            throw DBSynthError.refused(error.description)
+            let profile = try JSONDecoder().decode(DataProfile.self, from: data)
+            guard profile.format == "dbsynth-profile", profile.version == 1 else {
+                throw DBSynthError.refused("--profile \(path): not a version 1 dbsynth profile (format \(profile.format), version \(profile.version))")
+            }
+            return profile
+        } catch let error as DecodingError {
+            throw DBSynthError.refused("--profile \(path): not a dbsynth profile (\(Self.describe(error)))")
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, let c): return "missing \((c.codingPath + [key]).map(\.stringValue).joined(separator: "."))"
+        case .typeMismatch(_, let c), .valueNotFound(_, let c): return "wrong type at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
+        case .dataCorrupted(let c): return c.codingPath.isEmpty ? "not JSON" : "bad value at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
+        @unknown default: return "unreadable"
         }
     }
 
@@ -70,6 +107,11 @@ struct ConfigSetup {
     /// count without `--shape` means every table that count.
     func options(schema: Schema, seed: UInt64?, rows: Int64?, shape: FillOptions.Shape?, scale: Double?, counts: [QualifiedName: Int64], append: Bool) -> PlanOptions {
         var tableRows: [QualifiedName: Int64] = [:]
+        // The source's row counts, unless --rows says otherwise.
+        if let profile, rows == nil {
+            let overrides = ProfileOverrides(profile: profile, seed: 0)
+            for t in schema.tables { if let p = overrides.profile(of: t.name) { tableRows[t.name] = p.rows } }
+        }
         for tc in config?.tables ?? [] {
             if let r = tc.rows, let t = ConfigValidator.resolveTable(tc.name, in: schema) { tableRows[t.name] = r }
         }
@@ -80,7 +122,15 @@ struct ConfigSetup {
             seed: seed ?? config?.seed ?? 42, defaultRows: given ?? (shape == .realistic ? Self.realisticRows : Self.uniformRows),
             tableRows: tableRows, scale: scale ?? config?.scaleFactor ?? 1, append: append)
         options.shape = shape == .realistic ? .realistic : .uniform
-        if let config { options.overrides = ConfigOverrides(config: config, schema: schema) }
+        let seed = options.seed
+        let fromConfig: (any ColumnOverrides)? = config.map { ConfigOverrides(config: $0, schema: schema) }
+        let fromProfile: (any ColumnOverrides)? = profile.map { ProfileOverrides(profile: $0, seed: seed) }
+        switch (fromConfig, fromProfile) {
+        case (let c?, let p?): options.overrides = LayeredOverrides(first: c, then: p)
+        case (let c?, nil): options.overrides = c
+        case (nil, let p?): options.overrides = p
+        case (nil, nil): break
+        }
         return options
     }
 

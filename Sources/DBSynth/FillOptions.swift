@@ -35,6 +35,9 @@ public struct FillOptions: Sendable {
     public var scale: Double?
     /// A YAML config file (dbsynth `tables:` or smelt-datagen `datasets:`).
     public var configPath: String?
+    /// A `dbsynth profile` file: columns, row counts and children per
+    /// parent follow the source it describes (a config wins per column).
+    public var profilePath: String?
     public var existingRows: ExistingRows = .keep
     /// DDL run first when the database has no tables yet (`--schema`).
     public var schemaPath: String?

@@ -27,6 +27,9 @@ struct FillCommand: ParsableCommand {
 
     @OptionGroup var db: DatabaseOptions
 
+    @Option(help: ArgumentHelp("Generate like the database a `dbsynth profile` file describes: its columns' values, NULL shares, row counts and children per parent (the target's constraints still win; --config wins per column).", valueName: "FILE.json"))
+    var profile: String?
+
     @Option(help: "Rows per table (default: the config's rows, else sized by role with 10,000 in the largest tables).")
     var rows: Int64?
 
@@ -105,6 +108,7 @@ struct FillCommand: ParsableCommand {
         options.shape = shape
         options.scale = scale
         options.configPath = config
+        options.profilePath = profile
         for option in tableCounts {
             let (name, count) = try TableCounts.parse(option)
             options.tableRows[name] = count

@@ -7,30 +7,7 @@ import SchemaModel
 
 /// `dbsynth profile` on data written here: aggregates with the K rule.
 @Suite struct ProfilerTests {
-    /// 200 customers: cities repeated (one seen once), scores with one
-    /// outlier, a nullable note; orders for most customers, not all.
-    static func database() throws -> ScratchSQLite {
-        var sql = """
-            CREATE TABLE customer (id INTEGER PRIMARY KEY, city TEXT NOT NULL, score NUMERIC(8, 2), joined DATE NOT NULL, note TEXT);
-            CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES customer(id), total NUMERIC NOT NULL);
-
-            """
-        let cities = ["Lyon", "Oslo", "Quito", "Perth"]
-        for i in 1...200 {
-            let city = i == 77 ? "Zanzibar" : cities[i % 4]
-            let score = i == 13 ? "1000000.00" : String(format: "%.2f", Double(i % 50) + 0.25)
-            let day = String(format: "2021-%02d-%02d", 1 + i % 12, 1 + i % 28)
-            let note = i % 4 == 0 ? "NULL" : "'note \(i)'"
-            sql += "INSERT INTO customer VALUES (\(i), '\(city)', \(score), '\(day)', \(note));\n"
-        }
-        // Customers 1–150 have i % 3 + 1 orders; 151–200 none; 10 orders with no customer.
-        var id = 0
-        for c in 1...150 {
-            for _ in 0...(c % 3) { id += 1; sql += "INSERT INTO orders VALUES (\(id), \(c), \(id % 7 + 10));\n" }
-        }
-        for _ in 0..<10 { id += 1; sql += "INSERT INTO orders VALUES (\(id), NULL, 1);\n" }
-        return try ScratchSQLite(schema: sql)
-    }
+    static func database() throws -> ScratchSQLite { try ScratchSQLite(schema: SampleData.customersAndOrders) }
 
     @Test func columnsAndForeignKeysAreSummarisedWithoutRareValues() throws {
         let db = try Self.database()

@@ -39,6 +39,20 @@ import Introspect
         let names = try c.query("SELECT last_name FROM customer GROUP BY last_name HAVING count(*) = 1 LIMIT 20").compactMap { $0[0] }
         for value in emails + names { #expect(!text.contains("\"\(value)\""), "\(value)") }
         #expect(try c.query("SELECT count(*) FROM rental") == [["16044"]], "read-only")
+
+        // Filling an empty pagila from the profile: the three prices, and about
+        // as many rentals per inventory item as the source (3.5).
+        let target = try ScratchPostgres()
+        defer { target.drop() }
+        let schema = try CommandRunner.shell("\(loader) postgres pagila", environment: target.libpqEnvironment)
+        try #require(schema.status == 0, "\(schema.stderr)")
+        let fill = try CommandRunner.dbsynth(["fill", target.url, "--profile", file, "--quiet"])
+        #expect(fill.status == 0, "\(fill.stderr)")
+        let t = try target.open()
+        #expect(try t.query("SELECT DISTINCT rental_rate::text FROM film ORDER BY 1") == [["0.99"], ["2.99"], ["4.99"]])
+        #expect(try t.query("SELECT count(*) FROM actor") == [["200"]])
+        let perItem = Double((try t.query("SELECT count(*)::float / (SELECT count(*) FROM inventory) FROM rental").first?.first ?? nil) ?? "") ?? 0
+        #expect(perItem > 3 && perItem < 4, "rentals per inventory item: \(perItem)")
     }
 
     @Test func refusesBadOptionsAndMissingDatabases() throws {
@@ -48,5 +62,51 @@ import Introspect
         let missing = try CommandRunner.dbsynth(["profile", "sqlite:/nonexistent/dir/none.db"])
         #expect(missing.status != 0)
         #expect(missing.stderr.hasPrefix("error:"), "\(missing.stderr)")
+    }
+}
+
+/// `fill --profile`: a new database shaped like the profiled one.
+@Suite struct ProfileFillTests {
+    @Test func aFillFromAProfileFollowsTheSource() throws {
+        let source = try ScratchSQLite(schema: SampleData.customersAndOrders)
+        defer { source.remove() }
+        let file = source.directory.appendingPathComponent("source.profile.json").path
+        let profiled = try CommandRunner.dbsynth(["profile", source.url, "-o", file])
+        try #require(profiled.status == 0, "\(profiled.stderr)")
+        let target = try ScratchSQLite(schema: SampleData.customersAndOrdersSchema)
+        defer { target.remove() }
+        let fill = try CommandRunner.dbsynth(["fill", target.url, "--profile", file, "--quiet"])
+        #expect(fill.status == 0, "\(fill.stderr)")
+        let c = try target.open()
+        func int(_ sql: String) throws -> Int { Int(try c.scalarInt(sql) ?? -1) }
+        #expect(try int("SELECT count(*) FROM customer") == 200, "the source's row count")
+        for city in ["Lyon", "Oslo", "Quito", "Perth"] {
+            let n = try int("SELECT count(*) FROM customer WHERE city = '\(city)'")
+            #expect(n > 30 && n < 70, "\(city): \(n) of 200")
+        }
+        #expect(try int("SELECT count(*) FROM customer WHERE city = 'Zanzibar'") == 0, "a value seen once is not learned")
+        #expect(try int("SELECT count(*) FROM customer WHERE score < 0.25 OR score > 49.25") == 0)
+        let notes = try int("SELECT count(*) FROM customer WHERE note IS NULL")
+        #expect(notes > 30 && notes < 75, "about a quarter NULL: \(notes)")
+        #expect(try int("SELECT count(*) FROM customer WHERE joined < '2021-01-01' OR joined > '2021-12-31'") == 0)
+        // Children per parent: about a quarter of customers without orders, 1.5 orders each.
+        let orders = try int("SELECT count(*) FROM orders WHERE customer_id IS NOT NULL")
+        #expect(orders > 220 && orders < 380, "\(orders)")
+        let childless = try int("SELECT count(*) FROM customer WHERE id NOT IN (SELECT customer_id FROM orders WHERE customer_id IS NOT NULL)")
+        #expect(childless > 25 && childless < 80, "\(childless)")
+        #expect(try c.query("PRAGMA foreign_key_check").isEmpty)
+
+        // The same profile and seed give the same rows; a broken file is refused naming it.
+        let again = try ScratchSQLite(schema: SampleData.customersAndOrdersSchema)
+        defer { again.remove() }
+        #expect(try CommandRunner.dbsynth(["fill", again.url, "--profile", file, "--quiet"]).status == 0)
+        let dump = "SELECT group_concat(city || score || joined || coalesce(note, '-'), ',') FROM customer"
+        #expect(try again.open().query(dump) == c.query(dump))
+        let broken = source.directory.appendingPathComponent("broken.json").path
+        try "{\"format\": \"dbsynth-profile\"}".write(toFile: broken, atomically: true, encoding: .utf8)
+        let refused = try CommandRunner.dbsynth(["fill", again.url, "--profile", broken, "--truncate"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.hasPrefix("error: --profile \(broken): not a dbsynth profile (missing "), "\(refused.stderr)")
+        #expect(try again.open().query(dump) == c.query(dump), "the refused fill changed nothing")
     }
 }

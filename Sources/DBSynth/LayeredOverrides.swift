@@ -1,0 +1,19 @@
+import Engine
+import SchemaModel
+
+/// Two sources of user-chosen generators, the first winning column by
+/// column: a config over a profile (`fill --config X --profile Y`).
+struct LayeredOverrides: ColumnOverrides {
+    let first: any ColumnOverrides
+    let then: any ColumnOverrides
+
+    func generator(for table: Table, column: Column, context: OverrideContext) throws -> (any ValueGenerator)? {
+        try first.generator(for: table, column: column, context: context) ?? then.generator(for: table, column: column, context: context)
+    }
+
+    func fanOut(for table: Table) throws -> FanOut? { try first.fanOut(for: table) ?? then.fanOut(for: table) }
+
+    func seed(for table: Table) -> UInt64? { first.seed(for: table) ?? then.seed(for: table) }
+
+    func uniformFanOut(for table: Table) -> Bool { first.uniformFanOut(for: table) }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Data written here for the tests that learn from a database (`profile`,
+/// `fill --profile`): 200 customers over four cities (one customer in a
+/// fifth city seen once), scores 0.25–49.25 with one outlier of a million,
+/// a note on three customers in four; customers 1–150 have 1–3 orders,
+/// 151–200 none, and 10 orders have no customer.
+public enum SampleData {
+    public static let customersAndOrdersSchema = """
+        CREATE TABLE customer (id INTEGER PRIMARY KEY, city TEXT NOT NULL, score NUMERIC(8, 2), joined DATE NOT NULL, note TEXT);
+        CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES customer(id), total NUMERIC NOT NULL);
+        """
+
+    public static var customersAndOrders: String {
+        var sql = customersAndOrdersSchema + "\n"
+        let cities = ["Lyon", "Oslo", "Quito", "Perth"]
+        for i in 1...200 {
+            let city = i == 77 ? "Zanzibar" : cities[i % 4]
+            let score = i == 13 ? "1000000.00" : String(format: "%.2f", Double(i % 50) + 0.25)
+            let day = String(format: "2021-%02d-%02d", 1 + i % 12, 1 + i % 28)
+            let note = i % 4 == 0 ? "NULL" : "'note \(i)'"
+            sql += "INSERT INTO customer VALUES (\(i), '\(city)', \(score), '\(day)', \(note));\n"
+        }
+        var id = 0
+        for c in 1...150 {
+            for _ in 0...(c % 3) { id += 1; sql += "INSERT INTO orders VALUES (\(id), \(c), \(id % 7 + 10));\n" }
+        }
+        for _ in 0..<10 { id += 1; sql += "INSERT INTO orders VALUES (\(id), NULL, 1);\n" }
+        return sql
+    }
+}
