@@ -66,19 +66,8 @@ package struct Profiler {
     /// Children per parent over every parent row (childless ones included),
     /// as a histogram the database computes, and the share of NULL keys.
     func foreignKey(_ fk: ForeignKey, of table: Table, connection: DatabaseConnection) throws -> ForeignKeyProfile {
-        let on = zip(fk.referencedColumns, fk.columns).map { "p.\(quoteIdentifier($0.0)) = c.\(quoteIdentifier($0.1))" }.joined(separator: " AND ")
-        let keys = fk.referencedColumns.map { "p.\(quoteIdentifier($0))" }.joined(separator: ", ")
-        let histogram = try query(connection, """
-            SELECT n, count(*) FROM (SELECT count(c.\(quoteIdentifier(fk.columns[0]))) AS n FROM \(fk.referencedTable.quoted) p \
-            LEFT JOIN \(table.name.quoted) c ON \(on) GROUP BY \(keys)) AS g GROUP BY n ORDER BY n
-            """)
-        var children: [Double] = []
-        var childless = 0
-        for row in histogram {
-            guard let n = row[0].flatMap({ Int($0) }), let parents = row[1].flatMap({ Int($0) }) else { continue }
-            if n == 0 { childless += parents }
-            children += repeatElement(Double(n), count: parents)
-        }
+        let children = try childrenPerParent(fk, of: table, connection: connection)
+        let childless = children.prefix { $0 == 0 }.count
         let nulls = try query(connection, "SELECT count(*) FROM \(table.name.quoted) WHERE \(quoteIdentifier(fk.columns[0])) IS NULL")
             .first?.first.flatMap { $0.flatMap { Int($0) } } ?? 0
         return ForeignKeyProfile(
@@ -87,6 +76,23 @@ package struct Profiler {
             childlessShare: children.isEmpty ? 0 : Double(childless) / Double(children.count),
             meanChildren: children.isEmpty ? 0 : children.reduce(0, +) / Double(children.count),
             childrenQuantiles: KAnonymousQuantiles.of(sorted: children, k: minCount) ?? [])
+    }
+
+    /// Each parent row's number of children along `fk`, sorted (a
+    /// histogram computed by the database, expanded).
+    func childrenPerParent(_ fk: ForeignKey, of table: Table, connection: DatabaseConnection) throws -> [Double] {
+        let on = zip(fk.referencedColumns, fk.columns).map { "p.\(quoteIdentifier($0.0)) = c.\(quoteIdentifier($0.1))" }.joined(separator: " AND ")
+        let keys = fk.referencedColumns.map { "p.\(quoteIdentifier($0))" }.joined(separator: ", ")
+        let histogram = try query(connection, """
+            SELECT n, count(*) FROM (SELECT count(c.\(quoteIdentifier(fk.columns[0]))) AS n FROM \(fk.referencedTable.quoted) p \
+            LEFT JOIN \(table.name.quoted) c ON \(on) GROUP BY \(keys)) AS g GROUP BY n ORDER BY n
+            """)
+        var children: [Double] = []
+        for row in histogram {
+            guard let n = row[0].flatMap({ Int($0) }), let parents = row[1].flatMap({ Int($0) }) else { continue }
+            children += repeatElement(Double(n), count: parents)
+        }
+        return children
     }
 
     func query(_ connection: DatabaseConnection, _ sql: String) throws -> [[String?]] {

@@ -110,3 +110,43 @@ import Introspect
         #expect(try again.open().query(dump) == c.query(dump), "the refused fill changed nothing")
     }
 }
+
+/// `dbsynth compare`: sdmetrics-style scores between two databases.
+@Suite struct CompareCommandTests {
+    static func scores(_ source: String, _ target: String) throws -> [String: Any] {
+        let r = try CommandRunner.dbsynth(["compare", source, target, "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any] ?? [:]
+    }
+
+    @Test func aProfiledFillScoresAboveARuleBasedOne() throws {
+        let source = try ScratchSQLite(schema: SampleData.customersAndOrders)
+        defer { source.remove() }
+        let same = try Self.scores(source.url, source.url)
+        #expect(same["overall"] as? Double == 1)
+        #expect(same["exact_match_share"] as? Double == 1, "a database is all copies of itself")
+
+        let file = source.directory.appendingPathComponent("p.json").path
+        #expect(try CommandRunner.dbsynth(["profile", source.url, "-o", file]).status == 0)
+        let profiled = try ScratchSQLite(schema: SampleData.customersAndOrdersSchema)
+        defer { profiled.remove() }
+        #expect(try CommandRunner.dbsynth(["fill", profiled.url, "--profile", file, "--quiet"]).status == 0)
+        let plain = try ScratchSQLite(schema: SampleData.customersAndOrdersSchema)
+        defer { plain.remove() }
+        #expect(try CommandRunner.dbsynth(["fill", plain.url, "--rows", "200", "--quiet"]).status == 0)
+
+        let learned = try Self.scores(source.url, profiled.url)
+        let guessed = try Self.scores(source.url, plain.url)
+        let (l, g) = (learned["overall"] as? Double ?? 0, guessed["overall"] as? Double ?? 1)
+        #expect(l > 0.8, "\(learned)")
+        #expect(l > g + 0.1, "learned \(l) against rule-based \(g)")
+        #expect((learned["exact_match_share"] as? Double ?? 1) < 0.05, "no copied rows")
+        let columns = learned["columns"] as? [[String: Any]] ?? []
+        #expect(columns.contains { $0["column"] as? String == "city" && $0["metric"] as? String == "tv" })
+        #expect(!columns.contains { $0["column"] as? String == "note" }, "free text is no shape")
+        let text = try CommandRunner.dbsynth(["compare", source.url, profiled.url])
+        #expect(text.stdout.contains("column shapes") && text.stdout.contains("overall"), "\(text.stdout)")
+        let missing = try CommandRunner.dbsynth(["compare", source.url, "sqlite:/nonexistent/dir/x.db"])
+        #expect(missing.status != 0 && missing.stderr.hasPrefix("error:"), "\(missing.stderr)")
+    }
+}

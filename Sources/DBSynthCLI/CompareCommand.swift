@@ -1,0 +1,64 @@
+import ArgumentParser
+import DBSynth
+import Foundation
+import Introspect
+import Profile
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Score how alike a target database's data is to a source's, in sdmetrics' terms (0 to 1).",
+        discussion: """
+            Column shapes: 1 − KS for numbers, dates and timestamps, 1 − total variation for categories, \
+            per column shared by name. Cardinality: 1 − KS of the children per parent of every foreign key. \
+            Overall: their mean. Copies: the share of target rows equal to a source row on every column \
+            that is not a key. Both databases are read only, sampled as `dbsynth profile` samples them.
+
+            Example: dbsynth compare postgres://localhost/prod sqlite:dev.db
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The real database (postgres://… or sqlite:PATH).", valueName: "SOURCE"))
+    var source: String
+
+    @Argument(help: ArgumentHelp("The database to score.", valueName: "TARGET"))
+    var target: String
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Rows read per table at most (default 100,000).", valueName: "N"))
+    var sample = 100_000
+
+    func validate() throws {
+        if sample < 1 { throw ValidationError("--sample must be 1 or more, not \(sample)") }
+    }
+
+    func run() throws {
+        let (sourceTarget, targetTarget) = (try DatabaseTarget.parse(source), try DatabaseTarget.parse(target))
+        let from = try DatabaseConnection.open(sourceTarget)
+        let to = try DatabaseConnection.open(targetTarget)
+        var comparer = Comparer()
+        comparer.sampleLimit = sample
+        let report = try comparer.compare(source: from, try from.readSchema(), target: to, try to.readSchema(),
+                                          names: (sourceTarget.description, targetTarget.description))
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            return
+        }
+        func score(_ x: Double?) -> String { x.map { String(format: "%.2f", $0) } ?? "-" }
+        var lines = ["\(report.target) against \(report.source) (0 to 1, 1 = alike):",
+                     "  column shapes  \(score(report.columnShapes))  (\(report.columns.count) columns)",
+                     "  cardinality    \(score(report.cardinality))  (\(report.foreignKeys.count) foreign keys)",
+                     "  overall        \(score(report.overall))",
+                     "  copies         \(String(format: "%.1f", report.exactMatchShare * 100)) % of target rows equal a source row on every non-key column"]
+        let worst = report.columns.sorted { $0.score < $1.score }.prefix(5).filter { $0.score < 0.9 }
+        if !worst.isEmpty {
+            lines.append("Least alike:")
+            for c in worst { lines.append("  \(c.table).\(c.column)  \(score(c.score)) (\(c.metric))") }
+        }
+        print(lines.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,109 @@
+import Introspect
+import SchemaModel
+
+/// Scores a target database against a source (`dbsynth compare`): the
+/// same tables and columns by name, each sampled as `Profiler` samples.
+/// Keys, foreign keys and free text (more than half its values distinct)
+/// are not shapes; they count in cardinality and copies.
+package struct Comparer {
+    package var sampleLimit = 100_000
+
+    package init() {}
+
+    package func compare(source: DatabaseConnection, _ sourceSchema: Schema, target: DatabaseConnection, _ targetSchema: Schema,
+                         names: (source: String, target: String)) throws -> QualityReport {
+        var sampler = Profiler()
+        sampler.sampleLimit = sampleLimit
+        var columns: [QualityReport.ColumnScore] = []
+        var foreignKeys: [QualityReport.CardinalityScore] = []
+        var copies = 0, compared = 0
+        for s in sourceSchema.tables {
+            guard let t = targetSchema.tables.first(where: { $0.name.description == s.name.description })
+                    ?? targetSchema.tables.first(where: { $0.name.name == s.name.name }) else { continue }
+            let shared = s.columns.filter { c in !c.isGenerated && t.column(named: c.name) != nil }
+            guard !shared.isEmpty else { continue }
+            let sourceRows = try sample(sampler, s, shared.map(\.name), source)
+            let targetRows = try sample(sampler, t, shared.map(\.name), target)
+            let keys = Set(s.primaryKey + s.foreignKeys.flatMap(\.columns))
+            for (i, c) in shared.enumerated() where !keys.contains(c.name) {
+                let a = sourceRows.compactMap { $0[i] }, b = targetRows.compactMap { $0[i] }
+                guard !a.isEmpty, !b.isEmpty, let score = Self.shape(c, a, b) else { continue }
+                columns.append(.init(table: s.name.description, column: c.name, metric: score.metric, score: score.value))
+            }
+            // Copies: whole rows of non-key values found in the source sample,
+            // where such rows tell records apart (mostly distinct in the source).
+            let free = shared.indices.filter { !keys.contains(shared[$0].name) }
+            let seen = Set(sourceRows.map { row in free.map { row[$0] } })
+            if !free.isEmpty, Double(seen.count) >= 0.5 * Double(sourceRows.count) {
+                compared += targetRows.count
+                copies += targetRows.filter { row in seen.contains(free.map { row[$0] }) }.count
+            }
+            for fk in s.foreignKeys where fk.referencedTable != s.name {
+                guard let tfk = t.foreignKeys.first(where: { $0.columns == fk.columns }) else { continue }
+                let a = try sampler.childrenPerParent(fk, of: s, connection: source)
+                let b = try sampler.childrenPerParent(tfk, of: t, connection: target)
+                guard !a.isEmpty, !b.isEmpty else { continue }
+                foreignKeys.append(.init(table: s.name.description, columns: fk.columns, references: fk.referencedTable.description,
+                                         score: 1 - Self.ks(a, b)))
+            }
+        }
+        let shapes = columns.isEmpty ? nil : columns.map(\.score).reduce(0, +) / Double(columns.count)
+        let cardinality = foreignKeys.isEmpty ? nil : foreignKeys.map(\.score).reduce(0, +) / Double(foreignKeys.count)
+        let parts = [shapes, cardinality].compactMap { $0 }
+        return QualityReport(source: names.source, target: names.target, columnShapes: shapes, cardinality: cardinality,
+                             overall: parts.isEmpty ? 0 : parts.reduce(0, +) / Double(parts.count),
+                             exactMatchShare: compared == 0 ? 0 : Double(copies) / Double(compared),
+                             columns: columns, foreignKeys: foreignKeys)
+    }
+
+    func sample(_ sampler: Profiler, _ table: Table, _ columns: [String], _ connection: DatabaseConnection) throws -> [[String?]] {
+        var narrowed = table
+        narrowed.columns = table.columns.filter { columns.contains($0.name) }
+        narrowed.columns.sort { columns.firstIndex(of: $0.name)! < columns.firstIndex(of: $1.name)! }
+        do {
+            return try sampler.query(connection, sampler.sampleSQL(narrowed))
+        } catch let error as DatabaseError {
+            throw error.prefixed("comparing \(table.name)")
+        }
+    }
+
+    /// The shape score of one column: KS for what has an order, TV for
+    /// categories; nil for free text (more than half its values distinct).
+    static func shape(_ column: Column, _ a: [String], _ b: [String]) -> (metric: String, value: Double)? {
+        var sa = ColumnSummary(column), sb = ColumnSummary(column)
+        for v in a { sa.add(v) }
+        for v in b { sb.add(v) }
+        switch sa.kind {
+        case .number, .date, .timestamp:
+            guard !sa.numbers.isEmpty, !sb.numbers.isEmpty else { return nil }
+            return ("ks", 1 - ks(sa.numbers.sorted(), sb.numbers.sorted()))
+        case .text, .boolean:
+            guard Double(sa.counts.count) <= 0.5 * Double(a.count) else { return nil }
+            return ("tv", 1 - tv(sa.counts, sb.counts))
+        case .other:
+            return nil
+        }
+    }
+
+    /// The largest distance between the two empirical CDFs (inputs sorted).
+    static func ks(_ a: [Double], _ b: [Double]) -> Double {
+        var i = 0, j = 0, d = 0.0
+        while i < a.count, j < b.count {
+            let x = min(a[i], b[j])
+            while i < a.count, a[i] <= x { i += 1 }
+            while j < b.count, b[j] <= x { j += 1 }
+            d = max(d, abs(Double(i) / Double(a.count) - Double(j) / Double(b.count)))
+        }
+        return d
+    }
+
+    /// Half the summed difference of the two frequency distributions.
+    static func tv(_ a: [String: Int], _ b: [String: Int]) -> Double {
+        let na = Double(a.values.reduce(0, +)), nb = Double(b.values.reduce(0, +))
+        var sum = 0.0
+        for key in Set(a.keys).union(b.keys) {
+            sum += abs(Double(a[key] ?? 0) / na - Double(b[key] ?? 0) / nb)
+        }
+        return sum / 2
+    }
+}
