@@ -21,7 +21,7 @@ struct ConfigSetup {
 
     /// Reads `--config` and `--profile`; a bad file is a refusal (exit 2)
     /// naming file, line and key.
-    static func load(_ path: String?, profile profilePath: String? = nil) throws -> ConfigSetup {
+    static func load(_ path: String?, profile profilePath: String? = nil, like: String? = nil) throws -> ConfigSetup {
         var setup = ConfigSetup(config: nil)
         if let path {
             do {
@@ -30,8 +30,32 @@ struct ConfigSetup {
                 throw DBSynthError.refused(error.description)
             }
         }
+        if profilePath != nil, like != nil {
+            throw DBSynthError.refused("--like and --profile exclude each other: --like profiles the source on the fly, --profile reads a saved profile")
+        }
         if let profilePath { setup.profile = try Self.readProfile(profilePath) }
+        if let like { setup.profile = try Self.profile(like: like) }
         return setup
+    }
+
+    /// `--like SOURCE`: the source profiled now, as `dbsynth profile` would (read-only).
+    static func profile(like url: String) throws -> DataProfile {
+        let target: DatabaseTarget
+        do { target = try DatabaseTarget.parse(url) } catch let error as TargetError {
+            throw DBSynthError.refused("--like \(url): \(error.description)")
+        }
+        if let path = target.sqlitePath, !FileManager.default.fileExists(atPath: path) {
+            throw DBSynthError.refused("--like \(path): no such SQLite database")
+        }
+        let connection: DatabaseConnection
+        do { connection = try DatabaseConnection.open(target) } catch let error as DatabaseError {
+            throw error.prefixed("--like \(target)")
+        }
+        do {
+            return try Profiler().profile(connection, schema: try connection.readSchema(), source: target.description)
+        } catch let error as DatabaseError {
+            throw error.prefixed("--like \(target)")
+        }
     }
 
     static func readProfile(_ path: String) throws -> DataProfile {

@@ -53,7 +53,7 @@ package struct FillJob {
     // MARK: Into a database
 
     package func run(target: DatabaseTarget) throws -> Outcome {
-        let setup = try ConfigSetup.load(options.configPath, profile: options.profilePath)
+        let setup = try ConfigSetup.load(options.configPath, profile: options.profilePath, like: options.like)
         let schemaFile = try options.schemaPath.map(SchemaFile.read)
         let createsFile = target.sqlitePath.map { !FileManager.default.fileExists(atPath: $0) } ?? false
         let connection = try DatabaseConnection.open(target, create: schemaFile != nil || options.createFromConfig)
@@ -156,7 +156,7 @@ package struct FillJob {
     /// `fill --out DIR`: the plan goes to files. The schema is the database's
     /// when `target` is given, else the config's datasets (`DatasetSchema`).
     package func runToFiles(target: DatabaseTarget?, directory: String, format: FileSink.Format) throws -> Outcome {
-        let setup = try ConfigSetup.load(options.configPath, profile: options.profilePath)
+        let setup = try ConfigSetup.load(options.configPath, profile: options.profilePath, like: options.like)
         var schema: Schema
         var creates: [QualifiedName: String] = [:]
         var live: DatabaseConnection?

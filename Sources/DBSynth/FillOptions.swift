@@ -38,6 +38,8 @@ public struct FillOptions: Sendable {
     /// A `dbsynth profile` file: columns, row counts and children per
     /// parent follow the source it describes (a config wins per column).
     public var profilePath: String?
+    /// `--like SOURCE`: the same as `profilePath`, profiling SOURCE on the fly.
+    public var like: String?
     public var existingRows: ExistingRows = .keep
     /// DDL run first when the database has no tables yet (`--schema`).
     public var schemaPath: String?

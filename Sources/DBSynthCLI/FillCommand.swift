@@ -30,6 +30,9 @@ struct FillCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Generate like the database a `dbsynth profile` file describes: its columns' values, NULL shares, row counts and children per parent (the target's constraints still win; --config wins per column).", valueName: "FILE.json"))
     var profile: String?
 
+    @Option(help: ArgumentHelp("As --profile, profiling this database on the fly (read-only): a synthetic copy of it.", valueName: "SOURCE"))
+    var like: String?
+
     @Option(help: "Rows per table (default: the config's rows, else sized by role with 10,000 in the largest tables).")
     var rows: Int64?
 
@@ -109,6 +112,7 @@ struct FillCommand: ParsableCommand {
         options.scale = scale
         options.configPath = config
         options.profilePath = profile
+        options.like = like
         for option in tableCounts {
             let (name, count) = try TableCounts.parse(option)
             options.tableRows[name] = count

@@ -96,6 +96,18 @@ import Introspect
         #expect(childless > 25 && childless < 80, "\(childless)")
         #expect(try c.query("PRAGMA foreign_key_check").isEmpty)
 
+        // --like profiles on the fly: the same rows as from the saved profile.
+        let like = try ScratchSQLite(schema: SampleData.customersAndOrdersSchema)
+        defer { like.remove() }
+        let liked = try CommandRunner.dbsynth(["fill", like.url, "--like", source.url, "--quiet"])
+        #expect(liked.status == 0, "\(liked.stderr)")
+        let rows = "SELECT group_concat(city || coalesce(score, '-') || joined, ',') FROM customer"
+        #expect(try like.open().query(rows) == c.query(rows))
+        let both = try CommandRunner.dbsynth(["fill", like.url, "--like", source.url, "--profile", file, "--truncate"])
+        #expect(both.status == 2 && both.stderr.contains("--like and --profile exclude each other"), "\(both.stderr)")
+        let gone = try CommandRunner.dbsynth(["fill", like.url, "--like", "sqlite:/nonexistent/dir/x.db", "--truncate"])
+        #expect(gone.status == 2 && gone.stderr.contains("--like /nonexistent/dir/x.db: no such SQLite database"), "\(gone.stderr)")
+
         // The same profile and seed give the same rows; a broken file is refused naming it.
         let again = try ScratchSQLite(schema: SampleData.customersAndOrdersSchema)
         defer { again.remove() }
