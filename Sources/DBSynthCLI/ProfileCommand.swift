@@ -30,7 +30,11 @@ struct ProfileCommand: ParsableCommand {
     @Option(help: ArgumentHelp("K: the fewest times a value is seen to be written (default 5).", valueName: "K"))
     var minCount = 5
 
+    @Option(help: ArgumentHelp("Add Laplace noise of scale 1/E to every count the frequencies and children per parent come from (differential privacy for those counts).", valueName: "E"))
+    var epsilon: Double?
+
     func validate() throws {
+        if let epsilon, !(epsilon > 0) || !epsilon.isFinite { throw ValidationError("--epsilon must be a positive number, not \(epsilon)") }
         if sample < 1 { throw ValidationError("--sample must be 1 or more, not \(sample)") }
         if minCount < 1 { throw ValidationError("--min-count must be 1 or more, not \(minCount)") }
     }
@@ -42,6 +46,7 @@ struct ProfileCommand: ParsableCommand {
         var profiler = Profiler()
         profiler.sampleLimit = sample
         profiler.minCount = minCount
+        profiler.epsilon = epsilon
         let profile = try profiler.profile(connection, schema: schema, source: target.description)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -49,7 +49,10 @@ struct ColumnSummary {
     }
 
     /// The profile, and how many distinct values it left out (seen fewer than `k` times).
-    func profile(k: Int) -> (ColumnProfile, suppressed: Int) {
+    func profile(k: Int, noise: LaplaceNoise? = nil) -> (ColumnProfile, suppressed: Int) {
+        // With --epsilon every count is noisy before the K rule is applied.
+        let counts = noise.map { n in self.counts.mapValues(n.noisy) } ?? self.counts
+        let nulls = noise.map { $0.noisy(self.nulls) } ?? self.nulls
         let nonNull = counts.values.reduce(0, +)
         let total = nonNull + nulls
         let kept = counts.filter { $0.value >= k }

@@ -14,10 +14,12 @@ package struct DataProfile: Codable, Sendable, Equatable {
     package var sampleLimit: Int
     /// Distinct values left out because they were seen fewer than K times.
     package var suppressedValues: Int
+    /// `--epsilon`: the Laplace noise's E on counts and frequencies; nil: exact counts.
+    package var epsilon: Double?
     package var tables: [TableProfile]
 
     enum CodingKeys: String, CodingKey {
-        case format, version, source, dialect, tables
+        case format, version, source, dialect, tables, epsilon
         case minCount = "min_count"
         case sampleLimit = "sample_limit"
         case suppressedValues = "suppressed_values"

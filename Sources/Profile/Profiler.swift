@@ -9,6 +9,9 @@ package struct Profiler {
     package var sampleLimit = 100_000
     /// K: values seen fewer times are left out.
     package var minCount = 5
+    /// `--epsilon`: Laplace noise on counts and frequencies (nil: none).
+    package var epsilon: Double?
+    var noise: LaplaceNoise? { epsilon.map(LaplaceNoise.init) }
 
     package init() {}
 
@@ -21,8 +24,10 @@ package struct Profiler {
             tables.append(profile)
             suppressed += left
         }
-        return DataProfile(source: source, dialect: schema.dialect.rawValue, minCount: minCount, sampleLimit: sampleLimit,
-                           suppressedValues: suppressed, tables: tables)
+        var profile = DataProfile(source: source, dialect: schema.dialect.rawValue, minCount: minCount, sampleLimit: sampleLimit,
+                                  suppressedValues: suppressed, tables: tables)
+        profile.epsilon = epsilon
+        return profile
     }
 
     func table(_ table: Table, connection: DatabaseConnection, parents: Set<QualifiedName>) throws -> (TableProfile, Int) {
@@ -39,7 +44,7 @@ package struct Profiler {
         }
         var suppressed = 0
         let profiles = summaries.map { s in
-            let (p, left) = s.profile(k: minCount)
+            let (p, left) = s.profile(k: minCount, noise: noise)
             suppressed += left
             return p
         }
@@ -90,7 +95,7 @@ package struct Profiler {
         var children: [Double] = []
         for row in histogram {
             guard let n = row[0].flatMap({ Int($0) }), let parents = row[1].flatMap({ Int($0) }) else { continue }
-            children += repeatElement(Double(n), count: parents)
+            children += repeatElement(Double(n), count: noise?.noisy(parents) ?? parents)
         }
         return children
     }

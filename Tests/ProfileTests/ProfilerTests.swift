@@ -64,6 +64,27 @@ import SchemaModel
         #expect(q.first! < 30 && q.last! > 170, "every 5th row, spread over the table: \(q.first!)…\(q.last!)")
     }
 
+    /// With --epsilon the counts are noisy (so not asserted exactly), the
+    /// header says so, and frequent values are still the common ones.
+    @Test func epsilonAddsNoiseAndSaysSo() throws {
+        let db = try Self.database()
+        defer { db.remove() }
+        let connection = DatabaseConnection.sqlite(try db.open())
+        var profiler = Profiler()
+        profiler.epsilon = 1
+        let profile = try profiler.profile(connection, schema: try connection.readSchema(), source: db.path)
+        #expect(profile.epsilon == 1)
+        let city = try #require(profile.tables.first { $0.name == "customer" }?.columns.first { $0.name == "city" })
+        #expect(Set(city.frequent.map(\.value)).isSuperset(of: ["Lyon", "Oslo", "Quito", "Perth"]))
+        let shares: Double = city.frequent.map(\.share).reduce(0, +)
+        #expect(shares > 0.9 && shares <= 1)
+        let exact = try Profiler().profile(connection, schema: try connection.readSchema(), source: db.path)
+        #expect(exact.epsilon == nil)
+        #expect(!String(decoding: try JSONEncoder().encode(exact), as: UTF8.self).contains("epsilon"))
+        let fk = try #require(profile.tables.first { $0.name == "orders" }?.foreignKeys.first)
+        #expect(abs(fk.meanChildren - 1.5) < 0.3, "noisy parent counts, about the same mean: \(fk.meanChildren)")
+    }
+
     @Test func kLargerThanTheSampleWritesNoQuantiles() {
         #expect(KAnonymousQuantiles.of(sorted: [1, 2, 3], k: 5) == nil)
         let q = KAnonymousQuantiles.of(sorted: (1...100).map(Double.init), k: 5)!
