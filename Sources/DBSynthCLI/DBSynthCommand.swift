@@ -53,6 +53,12 @@ struct DBSynthCommand: ParsableCommand {
             exit(withError: error)
         } catch let error as ValidationError {
             exit(withError: error)
+        } catch let error as CleanExit {
+            exit(withError: error)
+        } catch where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+            // `dbsynth help` and `--help` run ArgumentParser's own help
+            // command, which throws its (internal) request for the help text.
+            exit(withError: error)
         } catch {
             let failure = DBSynthError(error)
             fail(failure.message, code: exitStatus(failure.kind), details: verbose ? failure.details : [])
