@@ -133,8 +133,7 @@ struct ConfigSetup {
         var tableRows: [QualifiedName: Int64] = [:]
         // The source's row counts, unless --rows says otherwise.
         if let profile, rows == nil {
-            let overrides = ProfileOverrides(profile: profile, seed: 0)
-            for t in schema.tables { if let p = overrides.profile(of: t.name) { tableRows[t.name] = p.rows } }
+            for t in schema.tables { if let p = profile.table(matching: t.name) { tableRows[t.name] = p.rows } }
         }
         for tc in config?.tables ?? [] {
             if let r = tc.rows, let t = ConfigValidator.resolveTable(tc.name, in: schema) { tableRows[t.name] = r }

@@ -221,9 +221,7 @@ package struct InspectReport: Encodable {
 
     /// The JSON document, keys sorted, as `inspect --json` prints it.
     package func jsonText() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        try DocumentJSON.text(self)
     }
 
     package func text(target: String) -> String {

@@ -43,9 +43,7 @@ struct CompareCommand: ParsableCommand {
         let report = try comparer.compare(source: from, try from.readSchema(), target: to, try to.readSchema(),
                                           names: (sourceTarget.description, targetTarget.description))
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            print(try DocumentJSON.text(report))
             return
         }
         func score(_ x: Double?) -> String { x.map { String(format: "%.2f", $0) } ?? "-" }

@@ -126,10 +126,8 @@ struct FillReport: Encodable {
     }
 
     func write(to path: String, committed: Bool = true) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            try encoder.encode(self).write(to: URL(fileURLWithPath: path))
+            try DocumentJSON.data(self).write(to: URL(fileURLWithPath: path))
         } catch {
             throw DBSynthError(.failed, "--report \(path): cannot write the report: \(error.localizedDescription)\(committed ? " (the fill itself was committed)" : "")")
         }

@@ -48,9 +48,7 @@ struct ProfileCommand: ParsableCommand {
         profiler.minCount = minCount
         profiler.epsilon = epsilon
         let profile = try profiler.profile(connection, schema: schema, source: target.description)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let text = String(decoding: try encoder.encode(profile), as: UTF8.self) + "\n"
+        let text = try DocumentJSON.text(profile) + "\n"
         guard let output else { print(text, terminator: ""); return }
         do {
             try text.write(toFile: output, atomically: true, encoding: .utf8)

@@ -1,3 +1,5 @@
+import SchemaModel
+
 /// What `dbsynth profile` writes: aggregates of a live database, never its
 /// rows (docs/profile-format.md). No value seen fewer than `minCount` times
 /// in the sample appears: frequent values need that many occurrences, and
@@ -17,6 +19,12 @@ package struct DataProfile: Codable, Sendable, Equatable {
     /// `--epsilon`: the Laplace noise's E on counts and frequencies; nil: exact counts.
     package var epsilon: Double?
     package var tables: [TableProfile]
+
+    /// The profiled table a target table matches: by `name` as dbsynth
+    /// prints it, else by its bare name (a profile of `shop.orders` fills `orders`).
+    package func table(matching name: QualifiedName) -> TableProfile? {
+        tables.first { $0.name == name.description } ?? tables.first { $0.name == name.name }
+    }
 
     enum CodingKeys: String, CodingKey {
         case format, version, source, dialect, tables, epsilon

@@ -10,18 +10,15 @@ import SchemaModel
 /// inference, and the target's CHECKs still win (the planner clips every
 /// override to its column's domain).
 package struct ProfileOverrides: ColumnOverrides {
-    let tables: [String: TableProfile]
+    let profile: DataProfile
     let seed: UInt64
 
     package init(profile: DataProfile, seed: UInt64) {
-        tables = Dictionary(profile.tables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        self.profile = profile
         self.seed = seed
     }
 
-    /// The profiled table a target table matches: by `name` as dbsynth prints it, else by bare name.
-    package func profile(of table: QualifiedName) -> TableProfile? {
-        tables[table.description] ?? tables[table.name]
-    }
+    func profile(of table: QualifiedName) -> TableProfile? { profile.table(matching: table) }
 
     package func seed(for table: Table) -> UInt64? { nil }
 

@@ -17,12 +17,7 @@ package struct DateGenerator: ValueGenerator {
     package var recent = false
 
     @inline(__always)
-    func day(row: Int64) -> Int64 {
-        var r = RowRandom(stream: stream, row: row)
-        guard recent else { return r.int(days) }
-        let span = Double(days.upperBound - days.lowerBound)
-        return days.lowerBound + Int64((span * r.unit().squareRoot()).rounded(.down))
-    }
+    func day(row: Int64) -> Int64 { drawInstant(days, recent: recent, stream: stream, row: row) }
 
     package func epochSeconds(row: Int64) -> Int64? { day(row: row) * 86_400 }
 
@@ -57,12 +52,7 @@ package struct TimestampGenerator: ValueGenerator {
     package var recent = false
 
     @inline(__always)
-    func second(row: Int64) -> Int64 {
-        var r = RowRandom(stream: stream, row: row)
-        guard recent else { return r.int(seconds) }
-        let span = Double(seconds.upperBound - seconds.lowerBound)
-        return seconds.lowerBound + Int64((span * r.unit().squareRoot()).rounded(.down))
-    }
+    func second(row: Int64) -> Int64 { drawInstant(seconds, recent: recent, stream: stream, row: row) }
 
     package func epochSeconds(row: Int64) -> Int64? { second(row: row) }
 
@@ -103,4 +93,15 @@ package struct IntervalGenerator: ValueGenerator {
     }
 
     package var summary: String { "interval" }
+}
+
+/// A day or second of `range` for `row`: uniform, or with `recent` a
+/// density rising linearly to the range's end (the square root of a
+/// uniform draw), for dates and timestamps written "now".
+@inline(__always)
+func drawInstant(_ range: ClosedRange<Int64>, recent: Bool, stream: UInt64, row: Int64) -> Int64 {
+    var r = RowRandom(stream: stream, row: row)
+    guard recent else { return r.int(range) }
+    let span = Double(range.upperBound - range.lowerBound)
+    return range.lowerBound + Int64((span * r.unit().squareRoot()).rounded(.down))
 }

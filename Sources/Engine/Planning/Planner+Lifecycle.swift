@@ -9,7 +9,7 @@ extension Planner {
     /// an FK, NOT NULL by a CHECK, part of a per-row CHECK branch, or no
     /// label matches its name.
     func statusTiedGenerator(table: Table, column: Column, own: () throws -> any ValueGenerator) throws -> (any ValueGenerator)? {
-        guard column.isNullable, let unit = Self.orderUnit(column.type), unit != .number,
+        guard column.isNullable, let unit = Self.timeUnit(column.type),
               StatusLifecycle.isTimestampNamedAfterAState(column.name),
               !table.foreignKeys.contains(where: { $0.columns.contains(column.name) }),
               !uniqueSets(table).contains(where: { $0.contains(column.name) }),
@@ -49,7 +49,7 @@ extension Planner {
         -> (generator: any ValueGenerator, after: String)? {
         guard !(derived[table.name]?.orders.contains { $0.greater == column.name } ?? false) else { return nil }
         let stage = StatusLifecycle.stage(of: labels[tied])
-        let timestamps = table.columns.filter { $0.name != column.name && Self.orderUnit($0.type).map { $0 != .number } ?? false && Self.canFollow(column.type, $0.type) }
+        let timestamps = table.columns.filter { $0.name != column.name && Self.timeUnit($0.type) != nil && Self.canFollow(column.type, $0.type) }
         var base: Column?
         if let stage {
             // The tied column of the latest earlier stage.
@@ -66,9 +66,8 @@ extension Planner {
         }
         guard let base else { return nil }
         let day: Int64 = unit == .seconds ? 86_400 : 1
-        let windowEnd = unit == .seconds ? options.dateWindow.upperBound * 86_400 + 86_399 : options.dateWindow.upperBound
         let after = OrderedAfterGenerator(base: try generator(table: table, column: base.name), unit: unit, gap: 0...(10 * day),
-                                          timeZoneSuffix: Self.hasTimeZone(column.type), stream: stream(table, column.name + "\u{1}stage"), cap: windowEnd)
+                                          timeZoneSuffix: Self.hasTimeZone(column.type), stream: stream(table, column.name + "\u{1}stage"), cap: windowEnd(unit))
         return (after, base.name)
     }
 }

@@ -25,13 +25,13 @@ extension Planner {
         var found: Column?
         defer { originColumns[table.name] = .some(found) }
         for name in Self.originNames {
-            if let c = table.columns.first(where: { $0.name.lowercased() == name }), let unit = Self.orderUnit(c.type), unit != .number {
+            if let c = table.columns.first(where: { $0.name.lowercased() == name }), Self.timeUnit(c.type) != nil {
                 found = c
                 return c
             }
         }
         let times = table.columns.filter { c in
-            guard let unit = Self.orderUnit(c.type), unit != .number, !c.isGenerated,
+            guard Self.timeUnit(c.type) != nil, !c.isGenerated,
                   !Self.bookkeepingNames.contains(c.name.lowercased()),
                   KindInference.infer(table: table.name.name, column: c.name, type: c.type) != .birthDate,
                   ColumnPairing.earlier(than: c.name, in: table) == nil else { return false }
@@ -72,7 +72,7 @@ extension Planner {
         if unique {
             guard Self.orderUnit(column.type) == .seconds, rows <= 1_000_000, Self.keepsMicroseconds(column.declaredType) else { return nil }
         }
-        guard let unit = Self.orderUnit(column.type), unit != .number, originColumn(of: table)?.name == column.name,
+        guard let unit = Self.timeUnit(column.type), originColumn(of: table)?.name == column.name,
               !table.foreignKeys.contains(where: { $0.columns.contains(column.name) }) else { return nil }
         let candidates = table.foreignKeys.compactMap { fk in followableParent(fk, of: table).map { (fk, $0) } }
         let deepest = candidates.max(by: { originDepth($0.1) < originDepth($1.1) })
@@ -88,10 +88,9 @@ extension Planner {
         guard let (fk, parent) = deepest,
               let parentOrigin = originColumn(of: parent), Self.canFollow(column.type, parentOrigin.type) || parentOrigin.type == .date
               || Self.orderUnit(parentOrigin.type) == .seconds else { return nil }
-        let windowEnd = unit == .seconds ? options.dateWindow.upperBound * 86_400 + 86_399 : options.dateWindow.upperBound
         return AfterParentGenerator(
             parent: try fromParent(table: table, foreignKeyColumn: fk.columns[0], parentColumn: parentOrigin.name),
-            own: try own(), unit: unit, windowEnd: windowEnd, timeZoneSuffix: Self.hasTimeZone(column.type),
+            own: try own(), unit: unit, windowEnd: windowEnd(unit), timeZoneSuffix: Self.hasTimeZone(column.type),
             stream: stream(table, column.name + "\u{1}after-parent"),
             uniqueMicroseconds: unique ? Permutation(count: 1_000_000, key: stream(table, column.name + "\u{1}unique-us")) : nil)
     }

@@ -257,7 +257,7 @@ package final class Planner {
                                          stream: stream(table, name), whenBaseIsNull: fallback)
         }
         // Realistic order within the row, by name (updated_at after created_at…).
-        if !uniqueAlone, let unit = Self.orderUnit(column.type), unit != .number,
+        if !uniqueAlone, let unit = Self.timeUnit(column.type),
            !(table.partitioning?.allKeyColumns.contains(name) ?? false),
            constraints?.domains[name]?.isUnconstrained ?? true,
            let pair = ColumnPairing.earlier(than: name, in: table),
@@ -265,9 +265,8 @@ package final class Planner {
            !table.foreignKeys.contains(where: { $0.columns.contains(name) }) {
             let base = try generator(table: table, column: pair.column)
             let scale: Int64 = unit == .seconds ? 86_400 : 1
-            let windowEnd = unit == .seconds ? options.dateWindow.upperBound * 86_400 + 86_399 : options.dateWindow.upperBound
             let ordered = OrderedAfterGenerator(base: base, unit: unit, gap: pair.minimumDays * scale...max(pair.minimumDays, pair.maximumDays) * scale,
-                                                timeZoneSuffix: Self.hasTimeZone(column.type), stream: stream(table, name), cap: windowEnd)
+                                                timeZoneSuffix: Self.hasTimeZone(column.type), stream: stream(table, name), cap: windowEnd(unit))
             // Open-ended rows (`deleted_at`, `effective_to`): mostly NULL for
             // deletions, some for ends (a status tie unwraps this).
             let lower = name.lowercased()
@@ -325,6 +324,17 @@ package final class Planner {
         case .integer, .real, .double: return .number
         default: return nil
         }
+    }
+
+    /// `orderUnit` of dates and timestamps only (days or seconds): the
+    /// columns that can follow a time.
+    static func timeUnit(_ type: DataType) -> OrderedAfterGenerator.Unit? {
+        orderUnit(type).flatMap { $0 == .number ? nil : $0 }
+    }
+
+    /// The last instant of the date window in `unit` (days, or seconds of its last day).
+    func windowEnd(_ unit: OrderedAfterGenerator.Unit) -> Int64 {
+        unit == .seconds ? options.dateWindow.upperBound * 86_400 + 86_399 : options.dateWindow.upperBound
     }
 
     /// Whether a column of type `later` can be generated as a column of type

@@ -203,8 +203,7 @@ package struct TableSizing: Sendable {
             // A partitioned event keeps its time in the key (payment_date).
             if eventTime == nil {
                 eventTime = t.columns.first { c in
-                    (c.type == .date || { if case .timestamp = c.type { return true }; return false }())
-                        && t.primaryKey.contains(c.name) && !fkColumns.contains(c.name)
+                    Planner.timeUnit(c.type) != nil && t.primaryKey.contains(c.name) && !fkColumns.contains(c.name)
                 }?.name
             }
             self.nameColumn = nameColumn
