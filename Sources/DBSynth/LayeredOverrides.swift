@@ -16,4 +16,8 @@ struct LayeredOverrides: ColumnOverrides {
     func seed(for table: Table) -> UInt64? { first.seed(for: table) ?? then.seed(for: table) }
 
     func uniformFanOut(for table: Table) -> Bool { first.uniformFanOut(for: table) }
+
+    func childrenPerParent(for table: Table, foreignKey: ForeignKey) throws -> (any ValueGenerator)? {
+        try first.childrenPerParent(for: table, foreignKey: foreignKey) ?? then.childrenPerParent(for: table, foreignKey: foreignKey)
+    }
 }

@@ -48,14 +48,20 @@ struct CompareCommand: ParsableCommand {
         }
         func score(_ x: Double?) -> String { x.map { String(format: "%.2f", $0) } ?? "-" }
         var lines = ["\(report.target) against \(report.source) (0 to 1, 1 = alike):",
-                     "  column shapes  \(score(report.columnShapes))  (\(report.columns.count) columns)",
-                     "  cardinality    \(score(report.cardinality))  (\(report.foreignKeys.count) foreign keys)",
-                     "  overall        \(score(report.overall))",
-                     "  copies         \(String(format: "%.1f", report.exactMatchShare * 100)) % of target rows equal a source row on every non-key column"]
+                     "  column shapes       \(score(report.columnShapes))  (\(report.columns.count) columns)",
+                     "  column pair trends  \(score(report.columnPairTrends))  (\(report.pairs.count) pairs)",
+                     "  cardinality         \(score(report.cardinality))  (\(report.foreignKeys.count) foreign keys)",
+                     "  overall             \(score(report.overall))",
+                     "  copies              \(String(format: "%.1f", report.exactMatchShare * 100)) % of target rows equal a source row on every non-key column"]
         let worst = report.columns.sorted { $0.score < $1.score }.prefix(5).filter { $0.score < 0.9 }
         if !worst.isEmpty {
             lines.append("Least alike:")
             for c in worst { lines.append("  \(c.table).\(c.column)  \(score(c.score)) (\(c.metric))") }
+        }
+        let worstPairs = report.pairs.sorted { $0.score < $1.score }.prefix(3).filter { $0.score < 0.9 }
+        if !worstPairs.isEmpty {
+            lines.append("Pairs least alike:")
+            for p in worstPairs { lines.append("  \(p.table).(\(p.columns.joined(separator: ", ")))  \(score(p.score)) (\(p.metric))") }
         }
         print(lines.joined(separator: "\n"))
     }

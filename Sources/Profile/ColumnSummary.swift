@@ -3,18 +3,32 @@ import SchemaModel
 
 /// Accumulates one column's sampled values (as the database writes them in
 /// text) and turns them into a `ColumnProfile` with the K rule applied.
+/// It also keeps each row's value in a compact form (a number, or the
+/// index of a distinct text) so the table's copula can be fitted after the pass.
 struct ColumnSummary {
     let column: Column
     let kind: ColumnProfile.Kind
     var nulls = 0
-    var counts: [String: Int] = [:]
+    /// Distinct texts in order of first appearance, and how often each was seen.
+    var ids: [String: Int32] = [:]
+    var texts: [String] = []
+    var seen: [Int] = []
     var numbers: [Double] = []
     var lengths: [Double] = []
     var scale = 0
+    /// Per sampled row: the number (NaN for NULL or unparsable), for numbers, dates and timestamps.
+    var rowNumbers: [Double] = []
+    /// Per sampled row: the index into `texts` (-1 for NULL).
+    var rowCodes: [Int32] = []
 
     init(_ column: Column) {
         self.column = column
         kind = Self.kind(of: column.type)
+    }
+
+    /// How often each distinct text was seen.
+    var counts: [String: Int] {
+        Dictionary(uniqueKeysWithValues: zip(texts, seen))
     }
 
     static func kind(of type: DataType) -> ColumnProfile.Kind {
@@ -28,23 +42,42 @@ struct ColumnSummary {
         }
     }
 
+    var isNumeric: Bool { [.number, .date, .timestamp].contains(kind) }
+
     mutating func add(_ text: String?) {
-        guard let text else { nulls += 1; return }
-        counts[text, default: 0] += 1
+        guard let text else {
+            nulls += 1
+            rowCodes.append(-1)
+            if isNumeric { rowNumbers.append(.nan) }
+            return
+        }
+        let id: Int32
+        if let known = ids[text] { id = known; seen[Int(id)] += 1 } else {
+            id = Int32(texts.count)
+            ids[text] = id
+            texts.append(text)
+            seen.append(1)
+        }
+        rowCodes.append(id)
+        var number = Double.nan
         switch kind {
         case .number:
             if let d = Double(text), d.isFinite {
-                numbers.append(d)
+                number = d
                 if let dot = text.firstIndex(of: ".") { scale = max(scale, text.distance(from: dot, to: text.endIndex) - 1) }
             }
         case .date:
-            if let d = CivilDate.parseDays(text) { numbers.append(Double(d)) }
+            if let d = CivilDate.parseDays(text) { number = Double(d) }
         case .timestamp:
-            if let s = CivilDate.parseSeconds(text) { numbers.append(Double(s)) }
+            if let s = CivilDate.parseSeconds(text) { number = Double(s) }
         case .text:
             lengths.append(Double(text.unicodeScalars.count))
         case .boolean, .other:
             break
+        }
+        if isNumeric {
+            rowNumbers.append(number)
+            if !number.isNaN { numbers.append(number) }
         }
     }
 
@@ -56,16 +89,46 @@ struct ColumnSummary {
         let nonNull = counts.values.reduce(0, +)
         let total = nonNull + nulls
         let kept = counts.filter { $0.value >= k }
+        let sorted = numbers.sorted()
         let frequent = kept.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(50)
-            .map { FrequentValue(value: $0.key, share: Double($0.value) / Double(max(1, nonNull))) }
+            .map { entry in
+                var f = FrequentValue(value: entry.key, share: Double(entry.value) / Double(max(1, nonNull)))
+                if isNumeric, let v = number(entry.key) { f.below = Self.share(below: v, in: sorted) }
+                return f
+            }
         var profile = ColumnProfile(
             name: column.name, type: column.type.summary, kind: kind,
             nullFraction: total == 0 ? 0 : Double(nulls) / Double(total),
             distinct: counts.count, unique: nonNull > 0 && counts.count == nonNull,
             frequent: kind == .other ? [] : Array(frequent))
         if kind == .number { profile.scale = scale }
-        if [.number, .date, .timestamp].contains(kind) { profile.quantiles = KAnonymousQuantiles.of(sorted: numbers.sorted(), k: k) }
+        if isNumeric {
+            profile.quantiles = KAnonymousQuantiles.of(sorted: sorted, k: k)
+            // The values outside the frequent ones, for the gaps between them.
+            let atoms = Set(frequent.compactMap { number($0.value) })
+            if !atoms.isEmpty { profile.restQuantiles = KAnonymousQuantiles.of(sorted: sorted.filter { !atoms.contains($0) }, k: k) }
+        }
         if kind == .text { profile.lengthQuantiles = KAnonymousQuantiles.of(sorted: lengths.sorted(), k: k) }
         return (profile, kind == .other ? 0 : counts.count - kept.count)
+    }
+
+    /// A value in text as this column's number (dates in days, timestamps in seconds).
+    func number(_ text: String) -> Double? {
+        switch kind {
+        case .number: return Double(text)
+        case .date: return CivilDate.parseDays(text).map(Double.init)
+        case .timestamp: return CivilDate.parseSeconds(text).map(Double.init)
+        default: return nil
+        }
+    }
+
+    /// The share of the sorted values strictly below `v`.
+    static func share(below v: Double, in sorted: [Double]) -> Double {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < v { lo = mid + 1 } else { hi = mid }
+        }
+        return sorted.isEmpty ? 0 : Double(lo) / Double(sorted.count)
     }
 }

@@ -16,7 +16,9 @@ package struct Comparer {
         sampler.sampleLimit = sampleLimit
         var columns: [QualityReport.ColumnScore] = []
         var foreignKeys: [QualityReport.CardinalityScore] = []
+        var pairs: [QualityReport.PairScore] = []
         var copies = 0, compared = 0
+        var copiedTables: [QualityReport.CopyCount] = []
         for s in sourceSchema.tables {
             guard let t = targetSchema.tables.first(where: { $0.name.description == s.name.description })
                     ?? targetSchema.tables.first(where: { $0.name.name == s.name.name }) else { continue }
@@ -25,18 +27,39 @@ package struct Comparer {
             let sourceRows = try sample(sampler, s, shared.map(\.name), source)
             let targetRows = try sample(sampler, t, shared.map(\.name), target)
             let keys = Set(s.primaryKey + s.foreignKeys.flatMap(\.columns))
+            var shaped: [(column: Column, samples: (source: PairTrends.Sample, target: PairTrends.Sample))] = []
             for (i, c) in shared.enumerated() where !keys.contains(c.name) {
                 let a = sourceRows.compactMap { $0[i] }, b = targetRows.compactMap { $0[i] }
                 guard !a.isEmpty, !b.isEmpty, let score = Self.shape(c, a, b) else { continue }
                 columns.append(.init(table: s.name.description, column: c.name, metric: score.metric, score: score.value))
+                let kind = ColumnSummary.kind(of: c.type)
+                shaped.append((c, (PairTrends.sample(c, kind: kind, sourceRows.map { $0[i] }), PairTrends.sample(c, kind: kind, targetRows.map { $0[i] }))))
+            }
+            let paired = shaped.prefix(PairTrends.maxColumns)
+            for (x, a) in paired.enumerated() {
+                for b in paired.dropFirst(x + 1) {
+                    guard let score = PairTrends.score(a.samples, b.samples) else { continue }
+                    pairs.append(.init(table: s.name.description, columns: [a.column.name, b.column.name], metric: score.metric, score: score.value))
+                }
             }
             // Copies: whole rows of non-key values found in the source sample,
             // where such rows tell records apart (mostly distinct in the source).
-            let free = shared.indices.filter { !keys.contains(shared[$0].name) }
+            // An integer column distinct on every row is an identifier even
+            // without a key (a unique manager id): any fill repeats its numbers.
+            let identifiers = Set(shared.indices.filter { i in
+                if case .integer = shared[i].type {
+                    let values = sourceRows.compactMap { $0[i] }
+                    return !values.isEmpty && Set(values).count == values.count
+                }
+                return false
+            })
+            let free = shared.indices.filter { !keys.contains(shared[$0].name) && !identifiers.contains($0) }
             let seen = Set(sourceRows.map { row in free.map { row[$0] } })
             if !free.isEmpty, Double(seen.count) >= 0.5 * Double(sourceRows.count) {
+                let copied = targetRows.filter { row in seen.contains(free.map { row[$0] }) }.count
                 compared += targetRows.count
-                copies += targetRows.filter { row in seen.contains(free.map { row[$0] }) }.count
+                copies += copied
+                copiedTables.append(.init(table: s.name.description, rows: targetRows.count, copies: copied))
             }
             for fk in s.foreignKeys where fk.referencedTable != s.name {
                 guard let tfk = t.foreignKeys.first(where: { $0.columns == fk.columns }) else { continue }
@@ -49,11 +72,12 @@ package struct Comparer {
         }
         let shapes = columns.isEmpty ? nil : columns.map(\.score).reduce(0, +) / Double(columns.count)
         let cardinality = foreignKeys.isEmpty ? nil : foreignKeys.map(\.score).reduce(0, +) / Double(foreignKeys.count)
-        let parts = [shapes, cardinality].compactMap { $0 }
-        return QualityReport(source: names.source, target: names.target, columnShapes: shapes, cardinality: cardinality,
+        let trends = pairs.isEmpty ? nil : pairs.map(\.score).reduce(0, +) / Double(pairs.count)
+        let parts = [shapes, trends, cardinality].compactMap { $0 }
+        return QualityReport(source: names.source, target: names.target, columnShapes: shapes, columnPairTrends: trends, cardinality: cardinality,
                              overall: parts.isEmpty ? 0 : parts.reduce(0, +) / Double(parts.count),
                              exactMatchShare: compared == 0 ? 0 : Double(copies) / Double(compared),
-                             columns: columns, foreignKeys: foreignKeys)
+                             columns: columns, pairs: pairs, foreignKeys: foreignKeys, copies: copiedTables)
     }
 
     func sample(_ sampler: Profiler, _ table: Table, _ columns: [String], _ connection: DatabaseConnection) throws -> [[String?]] {

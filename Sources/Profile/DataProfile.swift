@@ -43,10 +43,50 @@ package struct TableProfile: Codable, Sendable, Equatable {
     package var sampled: Int
     package var columns: [ColumnProfile]
     package var foreignKeys: [ForeignKeyProfile]
+    /// How the modelled columns (and the children per row along the
+    /// foreign keys into this table) move together; nil: independently.
+    package var copula: CopulaProfile?
 
     enum CodingKeys: String, CodingKey {
-        case name, rows, sampled, columns
+        case name, rows, sampled, columns, copula
         case foreignKeys = "foreign_keys"
+    }
+}
+
+/// A Gaussian copula: the correlations of the normal scores of a table's
+/// modelled dimensions (numbers and dates by rank, categories by their
+/// interval of the CDF), over the sampled rows.
+package struct CopulaProfile: Codable, Sendable, Equatable {
+    package var dimensions: [CopulaDimension]
+    /// Symmetric, ones on the diagonal, one row per dimension.
+    package var correlation: [[Double]]
+}
+
+/// One dimension of a copula: a column of the table, or the number of
+/// children each row has in another table along one of its foreign keys.
+package struct CopulaDimension: Codable, Sendable, Equatable, CustomStringConvertible {
+    package var column: String?
+    /// The child table (as `TableProfile.name`) whose rows are counted.
+    package var children: String?
+    /// The child's foreign key columns the children are counted along.
+    package var foreignKey: [String]?
+    /// A category column: its frequent values in the order they lie on the
+    /// copula's CDF (by the mean score of the number they move with most),
+    /// when that is not the profile's most-frequent-first order.
+    package var order: [String]?
+
+    package static func column(_ name: String) -> CopulaDimension { CopulaDimension(column: name) }
+    package static func children(_ table: String, along columns: [String]) -> CopulaDimension {
+        CopulaDimension(children: table, foreignKey: columns)
+    }
+
+    package var description: String {
+        column ?? "children in \(children ?? "?") (\((foreignKey ?? []).joined(separator: ", ")))"
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case column, children, order
+        case foreignKey = "foreign_key"
     }
 }
 
@@ -71,6 +111,9 @@ package struct ColumnProfile: Codable, Sendable, Equatable {
     package var quantiles: [Double]?
     /// Text: the same for lengths in characters.
     package var lengthQuantiles: [Double]?
+    /// Numbers, dates, timestamps with frequent values: the quantiles of
+    /// the other values, which fill the CDF between the frequent ones.
+    package var restQuantiles: [Double]?
     /// Values seen at least K times, most frequent first (at most 50), with
     /// their share of the non-NULL values.
     package var frequent: [FrequentValue]
@@ -79,12 +122,16 @@ package struct ColumnProfile: Codable, Sendable, Equatable {
         case name, type, kind, distinct, unique, scale, quantiles, frequent
         case nullFraction = "null_fraction"
         case lengthQuantiles = "length_quantiles"
+        case restQuantiles = "rest_quantiles"
     }
 }
 
 package struct FrequentValue: Codable, Sendable, Equatable {
     package var value: String
     package var share: Double
+    /// Numbers, dates, timestamps: the share of the values below this one
+    /// (where its interval starts in the CDF).
+    package var below: Double?
 }
 
 /// Children per parent along one foreign key, over every parent row.

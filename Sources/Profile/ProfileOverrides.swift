@@ -1,12 +1,18 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Engine
 import SchemaModel
 
 /// A profile as the planner's `ColumnOverrides` (`fill --profile`): each
 /// profiled column of the target draws from what the source held (its
 /// frequent values on the share of rows they covered, its quantiles or the
-/// rule-based generator of its kind on the rest, its NULL share), and each
-/// child table gets the source's children per parent along its first
-/// profiled foreign key. Keys, foreign keys and unique columns stay with
+/// rule-based generator of its kind on the rest, its NULL share), the
+/// columns of a table's copula through correlated uniforms, and each child
+/// table gets the source's children per parent along the profiled foreign
+/// key with the most parents, tied to the parent's columns by the parent's copula. Keys, foreign keys and unique columns stay with
 /// inference, and the target's CHECKs still win (the planner clips every
 /// override to its column's domain).
 package struct ProfileOverrides: ColumnOverrides {
@@ -22,6 +28,24 @@ package struct ProfileOverrides: ColumnOverrides {
 
     package func seed(for table: Table) -> UInt64? { nil }
 
+    /// The copula of a profiled table, its coordinates keyed by the
+    /// profiled name so a child's fan-out reads the same ones.
+    func copula(of profiled: TableProfile) -> GaussianCopula? {
+        guard let c = profiled.copula else { return nil }
+        return GaussianCopula(correlation: c.correlation,
+                              stream: RowRandom.streamKey(seed: seed, table: profiled.name, column: "\u{1}copula"))
+    }
+
+    /// The uniform a column (or a children count) of a profiled table draws
+    /// from: its copula coordinate when it has one.
+    func source(_ dimension: CopulaDimension, of profiled: TableProfile, otherwise stream: UInt64) -> UniformSource {
+        if let j = profiled.copula?.dimensions.firstIndex(where: { $0.column == dimension.column && $0.children == dimension.children && $0.foreignKey == dimension.foreignKey }),
+           let copula = copula(of: profiled) {
+            return .copula(copula, dimension: j)
+        }
+        return .own(stream: stream)
+    }
+
     package func fanOut(for table: Table) throws -> FanOut? {
         guard let profiled = profile(of: table.name) else { return nil }
         // A key made only of foreign keys (film_actor) keeps its distinct
@@ -32,38 +56,139 @@ package struct ProfileOverrides: ColumnOverrides {
         let candidates = table.foreignKeys.filter { $0.referencedTable != table.name && keyed.isDisjoint(with: $0.columns) }
             .sorted { (profile(of: $0.referencedTable)?.rows ?? 0) > (profile(of: $1.referencedTable)?.rows ?? 0) }
         for fk in candidates {
-            guard let p = profiled.foreignKeys.first(where: { $0.columns == fk.columns }), !p.childrenQuantiles.isEmpty else { continue }
+            guard let p = profiled.foreignKeys.first(where: { $0.columns == fk.columns }), let points = Self.childrenPoints(p) else { continue }
             let stream = RowRandom.streamKey(seed: seed, table: table.name.description, column: "\u{1}profile-children")
-            var counts = QuantileGenerator(points: p.childrenQuantiles, output: .number(scale: 0), stream: stream)
+            var counts = QuantileGenerator(points: points, output: .number(scale: 0), stream: stream)
             counts.stochasticRounding = true
+            // Parents with more of something have more children: the count
+            // is the parent's copula coordinate for this FK, if it has one.
+            if let parent = profile(of: fk.referencedTable) {
+                counts.source = source(.children(profiled.name, along: fk.columns), of: parent, otherwise: stream)
+            }
             return FanOut(foreignKeyColumn: fk.columns[0], count: counts.rescaled(toMean: p.meanChildren))
         }
         return nil
     }
 
+    /// Every other profiled foreign key: each parent's children in the
+    /// source's proportions (a quota), tied to the parent's copula.
+    package func childrenPerParent(for table: Table, foreignKey fk: ForeignKey) throws -> (any ValueGenerator)? {
+        guard let profiled = profile(of: table.name),
+              let p = profiled.foreignKeys.first(where: { $0.columns == fk.columns }), let points = Self.childrenPoints(p) else { return nil }
+        let stream = RowRandom.streamKey(seed: seed, table: table.name.description, column: "\u{1}quota:" + fk.columns.joined(separator: ","))
+        var counts = QuantileGenerator(points: points, output: .number(scale: 3), stream: stream)
+        if let parent = profile(of: fk.referencedTable) {
+            counts.source = source(.children(profiled.name, along: fk.columns), of: parent, otherwise: stream)
+        }
+        return counts
+    }
+
     package func generator(for table: Table, column: Column, context: OverrideContext) throws -> (any ValueGenerator)? {
-        guard let profiled = profile(of: table.name)?.columns.first(where: { $0.name == column.name }),
+        if let fk = table.foreignKeys.first(where: { $0.columns.contains(column.name) }) {
+            return try foreignKeyNulls(fk, of: table, column: column, context: context)
+        }
+        guard let tableProfile = profile(of: table.name),
+              let profiled = tableProfile.columns.first(where: { $0.name == column.name }),
               !table.primaryKey.contains(column.name), !column.isGenerated,
-              !table.foreignKeys.contains(where: { $0.columns.contains(column.name) }),
-              !table.uniques.contains(where: { $0.columns.contains(column.name) }) else { return nil }
-        var g: any ValueGenerator
-        if let q = profiled.quantiles, let output = Self.output(profiled.kind, for: column.type) {
-            let points = profiled.kind == .timestamp && output == .date ? q.map { ($0 / 86_400).rounded(.down) }
-                : profiled.kind == .date && output != .date ? q.map { $0 * 86_400 } : q
-            g = QuantileGenerator(points: points, output: output, stream: context.stream("quantiles"))
+              !table.foreignKeys.contains(where: { $0.columns.contains(column.name) }) else { return nil }
+        if table.uniques.contains(where: { $0.columns.contains(column.name) }) {
+            return distinct(profiled, column: column, rows: context.rows, stream: context.stream("distinct"))
+        }
+        let source = source(.column(column.name), of: tableProfile, otherwise: context.stream("quantiles"))
+        let output = Self.output(profiled.kind, for: column.type)
+        let frequent = profiled.frequent.compactMap { f in Self.literal(f.value, for: column.type).map { (value: $0, frequent: f) } }
+        let rest: MarginalGenerator.Rest
+        var atoms: [MarginalGenerator.Atom] = []
+        if let q = profiled.quantiles, let output {
+            // Numbers, dates, timestamps: the frequent values where they sit
+            // among the sorted values, the other values' quantiles between them.
+            let restPoints = frequent.isEmpty ? q : profiled.restQuantiles ?? q
+            rest = .quantiles(QuantileGenerator(points: Self.converted(restPoints, from: profiled.kind, to: output),
+                                                output: output, stream: context.stream("quantiles")))
+            atoms = frequent.map { .init(literal: $0.value, start: $0.frequent.below ?? Self.place(of: $0.frequent.value, in: q), share: $0.frequent.share) }
         } else {
-            g = try context.inferred()
+            // Categories one after another in the profile's order; the rare
+            // rest from the rule-based generator of the column's kind.
+            rest = .generator(try context.inferred())
+            var at = 0.0
+            for f in Self.ordered(profiled.frequent, by: tableProfile.copula?.dimensions.first { $0.column == column.name }?.order) {
+                if let literal = Self.literal(f.value, for: column.type) { atoms.append(.init(literal: literal, start: at, share: f.share)) }
+                at += f.share
+            }
         }
-        let frequent = profiled.frequent.compactMap { f in Self.literal(f.value, for: column.type).map { (value: $0, weight: f.share) } }
-        let share = min(1, frequent.reduce(0) { $0 + $1.weight })
-        if !frequent.isEmpty {
-            let choice = WeightedChoiceGenerator(choices: frequent, stream: context.stream("frequent"))
-            g = share >= 0.999 ? choice : MixtureGenerator(first: choice, share: share, otherwise: g, stream: context.stream("mixture"))
-        }
+        var g: any ValueGenerator = MarginalGenerator(atoms: atoms, rest: rest, source: source)
         if column.isNullable, profiled.nullFraction > 0 {
             g = NullableGenerator(inner: g, nullFraction: profiled.nullFraction, stream: context.stream("null"))
         }
         return g
+    }
+
+    /// The children-per-parent points to draw from; nil when there are none.
+    /// Where fewer than K parents hold every child (2 stores of 500 hold
+    /// all the inventory), the K-means are all 0 and only the childless
+    /// share and the mean survive: the parents that have children then
+    /// share them equally.
+    static func childrenPoints(_ p: ForeignKeyProfile) -> [Double]? {
+        let points = p.childrenQuantiles
+        guard !points.isEmpty else { return nil }
+        guard points.allSatisfy({ $0 == 0 }) else { return points }
+        guard p.meanChildren > 0, p.childlessShare < 1 else { return nil }
+        let last = Double(points.count - 1)
+        return points.indices.map { Double($0) / last < p.childlessShare ? 0 : 1 }
+    }
+
+    /// Frequent values in the order the copula laid them on its CDF (by a
+    /// correlated number's mean, so the latent order means something);
+    /// the profile's order where the copula gives none.
+    static func ordered(_ frequent: [FrequentValue], by order: [String]?) -> [FrequentValue] {
+        guard let order else { return frequent }
+        let byValue = Dictionary(frequent.map { ($0.value, $0) }, uniquingKeysWith: { a, _ in a })
+        return order.compactMap { byValue[$0] } + frequent.filter { !order.contains($0.value) }
+    }
+
+    /// A nullable foreign key NULL on the source's share of rows (all its
+    /// columns together: one stream per key); nil: the inferred reference.
+    func foreignKeyNulls(_ fk: ForeignKey, of table: Table, column: Column, context: OverrideContext) throws -> (any ValueGenerator)? {
+        guard column.isNullable, let p = profile(of: table.name)?.foreignKeys.first(where: { $0.columns == fk.columns }),
+              p.nullFraction > 0 else { return nil }
+        if p.nullFraction >= 1 { return NullGenerator() }
+        let stream = RowRandom.streamKey(seed: seed, table: table.name.description, column: "\u{1}null:" + fk.columns.joined(separator: ","))
+        return NullableGenerator(inner: try context.inferred(), nullFraction: p.nullFraction, stream: stream)
+    }
+
+    /// A column under a UNIQUE: the profiled quantiles at `rows` evenly
+    /// spaced, shuffled places. Where the quantiles are flat (182 rentals
+    /// at one instant) or rise too slowly for that many distinct values,
+    /// the points are pushed up just enough that neighbouring places are
+    /// two units of the column's precision apart, so every value is
+    /// distinct and the shape elsewhere is the source's.
+    func distinct(_ profiled: ColumnProfile, column: Column, rows: Int64, stream: UInt64) -> (any ValueGenerator)? {
+        guard rows > 0, let q = profiled.quantiles, q.count > 1, let output = Self.output(profiled.kind, for: column.type) else { return nil }
+        let resolution: Double
+        switch output {
+        case .number(let scale): resolution = 1 / pow(10, Double(scale))
+        case .date, .timestamp: resolution = 1
+        }
+        let step = resolution * Double(rows) / Double(q.count - 1) * 1.001
+        var points = Self.converted(q, from: profiled.kind, to: output)
+        for i in points.indices.dropFirst() { points[i] = max(points[i], points[i - 1] + step) }
+        var g = QuantileGenerator(points: points, output: output, stream: stream)
+        g.source = .stratified(Permutation(count: UInt64(rows), key: stream))
+        return g
+    }
+
+    /// Profiled points in the target column's units (days and seconds between dates and timestamps).
+    static func converted(_ points: [Double], from kind: ColumnProfile.Kind, to output: QuantileGenerator.Output) -> [Double] {
+        if kind == .timestamp, output == .date { return points.map { ($0 / 86_400).rounded(.down) } }
+        if kind == .date, output != .date { return points.map { $0 * 86_400 } }
+        return points
+    }
+
+    /// Where a value sits in the CDF the quantiles describe (profiles
+    /// written without `below`).
+    static func place(of text: String, in points: [Double]) -> Double {
+        guard let v = Double(text) ?? CivilDate.parseDays(text).map(Double.init), points.count > 1 else { return 0 }
+        return Double(points.filter { $0 < v }.count) / Double(points.count - 1)
     }
 
     /// How quantiles of `kind` are written into a column of `type`; nil when they do not fit it.

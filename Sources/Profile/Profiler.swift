@@ -20,7 +20,11 @@ package struct Profiler {
         var tables: [TableProfile] = []
         let names = Set(schema.tables.map(\.name))
         for table in schema.tables {
-            let (profile, left) = try self.table(table, connection: connection, parents: names)
+            let incoming = schema.tables.flatMap { child in
+                child.foreignKeys.filter { $0.referencedTable == table.name && child.name != table.name }.map { (child, $0) }
+            }
+            let (profile, left) = try self.table(table, connection: connection, parents: names,
+                                                 children: Array(incoming.prefix(Self.maxChildDimensions)))
             tables.append(profile)
             suppressed += left
         }
@@ -30,14 +34,24 @@ package struct Profiler {
         return profile
     }
 
-    func table(_ table: Table, connection: DatabaseConnection, parents: Set<QualifiedName>) throws -> (TableProfile, Int) {
+    /// Foreign keys into a table whose children per row join its copula, at most.
+    static let maxChildDimensions = 8
+
+    /// One table's profile; `children` are the foreign keys into it, whose
+    /// children per sampled row join the copula.
+    func table(_ table: Table, connection: DatabaseConnection, parents: Set<QualifiedName>,
+               children: [(Table, ForeignKey)] = []) throws -> (TableProfile, Int) {
         let columns = table.columns
         var summaries = columns.map(ColumnSummary.init)
+        var childCounts = Array(repeating: [Double](), count: children.count)
         var sampled = 0
         do {
-            for row in try query(connection, sampleSQL(table)) {
+            for row in try query(connection, sampleSQL(table, children: children)) {
                 sampled += 1
-                for (i, cell) in row.enumerated() where i < summaries.count { summaries[i].add(cell) }
+                for (i, cell) in row.enumerated() {
+                    if i < summaries.count { summaries[i].add(cell) }
+                    else { childCounts[i - summaries.count].append(cell.flatMap { Double($0) } ?? 0) }
+                }
             }
         } catch let error as DatabaseError {
             throw error.prefixed("profiling \(table.name)")
@@ -56,15 +70,58 @@ package struct Profiler {
                 throw error.prefixed("profiling the children per parent of \(table.name) (\(fk.columns.joined(separator: ", ")))")
             }
         }
-        return (TableProfile(name: table.name.description, rows: table.rowCount, sampled: sampled, columns: profiles, foreignKeys: foreignKeys), suppressed)
+        var profile = TableProfile(name: table.name.description, rows: table.rowCount, sampled: sampled, columns: profiles, foreignKeys: foreignKeys)
+        profile.copula = copula(table, summaries: summaries, profiles: profiles, children: children, counts: childCounts)
+        return (profile, suppressed)
     }
 
-    /// Every row up to the limit, else every k-th row in the table's order.
-    func sampleSQL(_ table: Table) -> String {
-        let list = table.columns.map { quoteIdentifier($0.name) }.joined(separator: ", ")
+    /// The copula over the columns `fill` draws from the profile (not keys,
+    /// foreign keys, unique or generated columns) and the children per row.
+    func copula(_ table: Table, summaries: [ColumnSummary], profiles: [ColumnProfile],
+                children: [(Table, ForeignKey)], counts: [[Double]]) -> CopulaProfile? {
+        let excluded = Set(table.primaryKey + table.foreignKeys.flatMap(\.columns) + table.uniques.flatMap(\.columns))
+        var candidates: [CopulaFit.Scores] = []
+        let modelled = zip(summaries, profiles).filter { !excluded.contains($0.0.column.name) && !$0.0.column.isGenerated }
+        for (summary, profile) in modelled where summary.isNumeric && profile.quantiles != nil {
+            let (z, attenuation) = CopulaFit.rankScores(summary.rowNumbers, salt: UInt64(candidates.count))
+            candidates.append(.init(dimension: .column(profile.name), z: z, attenuation: attenuation))
+        }
+        for ((child, fk), n) in zip(children, counts) where !n.isEmpty {
+            let (z, attenuation) = CopulaFit.rankScores(n, salt: UInt64(candidates.count))
+            candidates.append(.init(dimension: .children(child.name.description, along: fk.columns), z: z, attenuation: attenuation))
+        }
+        let numeric = candidates
+        for (summary, profile) in modelled where (summary.kind == .text || summary.kind == .boolean) && !profile.frequent.isEmpty {
+            let frequent = CopulaFit.order(summary, frequent: profile.frequent, by: numeric)
+            var dimension = CopulaDimension.column(profile.name)
+            if frequent != profile.frequent { dimension.order = frequent.map(\.value) }
+            let (z, attenuation) = CopulaFit.categoryScores(summary, frequent: frequent, salt: UInt64(candidates.count))
+            candidates.append(.init(dimension: dimension, z: z, attenuation: attenuation))
+        }
+        return CopulaFit.fit(candidates, minimumRows: max(minCount, 20))
+    }
+
+    /// Every row up to the limit, else every k-th row in the table's order;
+    /// after the columns, each row's number of children along each of `children`.
+    func sampleSQL(_ table: Table, children: [(Table, ForeignKey)] = []) -> String {
+        var list = table.columns.map { quoteIdentifier($0.name) }.joined(separator: ", ")
+        var from = table.name.quoted
+        if !children.isEmpty {
+            let counted = children.indices.map { "coalesce(dbsynth_c\($0).n, 0) AS dbsynth_n\($0)" }
+            let joins = children.enumerated().map { i, pair in
+                let (child, fk) = pair
+                let keys = fk.columns.map(quoteIdentifier).joined(separator: ", ")
+                let on = zip(fk.referencedColumns, fk.columns).map { "t.\(quoteIdentifier($0.0)) = dbsynth_c\(i).\(quoteIdentifier($0.1))" }
+                    .joined(separator: " AND ")
+                return "LEFT JOIN (SELECT \(keys), count(*) AS n FROM \(child.name.quoted) GROUP BY \(keys)) AS dbsynth_c\(i) ON \(on)"
+            }
+            let columns = table.columns.map { "t.\(quoteIdentifier($0.name))" }
+            from = "(SELECT \((columns + counted).joined(separator: ", ")) FROM \(table.name.quoted) AS t \(joins.joined(separator: " "))) AS b"
+            list += ", " + children.indices.map { "dbsynth_n\($0)" }.joined(separator: ", ")
+        }
         let stride = max(1, (table.rowCount + Int64(sampleLimit) - 1) / Int64(max(1, sampleLimit)))
-        if stride == 1 { return "SELECT \(list) FROM \(table.name.quoted) LIMIT \(sampleLimit)" }
-        return "SELECT \(list) FROM (SELECT \(list), row_number() OVER () AS dbsynth_n FROM \(table.name.quoted)) AS s "
+        if stride == 1 { return "SELECT \(list) FROM \(from) LIMIT \(sampleLimit)" }
+        return "SELECT \(list) FROM (SELECT \(list), row_number() OVER () AS dbsynth_n FROM \(from)) AS s "
             + "WHERE dbsynth_n % \(stride) = 0 LIMIT \(sampleLimit)"
     }
 

@@ -10,6 +10,16 @@ package struct QualityReport: Codable, Sendable {
         package var score: Double
     }
 
+    package struct PairScore: Codable, Sendable {
+        package var table: String
+        package var columns: [String]
+        /// `correlation`: 1 − |Δ Pearson ρ| / 2 (two numeric columns);
+        /// `contingency`: 1 − the total variation distance of the pair's
+        /// contingency table (numbers in 10 bins).
+        package var metric: String
+        package var score: Double
+    }
+
     package struct CardinalityScore: Codable, Sendable {
         package var table: String
         package var columns: [String]
@@ -18,10 +28,19 @@ package struct QualityReport: Codable, Sendable {
         package var score: Double
     }
 
+    /// Copies in one table: target rows compared and how many equal a source row.
+    package struct CopyCount: Codable, Sendable {
+        package var table: String
+        package var rows: Int
+        package var copies: Int
+    }
+
     package var source: String
     package var target: String
     /// Mean of `columns` (nil: no comparable column).
     package var columnShapes: Double?
+    /// Mean of `pairs` (nil: no table has two comparable columns).
+    package var columnPairTrends: Double?
     /// Mean of `foreignKeys` (nil: no foreign key).
     package var cardinality: Double?
     /// Mean of the parts present.
@@ -32,11 +51,15 @@ package struct QualityReport: Codable, Sendable {
     /// (a table of one seven-valued column would be all "copies").
     package var exactMatchShare: Double
     package var columns: [ColumnScore]
+    package var pairs: [PairScore]
     package var foreignKeys: [CardinalityScore]
+    /// The tables `exactMatchShare` counts, one by one.
+    package var copies: [CopyCount]
 
     enum CodingKeys: String, CodingKey {
-        case source, target, cardinality, overall, columns
+        case source, target, cardinality, overall, columns, pairs, copies
         case columnShapes = "column_shapes"
+        case columnPairTrends = "column_pair_trends"
         case exactMatchShare = "exact_match_share"
         case foreignKeys = "foreign_keys"
     }

@@ -19,6 +19,9 @@ package enum ParentRowPicker: Sendable {
     /// `rows`, the digit indexes that list of parent rows (those whose
     /// values inside the key differ) instead of the parent rows themselves.
     case tupleComponent(Permutation, radices: [Int64], component: Int, distinctFrom: [Int?], rows: [Int64]?)
+    /// Every parent gets about its drawn number of children, on a foreign
+    /// key that does not lay the rows out (a profile's children per parent).
+    case quota(ParentQuota)
     /// `per_parent` fan-out: child rows are laid out parent by parent;
     /// `cumulative[i]` is the number of children of parents 0…i.
     case fanOut(cumulative: [Int64])
@@ -74,6 +77,8 @@ package enum ParentRowPicker: Sendable {
             return lo < cumulative.count ? Int64(lo) : nil
         case .matching(let match):
             return match.parentRow(for: row)
+        case .quota(let quota):
+            return quota.parentRow(for: row)
         case .amongSkewed(let rows, let skew, _):
             return rows[Int(skew.parentRow(for: row))]
         case .among(let rows, let stream, _):
@@ -94,6 +99,7 @@ package enum ParentRowPicker: Sendable {
         case .earlierRow: return "earlier row of the same table"
         case .tupleComponent: return "distinct parent tuple per row"
         case .fanOut: return "children per parent (per_parent)"
+        case .quota: return "children per parent as profiled"
         case .matching: return "parent of the row's own place"
         case .among(let rows, _, let why): return "one of \(rows.count) parents \(why)"
         case .amongSkewed(let rows, _, let why): return "one of \(rows.count) parents \(why), some far more often (log-normal)"

@@ -15,10 +15,15 @@ package protocol ColumnOverrides: Sendable {
     /// `fan_out: uniform`: children pick parents uniformly instead of by
     /// the default skewed popularity.
     func uniformFanOut(for table: Table) -> Bool
+    /// How many children each parent row should have along `foreignKey`
+    /// of `table` (a generator of counts by parent row), for a foreign key
+    /// that does not drive the table's fan-out; nil: the default pick.
+    func childrenPerParent(for table: Table, foreignKey: ForeignKey) throws -> (any ValueGenerator)?
 }
 
 extension ColumnOverrides {
     package func uniformFanOut(for table: Table) -> Bool { false }
+    package func childrenPerParent(for table: Table, foreignKey: ForeignKey) throws -> (any ValueGenerator)? { nil }
 }
 
 /// `per_parent: {fk: COLUMN, count: GENERATOR}`: the parent row i gets

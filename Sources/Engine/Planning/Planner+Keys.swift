@@ -34,6 +34,23 @@ extension Planner {
         rowCounts[table.name] = total
     }
 
+    /// An override's children per parent along a foreign key that does
+    /// not drive the table: each parent row's count, as a quota.
+    func profiledQuota(_ fk: ForeignKey, in table: Table, parentRows: Int64, stream: UInt64) throws -> ParentQuota? {
+        guard let count = try options.overrides?.childrenPerParent(for: table, foreignKey: fk),
+              let childRows = rowCounts[table.name], childRows > 0 else { return nil }
+        var value = Value()
+        let counts = (0..<parentRows).map { parent -> Double in
+            count.generate(row: parent, into: &value)
+            switch value.kind {
+            case .int: return Double(value.int)
+            case .double: return value.double
+            default: return 0
+            }
+        }
+        return ParentQuota(counts: counts, childRows: childRows, key: StableHash.mix(stream ^ 0x71_756f_7461))
+    }
+
     // MARK: Capacity
 
 

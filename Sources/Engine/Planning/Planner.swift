@@ -434,6 +434,9 @@ package final class Planner {
         if let allowed = try parentsPassingChecks(fk, in: table, parentRows: parentRows) {
             return among(allowed, fk: fk, in: table, stream: fkStream, why: "its CHECK allows")
         }
+        if let quota = try profiledQuota(fk, in: table, parentRows: parentRows, stream: fkStream) {
+            return .quota(quota)
+        }
         // `try?` is meant: matching places is optional. A parent column that
         // cannot be built from here (it depends on this key through a cycle)
         // only means no match; the parent's own planning reports real errors.

@@ -22,6 +22,9 @@ package struct QuantileGenerator: ValueGenerator {
     package let points: [Double]
     package let output: Output
     package let stream: UInt64
+    /// Where each row's uniform comes from (its own stream unless a copula
+    /// ties it to the table's other columns).
+    package var source: UniformSource
     /// Integers rounded up or down at random in proportion (`3.4` is 4 on
     /// 40 % of rows), so their mean is the points' mean, not shifted by rounding.
     package var stochasticRounding = false
@@ -31,6 +34,7 @@ package struct QuantileGenerator: ValueGenerator {
         self.points = points
         self.output = output
         self.stream = stream
+        source = .own(stream: stream)
     }
 
     /// The mean of the interpolated distribution.
@@ -47,19 +51,28 @@ package struct QuantileGenerator: ValueGenerator {
         guard m > 0, target >= 0 else { return self }
         var g = QuantileGenerator(points: points.map { $0 * target / m }, output: output, stream: stream)
         g.stochasticRounding = stochasticRounding
+        g.source = source
         return g
     }
 
     @inline(__always) func draw(row: Int64) -> Double {
+        value(at: source.unit(row: row))
+    }
+
+    /// The interpolated inverse CDF at `u` in [0, 1).
+    @inline(__always) package func value(at u: Double) -> Double {
         guard points.count > 1 else { return points[0] }
-        var r = RowRandom(stream: stream, row: row)
-        let x = r.unit() * Double(points.count - 1)
+        let x = u * Double(points.count - 1)
         let i = min(points.count - 2, Int(x))
         return points[i] + (points[i + 1] - points[i]) * (x - Double(i))
     }
 
     package func generate(row: Int64, into value: inout Value) {
-        let x = draw(row: row)
+        write(draw(row: row), row: row, into: &value)
+    }
+
+    /// Writes `x` as the output asks (`row` draws the stochastic rounding).
+    package func write(_ x: Double, row: Int64, into value: inout Value) {
         switch output {
         case .number(let scale):
             if scale == 0, stochasticRounding {
@@ -91,7 +104,7 @@ package struct QuantileGenerator: ValueGenerator {
 
     package var summary: String {
         let lo = points.first!, hi = points.last!, mid = points[points.count / 2]
-        return "as profiled: \(Self.short(lo))…\(Self.short(hi)), median \(Self.short(mid))"
+        return "as profiled: \(Self.short(lo))…\(Self.short(hi)), median \(Self.short(mid))" + (source.isCopula ? ", correlated" : "")
     }
 
     static func short(_ x: Double) -> String {

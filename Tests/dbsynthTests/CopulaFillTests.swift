@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import TestSupport
+import Introspect
+
+/// Columns that move together in the source move together in a profiled
+/// fill: the copula within a table, children per parent tied to the
+/// parent's columns, and a UNIQUE column that still follows its shape.
+@Suite struct CopulaFillTests {
+    static func pearson(_ rows: [[String?]]) -> Double {
+        let pairs = rows.compactMap { r -> (Double, Double)? in
+            guard let a = r[0].flatMap(Double.init), let b = r[1].flatMap(Double.init) else { return nil }
+            return (a, b)
+        }
+        let n = Double(pairs.count)
+        let ma = pairs.map(\.0).reduce(0, +) / n, mb = pairs.map(\.1).reduce(0, +) / n
+        var sab = 0.0, saa = 0.0, sbb = 0.0
+        for (x, y) in pairs { sab += (x - ma) * (y - mb); saa += (x - ma) * (x - ma); sbb += (y - mb) * (y - mb) }
+        return sab / (saa * sbb).squareRoot()
+    }
+
+    /// Mean purchases of the older half of members over the younger half's.
+    static func olderBuyMore(_ db: ScratchSQLite) throws -> Double {
+        let rows = try db.open().query("""
+            SELECT m.age >= (SELECT avg(age) FROM member), avg(n) FROM
+              (SELECT member.id, member.age, count(purchase.id) AS n FROM member LEFT JOIN purchase ON purchase.member_id = member.id GROUP BY member.id) AS m
+            GROUP BY 1 ORDER BY 1
+            """)
+        let young = rows.first?[1].flatMap(Double.init) ?? 0, old = rows.last?[1].flatMap(Double.init) ?? 0
+        return old / max(young, 1e-9)
+    }
+
+    @Test func aProfiledFillKeepsWhatMovesTogether() throws {
+        let source = try ScratchSQLite(schema: SampleData.correlated)
+        defer { source.remove() }
+        let file = source.directory.appendingPathComponent("p.json").path
+        let profiled = try CommandRunner.dbsynth(["profile", source.url, "-o", file])
+        try #require(profiled.status == 0, "\(profiled.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any] ?? [:]
+        let member = (json["tables"] as? [[String: Any]] ?? []).first { $0["name"] as? String == "member" } ?? [:]
+        let copula = member["copula"] as? [String: Any] ?? [:]
+        let dimensions = (copula["dimensions"] as? [[String: Any]] ?? [])
+        let names = dimensions.map { ($0["column"] as? String) ?? "children in \($0["children"] as? String ?? "")" }
+        #expect(Set(names).isSuperset(of: ["age", "income", "tier", "children in purchase"]), "\(names)")
+        #expect(!names.contains("joined") && !names.contains("id"), "unique columns and keys are not in the copula")
+        let matrix = copula["correlation"] as? [[Double]] ?? []
+        if let a = names.firstIndex(of: "age"), let i = names.firstIndex(of: "income"), let c = names.firstIndex(of: "children in purchase") {
+            #expect(matrix[a][i] > 0.8, "age and income: \(matrix[a][i])")
+            #expect(matrix[a][c] > 0.8, "age and purchases per member: \(matrix[a][c])")
+        }
+
+        let target = try ScratchSQLite(schema: SampleData.correlatedSchema)
+        defer { target.remove() }
+        let filled = try CommandRunner.dbsynth(["fill", target.url, "--profile", file, "--quiet"])
+        try #require(filled.status == 0, "\(filled.stderr)")
+        let connection = try target.open()
+        let r = Self.pearson(try connection.query("SELECT age, income FROM member"))
+        #expect(r > 0.75, "age and income still rise together: \(r)")
+        // Tier follows income: gold members earn more than bronze ones.
+        let tiers = try connection.query("SELECT tier, avg(income) FROM member GROUP BY tier ORDER BY 2")
+        #expect(tiers.map { $0[0] ?? "" } == ["bronze", "silver", "gold"], "\(tiers)")
+        let (filledRatio, sourceRatio) = (try Self.olderBuyMore(target), try Self.olderBuyMore(source))
+        #expect(filledRatio > 1.6, "older members place more orders: \(filledRatio), as in the source: \(sourceRatio)")
+        // The UNIQUE day follows the source's range and stays distinct.
+        let days = try connection.query("SELECT count(DISTINCT joined), count(*), min(joined), max(joined) FROM member")[0]
+        #expect(days[0] == days[1])
+        #expect((days[2] ?? "") >= "2019-04-01" && (days[3] ?? "") <= "2022-12-31", "\(days)")
+
+        // compare sees the pairs: the learned fill keeps them, a rule-based one does not.
+        let plain = try ScratchSQLite(schema: SampleData.correlatedSchema)
+        defer { plain.remove() }
+        #expect(try CommandRunner.dbsynth(["fill", plain.url, "--rows", "600", "--quiet"]).status == 0)
+        let learned = try CompareCommandTests.scores(source.url, target.url)
+        let guessed = try CompareCommandTests.scores(source.url, plain.url)
+        let (l, g) = (learned["column_pair_trends"] as? Double ?? 0, guessed["column_pair_trends"] as? Double ?? 1)
+        #expect(l > 0.85 && l > g + 0.1, "pair trends: learned \(l), rule-based \(g)")
+        let pairs = learned["pairs"] as? [[String: Any]] ?? []
+        #expect(pairs.contains { $0["columns"] as? [String] == ["age", "income"] && $0["metric"] as? String == "correlation" })
+        #expect(pairs.contains { ($0["columns"] as? [String])?.contains("tier") == true && $0["metric"] as? String == "contingency" })
+    }
+}
