@@ -17,6 +17,10 @@ struct LayeredOverrides: ColumnOverrides {
 
     func uniformFanOut(for table: Table) -> Bool { first.uniformFanOut(for: table) }
 
+    func sharesKey(table: Table, column: String, through: ForeignKey) -> Bool? {
+        first.sharesKey(table: table, column: column, through: through) ?? then.sharesKey(table: table, column: column, through: through)
+    }
+
     func childrenPerParent(for table: Table, foreignKey: ForeignKey) throws -> (any ValueGenerator)? {
         try first.childrenPerParent(for: table, foreignKey: foreignKey) ?? then.childrenPerParent(for: table, foreignKey: foreignKey)
     }

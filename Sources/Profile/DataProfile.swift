@@ -46,11 +46,29 @@ package struct TableProfile: Codable, Sendable, Equatable {
     /// How the modelled columns (and the children per row along the
     /// foreign keys into this table) move together; nil: independently.
     package var copula: CopulaProfile?
+    /// Columns named like a column of a parent and referencing the same
+    /// table: how often the two hold the same key.
+    package var sharedKeys: [SharedKeyProfile]?
 
     enum CodingKeys: String, CodingKey {
         case name, rows, sampled, columns, copula
         case foreignKeys = "foreign_keys"
+        case sharedKeys = "shared_keys"
     }
+}
+
+/// A key of one name (`tenant_id`, `address_id`) that the table holds and
+/// a parent holds too, or that two parents hold: how often they agree.
+package struct SharedKeyProfile: Codable, Sendable, Equatable {
+    /// The key's name: the table's own column, or the parents' column.
+    package var column: String
+    /// The foreign key columns leading to the parent that holds it.
+    package var through: [String]
+    /// The other parent's foreign key, when the table has no such column
+    /// itself and two parents are compared.
+    package var with: [String]?
+    /// Share of rows with both keys present where they are equal.
+    package var agreement: Double
 }
 
 /// A Gaussian copula: the correlations of the normal scores of a table's

@@ -46,6 +46,18 @@ package struct ProfileOverrides: ColumnOverrides {
         return .own(stream: stream)
     }
 
+    /// Where a parent's children count comes from: the parent's copula
+    /// coordinate for this FK, so parents with more of something have
+    /// more children; else an evenly spread sequence over the parent rows,
+    /// so the children-per-parent shape comes out whole, however few parents.
+    func childrenSource(_ child: TableProfile, _ fk: ForeignKey, stream: UInt64) -> UniformSource {
+        let spread = UniformSource.evenlySpread(offset: Double(stream >> 11) * 0x1.0p-53)
+        guard let parent = profile(of: fk.referencedTable) else { return spread }
+        let found = source(.children(child.name, along: fk.columns), of: parent, otherwise: stream)
+        if case .copula = found { return found }
+        return spread
+    }
+
     package func fanOut(for table: Table) throws -> FanOut? {
         guard let profiled = profile(of: table.name) else { return nil }
         // A key made only of foreign keys (film_actor) keeps its distinct
@@ -56,31 +68,31 @@ package struct ProfileOverrides: ColumnOverrides {
         let candidates = table.foreignKeys.filter { $0.referencedTable != table.name && keyed.isDisjoint(with: $0.columns) }
             .sorted { (profile(of: $0.referencedTable)?.rows ?? 0) > (profile(of: $1.referencedTable)?.rows ?? 0) }
         for fk in candidates {
-            guard let p = profiled.foreignKeys.first(where: { $0.columns == fk.columns }), let points = Self.childrenPoints(p) else { continue }
+            guard let p = profiled.foreignKeys.first(where: { $0.columns == fk.columns }) else { continue }
             let stream = RowRandom.streamKey(seed: seed, table: table.name.description, column: "\u{1}profile-children")
-            var counts = QuantileGenerator(points: points, output: .number(scale: 0), stream: stream)
-            counts.stochasticRounding = true
             // Parents with more of something have more children: the count
             // is the parent's copula coordinate for this FK, if it has one.
-            if let parent = profile(of: fk.referencedTable) {
-                counts.source = source(.children(profiled.name, along: fk.columns), of: parent, otherwise: stream)
-            }
-            return FanOut(foreignKeyColumn: fk.columns[0], count: counts.rescaled(toMean: p.meanChildren))
+            guard let counts = childrenCounts(p, source: childrenSource(profiled, fk, stream: stream), stream: stream, whole: true) else { continue }
+            return FanOut(foreignKeyColumn: fk.columns[0], count: counts)
         }
         return nil
+    }
+
+    /// As the source had it: a key shared with the parent when it agreed on
+    /// nearly every row (99 %), not shared when it did not.
+    package func sharesKey(table: Table, column: String, through fk: ForeignKey) -> Bool? {
+        let seen = (profile(of: table.name)?.sharedKeys ?? []).filter {
+            $0.column.lowercased() == column.lowercased() && ($0.through == fk.columns || $0.with == fk.columns)
+        }
+        return seen.isEmpty ? nil : seen.contains { $0.agreement >= 0.99 }
     }
 
     /// Every other profiled foreign key: each parent's children in the
     /// source's proportions (a quota), tied to the parent's copula.
     package func childrenPerParent(for table: Table, foreignKey fk: ForeignKey) throws -> (any ValueGenerator)? {
-        guard let profiled = profile(of: table.name),
-              let p = profiled.foreignKeys.first(where: { $0.columns == fk.columns }), let points = Self.childrenPoints(p) else { return nil }
+        guard let profiled = profile(of: table.name), let p = profiled.foreignKeys.first(where: { $0.columns == fk.columns }) else { return nil }
         let stream = RowRandom.streamKey(seed: seed, table: table.name.description, column: "\u{1}quota:" + fk.columns.joined(separator: ","))
-        var counts = QuantileGenerator(points: points, output: .number(scale: 3), stream: stream)
-        if let parent = profile(of: fk.referencedTable) {
-            counts.source = source(.children(profiled.name, along: fk.columns), of: parent, otherwise: stream)
-        }
-        return counts
+        return childrenCounts(p, source: childrenSource(profiled, fk, stream: stream), stream: stream, whole: false)
     }
 
     package func generator(for table: Table, column: Column, context: OverrideContext) throws -> (any ValueGenerator)? {
@@ -123,18 +135,27 @@ package struct ProfileOverrides: ColumnOverrides {
         return g
     }
 
-    /// The children-per-parent points to draw from; nil when there are none.
+    /// Each parent row's number of children from the profile's
+    /// distribution, with the source's mean (`whole`: integers, rounded at
+    /// random in proportion; else weights); nil when there is none.
     /// Where fewer than K parents hold every child (2 stores of 500 hold
     /// all the inventory), the K-means are all 0 and only the childless
-    /// share and the mean survive: the parents that have children then
-    /// share them equally.
-    static func childrenPoints(_ p: ForeignKeyProfile) -> [Double]? {
-        let points = p.childrenQuantiles
-        guard !points.isEmpty else { return nil }
-        guard points.allSatisfy({ $0 == 0 }) else { return points }
-        guard p.meanChildren > 0, p.childlessShare < 1 else { return nil }
-        let last = Double(points.count - 1)
-        return points.indices.map { Double($0) / last < p.childlessShare ? 0 : 1 }
+    /// share and the mean survive: the parents with children then share
+    /// them equally, the rest have none.
+    func childrenCounts(_ p: ForeignKeyProfile, source: UniformSource, stream: UInt64, whole: Bool) -> (any ValueGenerator)? {
+        guard !p.childrenQuantiles.isEmpty else { return nil }
+        if p.childrenQuantiles.allSatisfy({ $0 == 0 }) {
+            guard p.meanChildren > 0, p.childlessShare < 1 else { return nil }
+            let each = p.meanChildren / (1 - p.childlessShare)
+            let value: Literal = whole ? .int(Int64(each.rounded())) : .double(each)
+            return MarginalGenerator(atoms: [.init(literal: whole ? .int(0) : .double(0), start: 0, share: p.childlessShare),
+                                             .init(literal: value, start: p.childlessShare, share: 1 - p.childlessShare)],
+                                     rest: nil, source: source)
+        }
+        var counts = QuantileGenerator(points: p.childrenQuantiles, output: .number(scale: whole ? 0 : 3), stream: stream)
+        counts.stochasticRounding = whole
+        counts.source = source
+        return whole ? counts.rescaled(toMean: p.meanChildren) : counts
     }
 
     /// Frequent values in the order the copula laid them on its CDF (by a

@@ -23,7 +23,7 @@ package struct Profiler {
             let incoming = schema.tables.flatMap { child in
                 child.foreignKeys.filter { $0.referencedTable == table.name && child.name != table.name }.map { (child, $0) }
             }
-            let (profile, left) = try self.table(table, connection: connection, parents: names,
+            let (profile, left) = try self.table(table, schema: schema, connection: connection, parents: names,
                                                  children: Array(incoming.prefix(Self.maxChildDimensions)))
             tables.append(profile)
             suppressed += left
@@ -39,7 +39,7 @@ package struct Profiler {
 
     /// One table's profile; `children` are the foreign keys into it, whose
     /// children per sampled row join the copula.
-    func table(_ table: Table, connection: DatabaseConnection, parents: Set<QualifiedName>,
+    func table(_ table: Table, schema: Schema, connection: DatabaseConnection, parents: Set<QualifiedName>,
                children: [(Table, ForeignKey)] = []) throws -> (TableProfile, Int) {
         let columns = table.columns
         var summaries = columns.map(ColumnSummary.init)
@@ -71,8 +71,57 @@ package struct Profiler {
             }
         }
         var profile = TableProfile(name: table.name.description, rows: table.rowCount, sampled: sampled, columns: profiles, foreignKeys: foreignKeys)
+        do {
+            let shared = try sharedKeys(table, schema: schema, connection: connection)
+            profile.sharedKeys = shared.isEmpty ? nil : shared
+        } catch let error as DatabaseError {
+            throw error.prefixed("profiling the keys \(table.name) shares with its parents")
+        }
         profile.copula = copula(table, summaries: summaries, profiles: profiles, children: children, counts: childCounts)
         return (profile, suppressed)
+    }
+
+    /// Keys of one name held twice: the table's own single-column FK and
+    /// the parent's FK of that name to the same table (`customer.address_id`
+    /// against its store's), or two parents' (`inventory.store_id` against
+    /// `staff.store_id` for a rental). How often they agree, by the database.
+    func sharedKeys(_ table: Table, schema: Schema, connection: DatabaseConnection) throws -> [SharedKeyProfile] {
+        // Per FK of the table: the parent's single-column FKs (name → FK).
+        let routes = table.foreignKeys.filter { $0.referencedTable != table.name }.compactMap { fk -> (ForeignKey, Table, [ForeignKey])? in
+            guard let parent = schema.table(named: fk.referencedTable) else { return nil }
+            return (fk, parent, parent.foreignKeys.filter { $0.columns.count == 1 && $0.referencedTable != parent.name })
+        }
+        func join(_ fk: ForeignKey, _ alias: String) -> String {
+            zip(fk.referencedColumns, fk.columns).map { "\(alias).\(quoteIdentifier($0.0)) = c.\(quoteIdentifier($0.1))" }.joined(separator: " AND ")
+        }
+        func agreement(_ a: String, _ b: String, joins: String) throws -> Double? {
+            let row = try query(connection, "SELECT sum(CASE WHEN \(a) = \(b) THEN 1 ELSE 0 END), count(*) FROM \(table.name.quoted) c "
+                + "\(joins) WHERE \(a) IS NOT NULL AND \(b) IS NOT NULL").first
+            guard let total = row?[1].flatMap({ Int($0) }), total > 0 else { return nil }
+            return Double(row?[0].flatMap { Int($0) } ?? 0) / Double(total)
+        }
+        var found: [SharedKeyProfile] = []
+        for (i, (fk, parent, keys)) in routes.enumerated() {
+            for key in keys {
+                let name = key.columns[0]
+                let sameTarget = { (f: ForeignKey) in f.referencedTable == key.referencedTable && f.referencedColumns == key.referencedColumns }
+                let theirs = "p.\(quoteIdentifier(name))"
+                if let own = table.foreignKeys.first(where: { $0 != fk && $0.columns.count == 1 && $0.columns[0].lowercased() == name.lowercased() && sameTarget($0) }) {
+                    if let share = try agreement("c.\(quoteIdentifier(own.columns[0]))", theirs, joins: "JOIN \(parent.name.quoted) p ON \(join(fk, "p"))") {
+                        found.append(SharedKeyProfile(column: own.columns[0], through: fk.columns, agreement: share))
+                    }
+                    continue
+                }
+                for (other, otherParent, otherKeys) in routes.dropFirst(i + 1) {
+                    guard let second = otherKeys.first(where: { $0.columns[0].lowercased() == name.lowercased() && sameTarget($0) }) else { continue }
+                    let joins = "JOIN \(parent.name.quoted) p ON \(join(fk, "p")) JOIN \(otherParent.name.quoted) q ON \(join(other, "q"))"
+                    if let share = try agreement(theirs, "q.\(quoteIdentifier(second.columns[0]))", joins: joins) {
+                        found.append(SharedKeyProfile(column: name, through: fk.columns, with: other.columns, agreement: share))
+                    }
+                }
+            }
+        }
+        return found
     }
 
     /// The copula over the columns `fill` draws from the profile (not keys,

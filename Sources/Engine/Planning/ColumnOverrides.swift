@@ -19,11 +19,17 @@ package protocol ColumnOverrides: Sendable {
     /// of `table` (a generator of counts by parent row), for a foreign key
     /// that does not drive the table's fan-out; nil: the default pick.
     func childrenPerParent(for table: Table, foreignKey: ForeignKey) throws -> (any ValueGenerator)?
+    /// Whether the key `column` (a name: `tenant_id`) that the parent row
+    /// `through` points at holds is the same key as the table's own column
+    /// of that name, or the other parents' of that name (a `tenant_id`
+    /// repeated down a hierarchy); nil: inference decides by the names.
+    func sharesKey(table: Table, column: String, through: ForeignKey) -> Bool?
 }
 
 extension ColumnOverrides {
     package func uniformFanOut(for table: Table) -> Bool { false }
     package func childrenPerParent(for table: Table, foreignKey: ForeignKey) throws -> (any ValueGenerator)? { nil }
+    package func sharesKey(table: Table, column: String, through: ForeignKey) -> Bool? { nil }
 }
 
 /// `per_parent: {fk: COLUMN, count: GENERATOR}`: the parent row i gets

@@ -49,6 +49,10 @@ extension Planner {
             for g in parent.foreignKeys where g.columns.count == 1 && g.referencedTable != parent.name && !parentBroken.contains(g) {
                 // A composite FK already copies the whole parent key from one row.
                 if fk.referencedColumns.contains(g.columns[0]) { continue }
+                // A profile that saw this parent's key disagree with the
+                // table's own column of that name or with the other parents'
+                // (a customer's address is not its store's) drops the route.
+                if options.overrides?.sharesKey(table: table, column: g.columns[0], through: fk) == false { continue }
                 let a = Ancestor(table: g.referencedTable, columns: g.referencedColumns, name: g.columns[0].lowercased())
                 if routes[a] == nil { order.append(a) }
                 if !(routes[a]?.contains { $0.fk == fk } ?? false) { routes[a, default: []].append((fk, g.columns[0])) }

@@ -125,6 +125,10 @@ package enum UniformSource: Sendable {
     /// values follow the distribution exactly and, where it rises
     /// steeply enough, are distinct (a profiled column under a UNIQUE).
     case stratified(Permutation)
+    /// Row i takes frac(offset + i·φ⁻¹) (a Weyl sequence): the first n rows
+    /// spread evenly over [0, 1) for every n, so a share as small as 2
+    /// stores of 500 holding all the stock comes out as 2, not 0 or 5.
+    case evenlySpread(offset: Double)
 
     @inline(__always)
     package func unit(row: Int64) -> Double {
@@ -136,6 +140,9 @@ package enum UniformSource: Sendable {
             return min(copula.unit(row: row, dimension: j), 1 - 0x1.0p-53)
         case .stratified(let p):
             return (Double(p.apply(UInt64(row) % p.count)) + 0.5) / Double(p.count)
+        case .evenlySpread(let offset):
+            let x = offset + Double(row) * 0.618_033_988_749_894_8
+            return x - x.rounded(.down)
         }
     }
 
