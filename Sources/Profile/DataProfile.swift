@@ -49,11 +49,39 @@ package struct TableProfile: Codable, Sendable, Equatable {
     /// Columns named like a column of a parent and referencing the same
     /// table: how often the two hold the same key.
     package var sharedKeys: [SharedKeyProfile]?
+    /// Exact rules the sampled rows obey (on ≥ 99.9 % of them).
+    package var rules: [RuleProfile]?
 
     enum CodingKeys: String, CodingKey {
-        case name, rows, sampled, columns, copula
+        case name, rows, sampled, columns, copula, rules
         case foreignKeys = "foreign_keys"
         case sharedKeys = "shared_keys"
+    }
+}
+
+/// A rule found in a table's rows: `after` (the column is never before
+/// the columns `of`; the gap after the latest of them, as quantiles) or
+/// `determined_by` (the column's value is fixed by the one column `of`; the
+/// pairs seen at least K times, as `[by, value]`).
+package struct RuleProfile: Codable, Sendable, Equatable {
+    package enum Kind: String, Codable, Sendable {
+        case after
+        case determinedBy = "determined_by"
+    }
+
+    package var kind: Kind
+    package var column: String
+    package var of: [String]
+    /// The share of the sampled rows (where it applies) it held on.
+    package var holds: Double
+    /// `after`: 257 points of the gap (days, seconds or the number).
+    package var gapQuantiles: [Double]?
+    /// `determined_by`: `[value of the other column, this column's value]`.
+    package var map: [[String]]?
+
+    enum CodingKeys: String, CodingKey {
+        case kind, column, of, holds, map
+        case gapQuantiles = "gap_quantiles"
     }
 }
 

@@ -129,6 +129,10 @@ package struct ProfileOverrides: ColumnOverrides {
             }
         }
         var g: any ValueGenerator = MarginalGenerator(atoms: atoms, rest: rest, source: source)
+        if let rule = tableProfile.rules?.first(where: { $0.column == column.name }),
+           let ruled = ruled(rule, table: table, column: column, profiled: profiled, source: source, otherwise: g, context: context) {
+            g = ruled
+        }
         if column.isNullable, profiled.nullFraction > 0 {
             g = NullableGenerator(inner: g, nullFraction: profiled.nullFraction, stream: context.stream("null"))
         }
@@ -165,6 +169,31 @@ package struct ProfileOverrides: ColumnOverrides {
         guard let order else { return frequent }
         let byValue = Dictionary(frequent.map { ($0.value, $0) }, uniquingKeysWith: { a, _ in a })
         return order.compactMap { byValue[$0] } + frequent.filter { !order.contains($0.value) }
+    }
+
+    /// The column as a rule the source obeyed has it: after other columns
+    /// by the learned gap, or fixed by another column. nil where the rule's
+    /// columns are not in the target or cannot be built from here (a base
+    /// that depends on this column): the marginal alone then.
+    func ruled(_ rule: RuleProfile, table: Table, column: Column, profiled: ColumnProfile, source: UniformSource,
+               otherwise: any ValueGenerator, context: OverrideContext) -> (any ValueGenerator)? {
+        switch rule.kind {
+        case .after:
+            guard let points = rule.gapQuantiles, !points.isEmpty, let output = Self.output(profiled.kind, for: column.type),
+                  rule.of.allSatisfy({ name in table.column(named: name).map { Self.output(profiled.kind, for: $0.type) == output } ?? false }),
+                  let bases = try? rule.of.map({ try context.generator(of: table.name, column: $0) }) else { return nil }
+            var gap = QuantileGenerator(points: Self.converted(points, from: profiled.kind, to: output), output: output, stream: context.stream("gap"))
+            gap.source = source
+            return GapGenerator(bases: bases, baseNames: rule.of, gap: gap, otherwise: otherwise)
+        case .determinedBy:
+            guard let byName = rule.of.first, let byColumn = table.column(named: byName), let map = rule.map,
+                  let by = try? context.generator(of: table.name, column: byName) else { return nil }
+            let pairs = map.compactMap { pair -> (Literal, Literal)? in
+                guard pair.count == 2, let key = Self.literal(pair[0], for: byColumn.type), let value = Self.literal(pair[1], for: column.type) else { return nil }
+                return (key, value)
+            }
+            return pairs.isEmpty ? nil : DeterminedGenerator(by: by, byName: byName, pairs: pairs, otherwise: otherwise)
+        }
     }
 
     /// A nullable foreign key NULL on the source's share of rows (all its

@@ -78,6 +78,10 @@ package struct Profiler {
             throw error.prefixed("profiling the keys \(table.name) shares with its parents")
         }
         profile.copula = copula(table, summaries: summaries, profiles: profiles, children: children, counts: childCounts)
+        let keys = Set(table.primaryKey + table.foreignKeys.flatMap(\.columns))
+        let rules = RuleFinder(summaries: summaries, modelled: Set(table.columns.filter { !$0.isGenerated && !keys.contains($0.name) }.map(\.name)),
+                               k: minCount).rules()
+        profile.rules = rules.isEmpty ? nil : rules
         return (profile, suppressed)
     }
 

@@ -32,23 +32,29 @@ public enum SampleData {
     /// Columns that move together, for the copula: 600 members whose income
     /// rises with age, whose tier follows income, and who place more
     /// orders the older they are (2–6 each), each order's amount tied to
-    /// nothing, and a UNIQUE joining day. The values are arithmetic on the row
+    /// nothing, a UNIQUE joining day, a renewal 300–420 days after it, and
+    /// a country fixed by the city. The values are arithmetic on the row
     /// number, so the data is the same on every run.
     public static let correlatedSchema = """
         CREATE TABLE member (id INTEGER PRIMARY KEY, age INTEGER NOT NULL, income REAL NOT NULL, tier TEXT NOT NULL,
-                             joined DATE NOT NULL, UNIQUE (joined));
+                             joined DATE NOT NULL, renewed DATE, city TEXT NOT NULL, country TEXT NOT NULL, UNIQUE (joined));
         CREATE TABLE purchase (id INTEGER PRIMARY KEY, member_id INTEGER NOT NULL REFERENCES member(id), amount REAL NOT NULL);
         """
 
     public static var correlated: String {
         var sql = correlatedSchema + "\n"
+        let places = [("Lyon", "France"), ("Paris", "France"), ("Oslo", "Norway"), ("Bergen", "Norway"), ("Quito", "Ecuador"), ("Perth", "Australia")]
         var order = 0
         for i in 1...600 {
             let age = 20 + (i * 37) % 50
             let income = Double(age) * 1000 + Double((i * 7919) % 9000)
             let tier = income > 55_000 ? "gold" : income > 38_000 ? "silver" : "bronze"
             let day = 18_000 + i * 2
-            sql += "INSERT INTO member VALUES (\(i), \(age), \(income), '\(tier)', date(\(day) * 86400, 'unixepoch'));\n"
+            // Renewed 300–420 days after joining (a fifth never renewed); the
+            // country is the city's.
+            let renewed = i % 5 == 0 ? "NULL" : "date(\(day + 300 + (i * 53) % 121) * 86400, 'unixepoch')"
+            let (city, country) = places[(i * 7) % places.count]
+            sql += "INSERT INTO member VALUES (\(i), \(age), \(income), '\(tier)', date(\(day) * 86400, 'unixepoch'), \(renewed), '\(city)', '\(country)');\n"
             for _ in 0..<(age / 10) {
                 order += 1
                 sql += "INSERT INTO purchase VALUES (\(order), \(i), \(Double((order * 131) % 200) + 0.5));\n"

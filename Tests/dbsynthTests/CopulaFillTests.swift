@@ -66,6 +66,20 @@ import Introspect
         #expect(days[0] == days[1])
         #expect((days[2] ?? "") >= "2019-04-01" && (days[3] ?? "") <= "2022-12-31", "\(days)")
 
+        // Rules the source obeyed: renewals after joining by 300–420 days,
+        // the country fixed by the city.
+        let rules = member["rules"] as? [[String: Any]] ?? []
+        #expect(rules.contains { $0["kind"] as? String == "after" && $0["column"] as? String == "renewed" && $0["of"] as? [String] == ["joined"] }, "\(rules)")
+        #expect(rules.contains { $0["kind"] as? String == "determined_by" && $0["column"] as? String == "country" && $0["of"] as? [String] == ["city"] }, "\(rules)")
+        #expect(!rules.contains { $0["column"] as? String == "income" }, "an income is not 'after' an age: the two ranges are apart")
+        let renewals = try connection.query("SELECT count(*), sum(julianday(renewed) - julianday(joined) BETWEEN 299 AND 421) FROM member WHERE renewed IS NOT NULL")[0]
+        #expect(renewals[0] == renewals[1] && (Int(renewals[0] ?? "0") ?? 0) > 400, "\(renewals)")
+        let wrongCountry = try connection.query("""
+            SELECT count(*) FROM member WHERE NOT ((city IN ('Lyon', 'Paris') AND country = 'France') OR (city IN ('Oslo', 'Bergen') AND country = 'Norway')
+              OR (city = 'Quito' AND country = 'Ecuador') OR (city = 'Perth' AND country = 'Australia'))
+            """)
+        #expect(wrongCountry == [["0"]])
+
         // compare sees the pairs: the learned fill keeps them, a rule-based one does not.
         let plain = try ScratchSQLite(schema: SampleData.correlatedSchema)
         defer { plain.remove() }

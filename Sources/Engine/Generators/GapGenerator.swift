@@ -1,0 +1,70 @@
+/// A column that comes after others in the same row by a learned gap
+/// (`return_date` after `rental_date` by a rental's length): the latest of
+/// `bases` plus a draw from the gap's quantiles, in the gap's output
+/// (days for dates, seconds for timestamps, the number itself otherwise).
+/// A row where a base is NULL draws from `otherwise`.
+package struct GapGenerator: ValueGenerator {
+    package let bases: [any ValueGenerator]
+    package let gap: QuantileGenerator
+    package let otherwise: any ValueGenerator
+    package let baseNames: [String]
+
+    package init(bases: [any ValueGenerator], baseNames: [String], gap: QuantileGenerator, otherwise: any ValueGenerator) {
+        self.bases = bases
+        self.baseNames = baseNames
+        self.gap = gap
+        self.otherwise = otherwise
+    }
+
+    package func generate(row: Int64, into value: inout Value) {
+        guard let start = latest(row: row, scratch: &value) else { otherwise.generate(row: row, into: &value); return }
+        gap.write(start + gap.draw(row: row), row: row, into: &value)
+    }
+
+    package func epochSeconds(row: Int64) -> Int64? {
+        var scratch = Value()
+        guard let start = latest(row: row, scratch: &scratch) else { return otherwise.epochSeconds(row: row) }
+        let x = start + gap.draw(row: row)
+        switch gap.output {
+        case .date: return Int64(x.rounded(.down)) * 86_400
+        case .timestamp: return Int64(x.rounded(.down))
+        case .number: return nil
+        }
+    }
+
+    /// The largest base value in the gap's units; nil when any is NULL.
+    func latest(row: Int64, scratch: inout Value) -> Double? {
+        var best = -Double.infinity
+        for base in bases {
+            guard let x = Self.number(base, row: row, output: gap.output, scratch: &scratch) else { return nil }
+            best = max(best, x)
+        }
+        return best
+    }
+
+    static func number(_ g: any ValueGenerator, row: Int64, output: QuantileGenerator.Output, scratch: inout Value) -> Double? {
+        switch output {
+        case .date, .timestamp:
+            let seconds: Int64
+            if let s = g.epochSeconds(row: row) { seconds = s } else {
+                g.generate(row: row, into: &scratch)
+                guard scratch.kind == .text, let s = CivilDate.parseSeconds(String(decoding: scratch.bytes.bytes, as: UTF8.self)) else { return nil }
+                seconds = s
+            }
+            return output == .date ? Double(seconds.quotientAndRemainder(dividingBy: 86_400).quotient - (seconds < 0 && seconds % 86_400 != 0 ? 1 : 0))
+                : Double(seconds)
+        case .number:
+            g.generate(row: row, into: &scratch)
+            switch scratch.kind {
+            case .int: return Double(scratch.int)
+            case .double: return scratch.double
+            case .text: return Double(String(decoding: scratch.bytes.bytes, as: UTF8.self))
+            default: return nil
+            }
+        }
+    }
+
+    package var summary: String {
+        "after \(baseNames.joined(separator: ", ")) by \(QuantileGenerator.short(gap.points[gap.points.count / 2])) (median gap, as profiled)"
+    }
+}
