@@ -33,7 +33,11 @@ struct ProfileCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Add Laplace noise of scale 1/E to every count the frequencies and children per parent come from (differential privacy for those counts).", valueName: "E"))
     var epsilon: Double?
 
+    @Flag(help: "PostgreSQL: read the planner's statistics (pg_stats, reltuples) instead of rows, for users who may not read the data. Lower fidelity: no correlations or rules; still no value seen fewer than --min-count times.")
+    var statsOnly = false
+
     func validate() throws {
+        if statsOnly, epsilon != nil { throw ValidationError("--stats-only reads no rows to add noise to; drop --epsilon") }
         if let epsilon, !(epsilon > 0) || !epsilon.isFinite { throw ValidationError("--epsilon must be a positive number, not \(epsilon)") }
         if sample < 1 { throw ValidationError("--sample must be 1 or more, not \(sample)") }
         if minCount < 1 { throw ValidationError("--min-count must be 1 or more, not \(minCount)") }
@@ -43,11 +47,26 @@ struct ProfileCommand: ParsableCommand {
         let target = try db.target()
         let connection = try DatabaseConnection.open(target)
         let schema = try connection.readSchema()
-        var profiler = Profiler()
-        profiler.sampleLimit = sample
-        profiler.minCount = minCount
-        profiler.epsilon = epsilon
-        let profile = try profiler.profile(connection, schema: schema, source: target.description)
+        let profile: DataProfile
+        if statsOnly {
+            guard case .postgres(let pg) = connection else {
+                throw DBSynthError.refused("--stats-only reads PostgreSQL's pg_stats; SQLite keeps no value distributions (drop --stats-only to read rows)")
+            }
+            var profiler = StatsProfiler()
+            profiler.minCount = minCount
+            let (made, unanalysed) = try profiler.profile(pg, schema: schema, source: target.description)
+            if !unanalysed.isEmpty {
+                FileHandle.standardError.write(Data(("note: no statistics for \(unanalysed.joined(separator: ", ")) (ANALYZE has not run); "
+                    + "left out of the profile, so a fill infers them\n").utf8))
+            }
+            profile = made
+        } else {
+            var profiler = Profiler()
+            profiler.sampleLimit = sample
+            profiler.minCount = minCount
+            profiler.epsilon = epsilon
+            profile = try profiler.profile(connection, schema: schema, source: target.description)
+        }
         let text = try DocumentJSON.text(profile) + "\n"
         guard let output else { print(text, terminator: ""); return }
         do {
@@ -56,6 +75,11 @@ struct ProfileCommand: ParsableCommand {
             throw DBSynthError.refused("-o \(output): cannot write the file (\(error.localizedDescription))")
         }
         let rows = profile.tables.reduce(0) { $0 + $1.sampled }
+        if statsOnly {
+            print("Profiled \(profile.tables.count) tables from pg_stats (no rows read) into \(output); "
+                  + "common values held by fewer than \(minCount) rows left out: \(TextLayout.grouped(Int64(profile.suppressedValues))).")
+            return
+        }
         print("Profiled \(profile.tables.count) tables (\(TextLayout.grouped(Int64(rows))) rows read) into \(output); "
               + "values seen fewer than \(minCount) times left out: \(TextLayout.grouped(Int64(profile.suppressedValues))).")
     }

@@ -18,6 +18,9 @@ package struct DataProfile: Codable, Sendable, Equatable {
     package var suppressedValues: Int
     /// `--epsilon`: the Laplace noise's E on counts and frequencies; nil: exact counts.
     package var epsilon: Double?
+    /// `pg_stats` for a profile made by `--stats-only` from the planner's
+    /// statistics instead of rows; absent for a profile of rows.
+    package var statistics: String?
     package var tables: [TableProfile]
 
     /// The profiled table a target table matches: by `name` as dbsynth
@@ -27,7 +30,7 @@ package struct DataProfile: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, version, source, dialect, tables, epsilon
+        case format, version, source, dialect, tables, epsilon, statistics
         case minCount = "min_count"
         case sampleLimit = "sample_limit"
         case suppressedValues = "suppressed_values"

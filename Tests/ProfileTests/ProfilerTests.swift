@@ -91,3 +91,23 @@ import SchemaModel
         #expect(q.first == 5 && q.last == 96, "clipped to the 5th lowest and highest, then 5-means")
     }
 }
+
+/// pg_stats arrays in their text form, as `--stats-only` reads them.
+@Suite struct PostgresArrayTests {
+    @Test func elementsAreUnquotedAndNullsKept() {
+        #expect(PostgresArray.elements("{}") == [])
+        #expect(PostgresArray.elements("{0.99,4.99,2.99}") == ["0.99", "4.99", "2.99"])
+        #expect(PostgresArray.elements(#"{"2005-05-24 22:53:30","a \"b\", c",NULL,"NULL"}"#) == ["2005-05-24 22:53:30", #"a "b", c"#, nil, "NULL"])
+        #expect(PostgresArray.elements("{{1,2},{3,4}}") == nil, "two dimensions are not read")
+        #expect(PostgresArray.elements("0.99") == nil)
+    }
+
+    @Test func histogramQuantilesNeverRepeatABound() {
+        let bounds: [Double] = [1, 2, 3, 10, 100]
+        let q = StatsProfiler.quantiles(bounds, windowRows: 5, rows: 1_000)
+        #expect(q.count == 257)
+        #expect(zip(q, q.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(!q.contains(1) && !q.contains(100), "the extremes are averaged away")
+        #expect(q[128] > 2.5 && q[128] < 3.5, "the median is near the middle bound: \(q[128])")
+    }
+}

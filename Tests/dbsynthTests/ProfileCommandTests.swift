@@ -64,9 +64,39 @@ import Introspect
         let overall = scores["overall"] as? Double ?? 0
         #expect(overall >= 0.85, "\(scores.filter { $0.key != "columns" && $0.key != "pairs" && $0.key != "foreign_keys" })")
         #expect((scores["exact_match_share"] as? Double ?? 1) <= 0.01)
+
+        // --stats-only: the planner's statistics instead of rows.
+        // An empty table is never analysed: left out, and said so.
+        _ = try db.open().execute("ANALYZE; CREATE TABLE never_analysed (id int)")
+        let statsFile = try TestEnvironment.temporaryDirectory().appendingPathComponent("pagila.stats.json").path
+        let stats = try CommandRunner.dbsynth(["profile", db.url, "--stats-only", "-o", statsFile])
+        #expect(stats.status == 0 && stats.stdout.contains("from pg_stats (no rows read)"), "\(stats.stdout)\(stats.stderr)")
+        #expect(stats.stderr.contains("note: no statistics for never_analysed (ANALYZE has not run)"), "\(stats.stderr)")
+        let statsText = try String(contentsOfFile: statsFile, encoding: .utf8)
+        let statsDoc = try #require(try JSONSerialization.jsonObject(with: Data(statsText.utf8)) as? [String: Any])
+        #expect(statsDoc["statistics"] as? String == "pg_stats")
+        let statsTables = statsDoc["tables"] as? [[String: Any]] ?? []
+        #expect(statsTables.count == 15, "the partitioned payment too, from its partitions' statistics")
+        let rentals = statsTables.first { $0["name"] as? String == "rental" }?["rows"] as? Int ?? 0
+        #expect(abs(rentals - 16044) < 200, "reltuples: \(rentals)")
+        for value in emails + names { #expect(!statsText.contains("\"\(value)\""), "\(value)") }
+        let fromStats = try ScratchPostgres()
+        defer { fromStats.drop() }
+        try #require(try CommandRunner.shell("\(loader) postgres pagila", environment: fromStats.libpqEnvironment).status == 0)
+        let statsFill = try CommandRunner.dbsynth(["fill", fromStats.url, "--profile", statsFile, "--quiet"])
+        #expect(statsFill.status == 0, "\(statsFill.stderr)")
+        #expect(try fromStats.open().query("SELECT DISTINCT rental_rate::text FROM film ORDER BY 1") == [["0.99"], ["2.99"], ["4.99"]])
+        let statsScore = try CompareCommandTests.scores(db.url, fromStats.url)["overall"] as? Double ?? 0
+        #expect(statsScore > 0.75, "lower fidelity than rows, still far above a guess: \(statsScore)")
     }
 
     @Test func refusesBadOptionsAndMissingDatabases() throws {
+        let sqlite = try ScratchSQLite(schema: SampleData.customersAndOrders)
+        defer { sqlite.remove() }
+        let stats = try CommandRunner.dbsynth(["profile", sqlite.url, "--stats-only"])
+        #expect(stats.status != 0 && stats.stderr.hasPrefix("error: --stats-only reads PostgreSQL's pg_stats"), "\(stats.stderr)")
+        let noisy = try CommandRunner.dbsynth(["profile", sqlite.url, "--stats-only", "--epsilon", "1"])
+        #expect(noisy.status != 0 && noisy.stderr.contains("--stats-only reads no rows to add noise to"), "\(noisy.stderr)")
         let bad = try CommandRunner.dbsynth(["profile", "sqlite:/tmp/x.db", "--min-count", "0"])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("--min-count must be 1 or more"), "\(bad.stderr)")
