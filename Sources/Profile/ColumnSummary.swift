@@ -26,6 +26,12 @@ struct ColumnSummary {
         kind = Self.kind(of: column.type)
     }
 
+    /// The sampled row's value as text (nil: NULL).
+    func text(row: Int) -> String? {
+        let code = rowCodes[row]
+        return code < 0 ? nil : texts[Int(code)]
+    }
+
     /// How often each distinct text was seen.
     var counts: [String: Int] {
         Dictionary(uniqueKeysWithValues: zip(texts, seen))

@@ -115,6 +115,9 @@ package struct CopulaProfile: Codable, Sendable, Equatable {
 /// children each row has in another table along one of its foreign keys.
 package struct CopulaDimension: Codable, Sendable, Equatable, CustomStringConvertible {
     package var column: String?
+    /// With `column`: a column of the parent row this foreign key (these
+    /// columns of the table) points at (parent context).
+    package var parent: [String]?
     /// The child table (as `TableProfile.name`) whose rows are counted.
     package var children: String?
     /// The child's foreign key columns the children are counted along.
@@ -130,11 +133,12 @@ package struct CopulaDimension: Codable, Sendable, Equatable, CustomStringConver
     }
 
     package var description: String {
-        column ?? "children in \(children ?? "?") (\((foreignKey ?? []).joined(separator: ", ")))"
+        if let column, let parent { return "\(column) of the parent (\(parent.joined(separator: ", ")))" }
+        return column ?? "children in \(children ?? "?") (\((foreignKey ?? []).joined(separator: ", ")))"
     }
 
     enum CodingKeys: String, CodingKey {
-        case column, children, order
+        case column, children, order, parent
         case foreignKey = "foreign_key"
     }
 }

@@ -36,10 +36,29 @@ package struct ProfileOverrides: ColumnOverrides {
                               stream: RowRandom.streamKey(seed: seed, table: profiled.name, column: "\u{1}copula"))
     }
 
+    /// A copula coordinate of a table whose copula leads with parent
+    /// columns (parent context), tied to the parent row the foreign key
+    /// picks: those dimensions are the parent's own uniforms there. The
+    /// plain coordinate where the parent's columns are not drawn from the
+    /// profile (a config overrides them) or the key cannot be followed.
+    func conditioned(_ source: UniformSource, table: Table, profiled: TableProfile, context: OverrideContext) -> UniformSource {
+        guard case .copula(let copula, let j) = source, let dims = profiled.copula?.dimensions,
+              let through = dims.first?.parent, let fk = table.foreignKeys.first(where: { $0.columns == through }) else { return source }
+        let leading = dims.prefix { $0.parent == through }
+        guard j >= leading.count,
+              let reference = try? context.fromParent(foreignKeyColumn: fk.columns[0], parentColumn: leading.first?.column ?? "") as? ForeignKeyGenerator,
+              let parents = try? leading.map({ try context.generator(of: fk.referencedTable, column: $0.column ?? "").drivingUniform }),
+              parents.allSatisfy({ $0 != nil }) else { return source }
+        return .conditional(copula, dimension: j, parent: ParentContext(picker: reference.picker, childFirst: reference.childFirst,
+                                                                         parentFirst: reference.parentFirst, columns: parents.compactMap { $0 }))
+    }
+
     /// The uniform a column (or a children count) of a profiled table draws
     /// from: its copula coordinate when it has one.
     func source(_ dimension: CopulaDimension, of profiled: TableProfile, otherwise stream: UInt64) -> UniformSource {
-        if let j = profiled.copula?.dimensions.firstIndex(where: { $0.column == dimension.column && $0.children == dimension.children && $0.foreignKey == dimension.foreignKey }),
+        if let j = profiled.copula?.dimensions.firstIndex(where: {
+            $0.column == dimension.column && $0.parent == dimension.parent && $0.children == dimension.children && $0.foreignKey == dimension.foreignKey
+        }),
            let copula = copula(of: profiled) {
             return .copula(copula, dimension: j)
         }
@@ -106,7 +125,8 @@ package struct ProfileOverrides: ColumnOverrides {
         if table.uniques.contains(where: { $0.columns.contains(column.name) }) {
             return distinct(profiled, column: column, rows: context.rows, stream: context.stream("distinct"))
         }
-        let source = source(.column(column.name), of: tableProfile, otherwise: context.stream("quantiles"))
+        let source = conditioned(source(.column(column.name), of: tableProfile, otherwise: context.stream("quantiles")),
+                                 table: table, profiled: tableProfile, context: context)
         let output = Self.output(profiled.kind, for: column.type)
         let frequent = profiled.frequent.compactMap { f in Self.literal(f.value, for: column.type).map { (value: $0, frequent: f) } }
         let rest: MarginalGenerator.Rest

@@ -17,21 +17,53 @@ package struct Profiler {
 
     package func profile(_ connection: DatabaseConnection, schema: Schema, source: String) throws -> DataProfile {
         var suppressed = 0
-        var tables: [TableProfile] = []
+        var tables: [QualifiedName: TableProfile] = [:]
         let names = Set(schema.tables.map(\.name))
-        for table in schema.tables {
+        // Parents first, so a child's copula can take in its parent's
+        // columns; a parent's scores are kept only while a child still needs them.
+        let order = Self.parentsFirst(schema)
+        var waiting = Dictionary(grouping: schema.tables.flatMap { t in t.foreignKeys.map(\.referencedTable).filter { $0 != t.name } }, by: { $0 }).mapValues(\.count)
+        var parents: [QualifiedName: ParentScores] = [:]
+        for table in order {
             let incoming = schema.tables.flatMap { child in
                 child.foreignKeys.filter { $0.referencedTable == table.name && child.name != table.name }.map { (child, $0) }
             }
-            let (profile, left) = try self.table(table, schema: schema, connection: connection, parents: names,
-                                                 children: Array(incoming.prefix(Self.maxChildDimensions)))
-            tables.append(profile)
+            let (profile, left, scores) = try self.table(table, schema: schema, connection: connection, parents: names,
+                                                         children: Array(incoming.prefix(Self.maxChildDimensions)), parentScores: parents)
+            tables[table.name] = profile
             suppressed += left
+            if waiting[table.name, default: 0] > 0 { parents[table.name] = scores }
+            for fk in table.foreignKeys where fk.referencedTable != table.name {
+                waiting[fk.referencedTable, default: 0] -= 1
+                if waiting[fk.referencedTable, default: 0] <= 0 { parents[fk.referencedTable] = nil }
+            }
         }
         var profile = DataProfile(source: source, dialect: schema.dialect.rawValue, minCount: minCount, sampleLimit: sampleLimit,
-                                  suppressedValues: suppressed, tables: tables)
+                                  suppressedValues: suppressed, tables: schema.tables.compactMap { tables[$0.name] })
         profile.epsilon = epsilon
         return profile
+    }
+
+    /// The tables with every parent before its children (a cycle keeps the schema's order).
+    static func parentsFirst(_ schema: Schema) -> [Table] {
+        var placed: Set<QualifiedName> = []
+        var order: [Table] = []
+        var left = schema.tables
+        while !left.isEmpty {
+            let ready = left.filter { t in t.foreignKeys.allSatisfy { $0.referencedTable == t.name || placed.contains($0.referencedTable) || schema.table(named: $0.referencedTable) == nil } }
+            let next = ready.isEmpty ? [left[0]] : ready
+            for t in next { placed.insert(t.name); order.append(t) }
+            left.removeAll { placed.contains($0.name) }
+        }
+        return order
+    }
+
+    /// What a child needs of a profiled parent: each sampled row's normal
+    /// scores on the parent's modelled columns, found by the row's key.
+    struct ParentScores {
+        var rowByKey: [[String?]: Int]
+        var keyColumns: [String]
+        var candidates: [CopulaFit.Scores]
     }
 
     /// Foreign keys into a table whose children per row join its copula, at most.
@@ -40,7 +72,7 @@ package struct Profiler {
     /// One table's profile; `children` are the foreign keys into it, whose
     /// children per sampled row join the copula.
     func table(_ table: Table, schema: Schema, connection: DatabaseConnection, parents: Set<QualifiedName>,
-               children: [(Table, ForeignKey)] = []) throws -> (TableProfile, Int) {
+               children: [(Table, ForeignKey)] = [], parentScores: [QualifiedName: ParentScores] = [:]) throws -> (TableProfile, Int, ParentScores) {
         let columns = table.columns
         var summaries = columns.map(ColumnSummary.init)
         var childCounts = Array(repeating: [Double](), count: children.count)
@@ -77,12 +109,24 @@ package struct Profiler {
         } catch let error as DatabaseError {
             throw error.prefixed("profiling the keys \(table.name) shares with its parents")
         }
-        profile.copula = copula(table, summaries: summaries, profiles: profiles, children: children, counts: childCounts)
         let keys = Set(table.primaryKey + table.foreignKeys.flatMap(\.columns))
         let rules = RuleFinder(summaries: summaries, modelled: Set(table.columns.filter { !$0.isGenerated && !keys.contains($0.name) }.map(\.name)),
                                k: minCount).rules()
         profile.rules = rules.isEmpty ? nil : rules
-        return (profile, suppressed)
+        let own = candidates(table, summaries: summaries, profiles: profiles, children: children, counts: childCounts)
+        let context = parentContext(table, summaries: summaries, own: own, parents: parentScores)
+        profile.copula = CopulaFit.fit(context + own, minimumRows: max(minCount, 20))
+        // As a parent: its columns' scores by key (not children counts, not ruled columns).
+        let ruled = Set(rules.map(\.column))
+        let keyColumns = table.primaryKey.isEmpty ? (table.uniques.first?.columns ?? []) : table.primaryKey
+        var rowByKey: [[String?]: Int] = [:]
+        let keyIndexes = keyColumns.compactMap { c in summaries.firstIndex { $0.column.name == c } }
+        if keyIndexes.count == keyColumns.count, !keyColumns.isEmpty {
+            for row in 0..<sampled { rowByKey[keyIndexes.map { summaries[$0].text(row: row) }] = row }
+        }
+        let asParent = ParentScores(rowByKey: rowByKey, keyColumns: keyColumns,
+                                    candidates: own.filter { $0.dimension.column.map { !ruled.contains($0) } ?? false })
+        return (profile, suppressed, asParent)
     }
 
     /// Keys of one name held twice: the table's own single-column FK and
@@ -128,10 +172,44 @@ package struct Profiler {
         return found
     }
 
-    /// The copula over the columns `fill` draws from the profile (not keys,
-    /// foreign keys, unique or generated columns) and the children per row.
-    func copula(_ table: Table, summaries: [ColumnSummary], profiles: [ColumnProfile],
-                children: [(Table, ForeignKey)], counts: [[Double]]) -> CopulaProfile? {
+    /// Parent context: the parent columns (through the one foreign key
+    /// whose parent moves most with this table's columns) that correlate
+    /// with a column of this table, as leading copula dimensions, each
+    /// child row taking its parent row's score; at most 4.
+    func parentContext(_ table: Table, summaries: [ColumnSummary], own: [CopulaFit.Scores],
+                       parents: [QualifiedName: ParentScores]) -> [CopulaFit.Scores] {
+        // A constant column (every row one tie) correlates with nothing.
+        let own = own.filter { $0.attenuation >= 0.05 }
+        var best: (strength: Double, dims: [CopulaFit.Scores]) = (0, [])
+        for fk in table.foreignKeys where fk.referencedTable != table.name {
+            guard let parent = parents[fk.referencedTable], !parent.candidates.isEmpty, fk.referencedColumns == parent.keyColumns else { continue }
+            let childKeys = fk.columns.compactMap { c in summaries.firstIndex { $0.column.name == c } }
+            guard childKeys.count == fk.columns.count, let rows = summaries.first?.rowCodes.count else { continue }
+            let parentRow = (0..<rows).map { r in parent.rowByKey[childKeys.map { summaries[$0].text(row: r) }] }
+            var dims: [(Double, CopulaFit.Scores)] = []
+            for p in parent.candidates {
+                let z = parentRow.map { $0.map { p.z[$0] } ?? .nan }
+                let matched = z.filter { !$0.isNaN }.count
+                guard matched >= max(minCount, 20) else { continue }
+                let weakest = CopulaFit.weakest(rows: matched)
+                let strength = own.map { c in
+                    abs(CopulaFit.correlation(z, c.z, minimumRows: max(minCount, 20)) / max(p.attenuation * c.attenuation, 1e-9))
+                }.filter { $0 >= weakest }.reduce(0, +)
+                guard strength > 0, let name = p.dimension.column else { continue }
+                dims.append((strength, CopulaFit.Scores(dimension: CopulaDimension(column: name, parent: fk.columns), z: z, attenuation: p.attenuation)))
+            }
+            let top = dims.sorted { $0.0 > $1.0 }.prefix(4)
+            let total = top.reduce(0) { $0 + $1.0 }
+            if total > best.strength { best = (total, top.map(\.1)) }
+        }
+        return best.dims
+    }
+
+    /// The candidate dimensions of a table's copula: the columns `fill`
+    /// draws from the profile (not keys, foreign keys, unique or generated
+    /// columns) and the children per row.
+    func candidates(_ table: Table, summaries: [ColumnSummary], profiles: [ColumnProfile],
+                    children: [(Table, ForeignKey)], counts: [[Double]]) -> [CopulaFit.Scores] {
         let excluded = Set(table.primaryKey + table.foreignKeys.flatMap(\.columns) + table.uniques.flatMap(\.columns))
         var candidates: [CopulaFit.Scores] = []
         let modelled = zip(summaries, profiles).filter { !excluded.contains($0.0.column.name) && !$0.0.column.isGenerated }
@@ -151,7 +229,7 @@ package struct Profiler {
             let (z, attenuation) = CopulaFit.categoryScores(summary, frequent: frequent, salt: UInt64(candidates.count))
             candidates.append(.init(dimension: dimension, z: z, attenuation: attenuation))
         }
-        return CopulaFit.fit(candidates, minimumRows: max(minCount, 20))
+        return candidates
     }
 
     /// Every row up to the limit, else every k-th row in the table's order;

@@ -31,8 +31,8 @@ public enum SampleData {
 
     /// Columns that move together, for the copula: 600 members whose income
     /// rises with age, whose tier follows income, and who place more
-    /// orders the older they are (2–6 each), each order's amount tied to
-    /// nothing, a UNIQUE joining day, a renewal 300–420 days after it, and
+    /// orders the older they are (2–6 each), each order's amount rising
+    /// with its member's income (parent context), a UNIQUE joining day, a renewal 300–420 days after it, and
     /// a country fixed by the city. The values are arithmetic on the row
     /// number, so the data is the same on every run.
     public static let correlatedSchema = """
@@ -57,7 +57,7 @@ public enum SampleData {
             sql += "INSERT INTO member VALUES (\(i), \(age), \(income), '\(tier)', date(\(day) * 86400, 'unixepoch'), \(renewed), '\(city)', '\(country)');\n"
             for _ in 0..<(age / 10) {
                 order += 1
-                sql += "INSERT INTO purchase VALUES (\(order), \(i), \(Double((order * 131) % 200) + 0.5));\n"
+                sql += "INSERT INTO purchase VALUES (\(order), \(i), \(income / 500 + Double((order * 131) % 40) + 0.5));\n"
             }
         }
         return sql

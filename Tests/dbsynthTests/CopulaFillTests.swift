@@ -61,6 +61,14 @@ import Introspect
         #expect(tiers.map { $0[0] ?? "" } == ["bronze", "silver", "gold"], "\(tiers)")
         let (filledRatio, sourceRatio) = (try Self.olderBuyMore(target), try Self.olderBuyMore(source))
         #expect(filledRatio > 1.6, "older members place more orders: \(filledRatio), as in the source: \(sourceRatio)")
+        // Parent context: richer members' orders are larger, in the source and the fill.
+        let joined = "SELECT member.income, purchase.amount FROM purchase JOIN member ON member.id = purchase.member_id"
+        let (sourceContext, filledContext) = (Self.pearson(try source.open().query(joined)), Self.pearson(try connection.query(joined)))
+        #expect(sourceContext > 0.8 && filledContext > 0.6, "income and amount: source \(sourceContext), fill \(filledContext)")
+        let purchase = (json["tables"] as? [[String: Any]] ?? []).first { $0["name"] as? String == "purchase" } ?? [:]
+        let purchaseDims = ((purchase["copula"] as? [String: Any])?["dimensions"] as? [[String: Any]]) ?? []
+        #expect(purchaseDims.first?["parent"] as? [String] == ["member_id"], "the parent's columns lead: \(purchaseDims)")
+
         // The UNIQUE day follows the source's range and stays distinct.
         let days = try connection.query("SELECT count(DISTINCT joined), count(*), min(joined), max(joined) FROM member")[0]
         #expect(days[0] == days[1])

@@ -8,6 +8,8 @@
 package struct DomainGuardGenerator: ValueGenerator {
     package let inner: any ValueGenerator
     package let domain: ColumnDomain
+    /// The inner value's uniform: values outside the domain are few and redrawn.
+    package var drivingUniform: UniformSource? { inner.drivingUniform }
     /// A value known to pass, used when the alternatives fail too.
     package let fallback: (any ValueGenerator)?
     /// Unix time for `now()`-relative bounds, fixed for the whole fill.

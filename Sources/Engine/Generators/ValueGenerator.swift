@@ -13,11 +13,16 @@ package protocol ValueGenerator: Sendable {
     /// text: a column that follows it in time reads this instead of
     /// parsing its text. nil: write the value and parse it.
     func epochSeconds(row: Int64) -> Int64?
+    /// The uniform that picks this generator's value row by row (a profiled
+    /// column's copula coordinate or stream), so a child column that moves
+    /// with this one can recompute it at the parent row; nil: none such.
+    var drivingUniform: UniformSource? { get }
 }
 
 extension ValueGenerator {
     package var writesJSONObject: Bool { false }
     package func epochSeconds(row: Int64) -> Int64? { nil }
+    package var drivingUniform: UniformSource? { nil }
 }
 
 /// Generators whose values are distinct for distinct rows, and how many
@@ -42,6 +47,7 @@ package struct NullableGenerator: ValueGenerator {
 
     /// An optional around a json_object still embeds the object.
     package var writesJSONObject: Bool { inner.writesJSONObject }
+    package var drivingUniform: UniformSource? { inner.drivingUniform }
 
     package init(inner: any ValueGenerator, nullFraction: Double, stream: UInt64) {
         self.inner = inner

@@ -47,6 +47,32 @@ package struct GaussianCopula: Sendable {
         return z
     }
 
+    /// The normal score of dimension `j` for `row` when the first
+    /// `given.count` dimensions are fixed (a parent row's scores): their
+    /// independent normals are solved from them (L is triangular), the
+    /// rest drawn from the row, so dimension j follows its conditional law.
+    @inline(__always)
+    package func normal(row: Int64, dimension j: Int, given: [Double]) -> Double {
+        let g = given.count
+        guard g > 0 else { return normal(row: row, dimension: j) }
+        if j < g { return given[j] }
+        var e = [Double](repeating: 0, count: g)
+        for k in 0..<g {
+            var sum = given[k]
+            for m in 0..<k { sum -= lower[k][m] * e[m] }
+            e[k] = lower[k][k] > 0 ? sum / lower[k][k] : 0
+        }
+        let weights = lower[j]
+        var z = 0.0
+        for k in 0...j where weights[k] != 0 {
+            if k < g { z += weights[k] * e[k] } else {
+                var r = RowRandom(stream: streams[k], row: row)
+                z += weights[k] * r.normal()
+            }
+        }
+        return z
+    }
+
     /// The uniform of dimension `j` for `row`, in (0, 1).
     @inline(__always)
     package func unit(row: Int64, dimension j: Int) -> Double {
@@ -129,6 +155,9 @@ package enum UniformSource: Sendable {
     /// spread evenly over [0, 1) for every n, so a share as small as 2
     /// stores of 500 holding all the stock comes out as 2, not 0 or 5.
     case evenlySpread(offset: Double)
+    /// A copula coordinate whose leading dimensions are the parent row's
+    /// (parent context: a child column that moves with its parent's).
+    case conditional(GaussianCopula, dimension: Int, parent: ParentContext)
 
     @inline(__always)
     package func unit(row: Int64) -> Double {
@@ -143,8 +172,40 @@ package enum UniformSource: Sendable {
         case .evenlySpread(let offset):
             let x = offset + Double(row) * 0.618_033_988_749_894_8
             return x - x.rounded(.down)
+        case .conditional(let copula, let j, let parent):
+            guard let given = parent.scores(childRow: row) else { return min(copula.unit(row: row, dimension: j), 1 - 0x1.0p-53) }
+            return min(StandardNormal.cdf(copula.normal(row: row, dimension: j, given: given)), 1 - 0x1.0p-53)
         }
     }
 
-    var isCopula: Bool { if case .copula = self { return true } else { return false } }
+    var isCopula: Bool {
+        switch self {
+        case .copula, .conditional: return true
+        default: return false
+        }
+    }
+}
+
+/// The parent row a child row points at, and the normal scores of the
+/// parent's columns there: each parent column's own uniform at that row
+/// (its copula coordinate or its stream), through Φ⁻¹.
+package struct ParentContext: Sendable {
+    package let picker: ParentRowPicker
+    package let childFirst: Int64
+    package let parentFirst: Int64
+    package let columns: [UniformSource]
+
+    package init(picker: ParentRowPicker, childFirst: Int64, parentFirst: Int64, columns: [UniformSource]) {
+        self.picker = picker
+        self.childFirst = childFirst
+        self.parentFirst = parentFirst
+        self.columns = columns
+    }
+
+    /// nil for a child row without a parent (a NULL key).
+    @inline(__always)
+    func scores(childRow row: Int64) -> [Double]? {
+        guard let parent = picker.parentRow(for: row - childFirst) else { return nil }
+        return columns.map { StandardNormal.quantile($0.unit(row: parent + parentFirst)) }
+    }
 }

@@ -37,6 +37,7 @@ package struct MarginalGenerator: ValueGenerator {
     package let atoms: [Atom]
     package let rest: Rest?
     package let source: UniformSource
+    package var drivingUniform: UniformSource? { source }
     let pieces: [Piece]
     let restMass: Double
 

@@ -25,6 +25,7 @@ package struct QuantileGenerator: ValueGenerator {
     /// Where each row's uniform comes from (its own stream unless a copula
     /// ties it to the table's other columns).
     package var source: UniformSource
+    package var drivingUniform: UniformSource? { source }
     /// Integers rounded up or down at random in proportion (`3.4` is 4 on
     /// 40 % of rows), so their mean is the points' mean, not shifted by rounding.
     package var stochasticRounding = false
