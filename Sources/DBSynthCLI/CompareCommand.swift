@@ -51,6 +51,7 @@ struct CompareCommand: ParsableCommand {
                      "  column shapes       \(score(report.columnShapes))  (\(report.columns.count) columns)",
                      "  column pair trends  \(score(report.columnPairTrends))  (\(report.pairs.count) pairs)",
                      "  cardinality         \(score(report.cardinality))  (\(report.foreignKeys.count) foreign keys)",
+                     "  intertable trends   \(score(report.intertableTrends))  (\(report.intertablePairs.count) child-parent pairs)",
                      "  overall             \(score(report.overall))",
                      "  copies              \(String(format: "%.1f", report.exactMatchShare * 100)) % of target rows equal a source row on every non-key column"]
         let worst = report.columns.sorted { $0.score < $1.score }.prefix(5).filter { $0.score < 0.9 }

@@ -19,6 +19,7 @@ package struct Comparer {
         var pairs: [QualityReport.PairScore] = []
         var copies = 0, compared = 0
         var copiedTables: [QualityReport.CopyCount] = []
+        var samples: [QualifiedName: TableSample] = [:]
         for s in sourceSchema.tables {
             guard let t = targetSchema.tables.first(where: { $0.name.description == s.name.description })
                     ?? targetSchema.tables.first(where: { $0.name.name == s.name.name }) else { continue }
@@ -35,6 +36,7 @@ package struct Comparer {
                 let kind = ColumnSummary.kind(of: c.type)
                 shaped.append((c, (PairTrends.sample(c, kind: kind, sourceRows.map { $0[i] }), PairTrends.sample(c, kind: kind, targetRows.map { $0[i] }))))
             }
+            samples[s.name] = TableSample(columns: shared.map(\.name), source: sourceRows, target: targetRows, shaped: shaped)
             let paired = shaped.prefix(PairTrends.maxColumns)
             for (x, a) in paired.enumerated() {
                 for b in paired.dropFirst(x + 1) {
@@ -70,14 +72,59 @@ package struct Comparer {
                                          score: 1 - Self.ks(a, b)))
             }
         }
+        let intertable = intertableTrends(sourceSchema, samples)
         let shapes = columns.isEmpty ? nil : columns.map(\.score).reduce(0, +) / Double(columns.count)
         let cardinality = foreignKeys.isEmpty ? nil : foreignKeys.map(\.score).reduce(0, +) / Double(foreignKeys.count)
         let trends = pairs.isEmpty ? nil : pairs.map(\.score).reduce(0, +) / Double(pairs.count)
-        let parts = [shapes, trends, cardinality].compactMap { $0 }
-        return QualityReport(source: names.source, target: names.target, columnShapes: shapes, columnPairTrends: trends, cardinality: cardinality,
+        let across = intertable.isEmpty ? nil : intertable.map(\.score).reduce(0, +) / Double(intertable.count)
+        let parts = [shapes, trends, cardinality, across].compactMap { $0 }
+        return QualityReport(source: names.source, target: names.target, columnShapes: shapes, columnPairTrends: trends,
+                             intertableTrends: across, intertablePairs: intertable, cardinality: cardinality,
                              overall: parts.isEmpty ? 0 : parts.reduce(0, +) / Double(parts.count),
                              exactMatchShare: compared == 0 ? 0 : Double(copies) / Double(compared),
                              columns: columns, pairs: pairs, foreignKeys: foreignKeys, copies: copiedTables)
+    }
+
+    /// One table's sampled rows in both databases, and its shape-scored columns.
+    struct TableSample {
+        var columns: [String]
+        var source: [[String?]]
+        var target: [[String?]]
+        var shaped: [(column: Column, samples: (source: PairTrends.Sample, target: PairTrends.Sample))]
+    }
+
+    /// sdmetrics' Intertable Trends: the column pair trends of a child's
+    /// columns against its parent's, each child row beside the parent row
+    /// its foreign key points at (in both databases, over the samples).
+    func intertableTrends(_ schema: Schema, _ samples: [QualifiedName: TableSample]) -> [QualityReport.PairScore] {
+        var out: [QualityReport.PairScore] = []
+        for child in schema.tables {
+            guard let c = samples[child.name], !c.shaped.isEmpty else { continue }
+            for fk in child.foreignKeys where fk.referencedTable != child.name {
+                guard let p = samples[fk.referencedTable], !p.shaped.isEmpty,
+                      let childKey = Optional(fk.columns.compactMap { c.columns.firstIndex(of: $0) }), childKey.count == fk.columns.count,
+                      let parentKey = Optional(fk.referencedColumns.compactMap { p.columns.firstIndex(of: $0) }), parentKey.count == fk.columns.count
+                else { continue }
+                // Parent columns at each child row, by key, in each database.
+                func aligned(_ childRows: [[String?]], _ parentRows: [[String?]], _ column: Int) -> [String?] {
+                    var byKey: [[String?]: Int] = [:]
+                    for (i, row) in parentRows.enumerated() { byKey[parentKey.map { row[$0] }] = i }
+                    return childRows.map { row in byKey[childKey.map { row[$0] }].flatMap { parentRows[$0][column] } }
+                }
+                for pc in p.shaped.prefix(PairTrends.maxColumns / 2) {
+                    guard let index = p.columns.firstIndex(of: pc.column.name) else { continue }
+                    let kind = ColumnSummary.kind(of: pc.column.type)
+                    let parentAtChild = (source: PairTrends.sample(pc.column, kind: kind, aligned(c.source, p.source, index)),
+                                         target: PairTrends.sample(pc.column, kind: kind, aligned(c.target, p.target, index)))
+                    for cc in c.shaped.prefix(PairTrends.maxColumns / 2) {
+                        guard let score = PairTrends.score(cc.samples, parentAtChild) else { continue }
+                        out.append(.init(table: child.name.description, columns: [cc.column.name, "\(fk.referencedTable).\(pc.column.name)"],
+                                         metric: score.metric, score: score.value))
+                    }
+                }
+            }
+        }
+        return out
     }
 
     func sample(_ sampler: Profiler, _ table: Table, _ columns: [String], _ connection: DatabaseConnection) throws -> [[String?]] {

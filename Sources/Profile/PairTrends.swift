@@ -34,7 +34,7 @@ enum PairTrends {
         for key in Set(source.counts.keys).union(target.counts.keys) {
             sum += abs(Double(source.counts[key] ?? 0) / source.total - Double(target.counts[key] ?? 0) / target.total)
         }
-        return ("contingency", 1 - sum / 2)
+        return ("contingency", max(0, 1 - sum / 2))
     }
 
     /// Pearson's ρ over rows where both are numbers; nil when either does not vary.

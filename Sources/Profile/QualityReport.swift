@@ -41,6 +41,11 @@ package struct QualityReport: Codable, Sendable {
     package var columnShapes: Double?
     /// Mean of `pairs` (nil: no table has two comparable columns).
     package var columnPairTrends: Double?
+    /// Mean of `intertablePairs` (nil: no child and parent both with comparable columns).
+    package var intertableTrends: Double?
+    /// A child's column against its parent's (`parent_table.column`), each
+    /// child row beside the parent row it points at.
+    package var intertablePairs: [PairScore]
     /// Mean of `foreignKeys` (nil: no foreign key).
     package var cardinality: Double?
     /// Mean of the parts present.
@@ -60,6 +65,8 @@ package struct QualityReport: Codable, Sendable {
         case source, target, cardinality, overall, columns, pairs, copies
         case columnShapes = "column_shapes"
         case columnPairTrends = "column_pair_trends"
+        case intertableTrends = "intertable_trends"
+        case intertablePairs = "intertable_pairs"
         case exactMatchShare = "exact_match_share"
         case foreignKeys = "foreign_keys"
     }

@@ -96,6 +96,10 @@ import Introspect
         let guessed = try CompareCommandTests.scores(source.url, plain.url)
         let (l, g) = (learned["column_pair_trends"] as? Double ?? 0, guessed["column_pair_trends"] as? Double ?? 1)
         #expect(l > 0.85 && l > g + 0.1, "pair trends: learned \(l), rule-based \(g)")
+        let (li, gi) = (learned["intertable_trends"] as? Double ?? 0, guessed["intertable_trends"] as? Double ?? 1)
+        #expect(li > gi + 0.05, "intertable trends: learned \(li), rule-based \(gi)")
+        let across = learned["intertable_pairs"] as? [[String: Any]] ?? []
+        #expect(across.contains { $0["table"] as? String == "purchase" && $0["columns"] as? [String] == ["amount", "member.income"] }, "\(across)")
         let pairs = learned["pairs"] as? [[String: Any]] ?? []
         #expect(pairs.contains { $0["columns"] as? [String] == ["age", "income"] && $0["metric"] as? String == "correlation" })
         #expect(pairs.contains { ($0["columns"] as? [String])?.contains("tier") == true && $0["metric"] as? String == "contingency" })
