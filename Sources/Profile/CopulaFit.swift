@@ -155,15 +155,21 @@ enum CopulaFit {
     /// Pearson's correlation over the rows where both are present; 0 when
     /// fewer than `minimumRows` rows are, or either does not vary.
     static func correlation(_ a: [Double], _ b: [Double], minimumRows: Int) -> Double {
+        pearson(a, b, minimumRows: minimumRows) ?? 0
+    }
+
+    /// Pearson's ρ over the rows where both are numbers (NaN: absent); nil
+    /// when fewer than `minimumRows` (at least 2) rows are, or either does not vary.
+    static func pearson(_ a: [Double], _ b: [Double], minimumRows: Int) -> Double? {
         var n = 0.0, sa = 0.0, sb = 0.0, saa = 0.0, sbb = 0.0, sab = 0.0
         for i in 0..<min(a.count, b.count) where !a[i].isNaN && !b[i].isNaN {
             n += 1
             sa += a[i]; sb += b[i]
             saa += a[i] * a[i]; sbb += b[i] * b[i]; sab += a[i] * b[i]
         }
-        guard n >= Double(max(2, minimumRows)) else { return 0 }
+        guard n >= Double(max(2, minimumRows)) else { return nil }
         let va = saa - sa * sa / n, vb = sbb - sb * sb / n
-        guard va > 1e-9, vb > 1e-9 else { return 0 }
+        guard va > 1e-12 * max(1, saa), vb > 1e-12 * max(1, sbb) else { return nil }
         return max(-1, min(1, (sab - sa * sb / n) / (va * vb).squareRoot()))
     }
 }

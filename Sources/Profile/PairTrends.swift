@@ -39,16 +39,7 @@ enum PairTrends {
 
     /// Pearson's ρ over rows where both are numbers; nil when either does not vary.
     static func pearson(_ a: [Double], _ b: [Double]) -> Double? {
-        var n = 0.0, sa = 0.0, sb = 0.0, saa = 0.0, sbb = 0.0, sab = 0.0
-        for i in 0..<min(a.count, b.count) where !a[i].isNaN && !b[i].isNaN {
-            n += 1
-            sa += a[i]; sb += b[i]
-            saa += a[i] * a[i]; sbb += b[i] * b[i]; sab += a[i] * b[i]
-        }
-        guard n >= 2 else { return nil }
-        let va = saa - sa * sa / n, vb = sbb - sb * sb / n
-        guard va > 1e-12 * max(1, saa), vb > 1e-12 * max(1, sbb) else { return nil }
-        return max(-1, min(1, (sab - sa * sb / n) / (va * vb).squareRoot()))
+        CopulaFit.pearson(a, b, minimumRows: 2)
     }
 
     /// Ten equal-width bins over the source's range, for a numeric column.

@@ -55,12 +55,7 @@ package struct GapGenerator: ValueGenerator {
                 : Double(seconds)
         case .number:
             g.generate(row: row, into: &scratch)
-            switch scratch.kind {
-            case .int: return Double(scratch.int)
-            case .double: return scratch.double
-            case .text: return Double(String(decoding: scratch.bytes.bytes, as: UTF8.self))
-            default: return nil
-            }
+            return scratch.number
         }
     }
 

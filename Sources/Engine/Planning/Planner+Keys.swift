@@ -20,14 +20,7 @@ extension Planner {
         var value = Value()
         for parent in 0..<parentRows {
             fanOut.count.generate(row: parent, into: &value)
-            let n: Int64
-            switch value.kind {
-            case .int: n = value.int
-            case .double: n = Int64(value.double.rounded())
-            case .text: n = Int64(String(decoding: value.bytes.bytes, as: UTF8.self)) ?? 0
-            default: n = 0
-            }
-            total += max(0, n)
+            total += Int64(max(0, min(value.number ?? 0, 4e18)).rounded())
             cumulative.append(total)
         }
         fanOuts[table.name] = (fk, cumulative)
@@ -42,11 +35,7 @@ extension Planner {
         var value = Value()
         let counts = (0..<parentRows).map { parent -> Double in
             count.generate(row: parent, into: &value)
-            switch value.kind {
-            case .int: return Double(value.int)
-            case .double: return value.double
-            default: return 0
-            }
+            return value.number ?? 0
         }
         return ParentQuota(counts: counts, childRows: childRows, key: StableHash.mix(stream ^ 0x71_756f_7461))
     }

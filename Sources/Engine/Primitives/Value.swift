@@ -30,6 +30,17 @@ package struct Value {
         }
     }
 
+    /// The value as a number: an integer or a double, or text that parses
+    /// as one (a count a generator wrote); nil otherwise.
+    package var number: Double? {
+        switch kind {
+        case .int: return Double(int)
+        case .double: return double
+        case .text: return Double(String(decoding: bytes.bytes, as: UTF8.self))
+        default: return nil
+        }
+    }
+
     @inline(__always) package mutating func setNull() { kind = .null }
     @inline(__always) package mutating func setInt(_ v: Int64) { kind = .int; int = v }
     @inline(__always) package mutating func setDouble(_ v: Double) { kind = .double; double = v }
