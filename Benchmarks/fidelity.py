@@ -145,12 +145,16 @@ def main():
         with open(os.path.join(d, "times")) as f:
             for line in f:
                 name, secs, mib = line.split()
-                times[name] = (float(secs), int(mib))
-        names = json.load(open(os.path.join(d, "hma-subset.json")))
+                times[name] = (None, float(mib)) if secs == "timeout" else (float(secs), int(mib))
+        subset_file = os.path.join(d, "hma-subset.json")
+        names = json.load(open(subset_file)) if os.path.exists(subset_file) else []
         rows = []
         for label, folder, scope in [("dbsynth", "dbsynth", None), ("SDV GaussianCopula per table", "copula", None),
                                      ("dbsynth (HMA's subset)", "dbsynth", names), ("SDV HMA (subset)", "hma", names)]:
             keep = scope or list(real)
+            if not os.path.isdir(os.path.join(d, folder)) or (scope is not None and not scope):
+                rows.append((label, 0, float("nan"), {}))
+                continue
             synthetic = load(os.path.join(d, folder), keep)
             part = {n: real[n] for n in keep if n in synthetic}
             synthetic = {n: synthetic[n] for n in part}
@@ -163,10 +167,18 @@ def main():
                   f" {p.get('Cardinality', float('nan')):7.3f} {p.get('Intertable Trends', float('nan')):9.3f}")
         print(f"  dbsynth compare's own overall: {ours['overall']:.3f} (sdmetrics: {rows[0][2]:.3f}); copies {ours['exact_match_share'] * 100:.1f} %")
         for name, (secs, mib) in times.items():
-            print(f"  {name:24} {secs:8.2f} s {mib:6d} MiB peak")
+            if secs is None:
+                print(f"  {name:24} did not finish in {mib:.0f} s")
+            else:
+                print(f"  {name:24} {secs:8.2f} s {mib:6.0f} MiB peak")
         ours_t = times["dbsynth_profile"][0] + times["dbsynth_fill"][0]
-        print(f"  SDV HMA / dbsynth time: {times['sdv_hma'][0] / ours_t:.0f}x;  GaussianCopula / dbsynth: {times['sdv_gaussian_copula'][0] / ours_t:.0f}x"
-              " (SDV times include loading the CSVs)")
+        for sdv in ("sdv_hma", "sdv_gaussian_copula"):
+            secs = times.get(sdv, (None, 0))[0]
+            print(f"  {sdv} / dbsynth profile+fill: " + (f"{secs / ours_t:.0f}x" if secs else "more than " + f"{times[sdv][1] / ours_t:.0f}x"))
+        big = [int(open(os.path.join(d, f)).read() or 0) for f in ("rows_x10", "rows_rule_based")]
+        if times.get("dbsynth_fill_x10", (None,))[0] and times.get("dbsynth_fill_rule_based", (None,))[0]:
+            a, b = big[0] / times["dbsynth_fill_x10"][0], big[1] / times["dbsynth_fill_rule_based"][0]
+            print(f"  fill --profile --scale 10: {big[0]} rows, {a:,.0f} rows/s; rule-based fill: {big[1]} rows, {b:,.0f} rows/s (ratio {a / b:.2f})")
 
 
 if __name__ == "__main__":

@@ -70,6 +70,12 @@ package struct RuleProfile: Codable, Sendable, Equatable {
     package enum Kind: String, Codable, Sendable {
         case after
         case determinedBy = "determined_by"
+        /// The column is the sum over the row's children in `children`
+        /// (along `foreign_key`) of the product of the child columns `of`.
+        case sumOfChildren = "sum_of_children"
+        /// The column equals the column `of` of the parent row the foreign
+        /// key `foreign_key` points at (a billing country copied from the customer).
+        case copiedFromParent = "copied_from_parent"
     }
 
     package var kind: Kind
@@ -81,9 +87,13 @@ package struct RuleProfile: Codable, Sendable, Equatable {
     package var gapQuantiles: [Double]?
     /// `determined_by`: `[value of the other column, this column's value]`.
     package var map: [[String]]?
+    /// `sum_of_children`: the child table and its foreign key to this one.
+    package var children: String?
+    package var foreignKey: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case kind, column, of, holds, map
+        case kind, column, of, holds, map, children
+        case foreignKey = "foreign_key"
         case gapQuantiles = "gap_quantiles"
     }
 }

@@ -84,8 +84,14 @@ package struct ProfileOverrides: ColumnOverrides {
         let fkColumns = Set(table.foreignKeys.flatMap(\.columns))
         let keyed = Set(([table.primaryKey] + table.uniques.map(\.columns)).filter { !$0.isEmpty && $0.allSatisfy(fkColumns.contains) }.joined())
         // The FK with the most parents in the source drives: its counts vary least.
+        // A parent whose column sums this table's goes first: the sum needs its children laid out by it.
+        let summed = { (fk: ForeignKey) in
+            self.profile(of: fk.referencedTable)?.rules?.contains { $0.kind == .sumOfChildren && $0.children == profiled.name && $0.foreignKey == fk.columns } ?? false
+        }
         let candidates = table.foreignKeys.filter { $0.referencedTable != table.name && keyed.isDisjoint(with: $0.columns) }
-            .sorted { (profile(of: $0.referencedTable)?.rows ?? 0) > (profile(of: $1.referencedTable)?.rows ?? 0) }
+            .sorted { a, b in
+                summed(a) != summed(b) ? summed(a) : (profile(of: a.referencedTable)?.rows ?? 0) > (profile(of: b.referencedTable)?.rows ?? 0)
+            }
         for fk in candidates {
             guard let p = profiled.foreignKeys.first(where: { $0.columns == fk.columns }) else { continue }
             let stream = RowRandom.streamKey(seed: seed, table: table.name.description, column: "\u{1}profile-children")
@@ -149,8 +155,10 @@ package struct ProfileOverrides: ColumnOverrides {
             }
         }
         var g: any ValueGenerator = MarginalGenerator(atoms: atoms, rest: rest, source: source)
-        if let rule = tableProfile.rules?.first(where: { $0.column == column.name }),
-           let ruled = ruled(rule, table: table, column: column, profiled: profiled, source: source, otherwise: g, context: context) {
+        // The first rule of the column that applies here (a copy from the parent first).
+        if let ruled = (tableProfile.rules ?? []).lazy.filter({ $0.column == column.name }).compactMap({
+            self.ruled($0, table: table, column: column, profiled: profiled, source: source, otherwise: g, context: context)
+        }).first {
             g = ruled
         }
         if column.isNullable, profiled.nullFraction > 0 {
@@ -162,24 +170,27 @@ package struct ProfileOverrides: ColumnOverrides {
     /// Each parent row's number of children from the profile's
     /// distribution, with the source's mean (`whole`: integers, rounded at
     /// random in proportion; else weights); nil when there is none.
-    /// Where fewer than K parents hold every child (2 stores of 500 hold
-    /// all the inventory), the K-means are all 0 and only the childless
-    /// share and the mean survive: the parents with children then share
-    /// them equally, the rest have none.
+    /// Childless parents are an atom at 0 on exactly their share, the
+    /// others draw from the quantiles above it: interpolating across the
+    /// jump from 0 to thousands (2 staff of 1,500 handle every rental)
+    /// would give a few more parents a smaller share. Where fewer than K
+    /// parents hold every child the K-means above the atom are 0 too, and
+    /// those parents share the children equally.
     func childrenCounts(_ p: ForeignKeyProfile, source: UniformSource, stream: UInt64, whole: Bool) -> (any ValueGenerator)? {
-        guard !p.childrenQuantiles.isEmpty else { return nil }
-        if p.childrenQuantiles.allSatisfy({ $0 == 0 }) {
-            guard p.meanChildren > 0, p.childlessShare < 1 else { return nil }
-            let each = p.meanChildren / (1 - p.childlessShare)
-            let value: Literal = whole ? .int(Int64(each.rounded())) : .double(each)
-            return MarginalGenerator(atoms: [.init(literal: whole ? .int(0) : .double(0), start: 0, share: p.childlessShare),
-                                             .init(literal: value, start: p.childlessShare, share: 1 - p.childlessShare)],
-                                     rest: nil, source: source)
-        }
-        var counts = QuantileGenerator(points: p.childrenQuantiles, output: .number(scale: whole ? 0 : 3), stream: stream)
-        counts.stochasticRounding = whole
-        counts.source = source
-        return whole ? counts.rescaled(toMean: p.meanChildren) : counts
+        let points = p.childrenQuantiles
+        guard points.count > 1, p.meanChildren > 0 else { return nil }
+        let c = min(max(p.childlessShare, 0), 1)
+        guard c < 1 else { return nil }
+        let all = QuantileGenerator(points: points, output: .number(scale: 0), stream: stream)
+        var above = (0..<points.count).map { all.value(at: c + (1 - c) * Double($0) / Double(points.count - 1)) }
+        if c > 0 { above = above.map { max($0, whole ? 1 : 1e-9) } }
+        let each = p.meanChildren / (1 - c)
+        if above.allSatisfy({ $0 <= (whole ? 1 : 1e-9) }) { above = above.map { _ in each } }
+        var rest = QuantileGenerator(points: above, output: .number(scale: whole ? 0 : 3), stream: stream)
+        rest.stochasticRounding = whole
+        if whole { rest = rest.rescaled(toMean: each) }
+        return MarginalGenerator(atoms: c > 0 ? [.init(literal: whole ? .int(0) : .double(0), start: 0, share: c)] : [],
+                                 rest: .quantiles(rest), source: source)
     }
 
     /// Frequent values in the order the copula laid them on its CDF (by a
@@ -205,6 +216,25 @@ package struct ProfileOverrides: ColumnOverrides {
             var gap = QuantileGenerator(points: Self.converted(points, from: profiled.kind, to: output), output: output, stream: context.stream("gap"))
             gap.source = source
             return GapGenerator(bases: bases, baseNames: rule.of, gap: gap, otherwise: otherwise)
+        case .sumOfChildren:
+            guard let child = rule.children, let fk = rule.foreignKey else { return nil }
+            let scale: Int
+            switch column.type {
+            case .integer: scale = 0
+            case .numeric(_, let s): scale = s ?? 2
+            default: scale = 4
+            }
+            return try? context.sum(ofChildren: child, along: fk, terms: [rule.of], scale: scale)
+        case .copiedFromParent:
+            // Copied only where the parent's column is known at least as well
+            // as this one: a small parent whose countries were all too rare
+            // to learn would hand its guesses down to every child row.
+            guard let through = rule.foreignKey, let parentColumn = rule.of.first,
+                  let fk = table.foreignKeys.first(where: { $0.columns == through }),
+                  let parent = profile(of: fk.referencedTable)?.columns.first(where: { $0.name == parentColumn }) else { return nil }
+            let known = { (c: ColumnProfile) in c.quantiles != nil ? 1 : c.frequent.reduce(0) { $0 + $1.share } }
+            guard known(parent) >= known(profiled) - 0.05 else { return nil }
+            return try? context.fromParent(foreignKeyColumn: through[0], parentColumn: parentColumn)
         case .determinedBy:
             guard let byName = rule.of.first, let byColumn = table.column(named: byName), let map = rule.map,
                   let by = try? context.generator(of: table.name, column: byName) else { return nil }

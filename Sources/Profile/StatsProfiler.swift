@@ -189,6 +189,6 @@ package struct StatsProfiler {
         return ForeignKeyProfile(columns: fk.columns, references: fk.referencedTable.description, nullFraction: s.nullFraction,
                                  childlessShare: parentRows > 0 ? max(0, 1 - distinct / parentRows) : 0,
                                  meanChildren: parentRows > 0 ? keyed / parentRows : 0,
-                                 childrenQuantiles: KAnonymousQuantiles.of(sorted: counts, k: minCount) ?? [])
+                                 childrenQuantiles: KAnonymousQuantiles.ofCounts(sorted: counts, k: minCount) ?? [])
     }
 }

@@ -62,4 +62,34 @@ public enum SampleData {
         }
         return sql
     }
+
+    /// Invoices whose total is the sum of their lines' price × quantity,
+    /// over 300 tracks (more parents than the 200 invoices, so the lines
+    /// would otherwise be laid out by track).
+    public static let invoicesSchema = """
+        CREATE TABLE track (id INTEGER PRIMARY KEY, name TEXT NOT NULL, unit_price NUMERIC(4, 2) NOT NULL);
+        CREATE TABLE invoice (id INTEGER PRIMARY KEY, billed DATE NOT NULL, total NUMERIC(10, 2) NOT NULL);
+        CREATE TABLE invoice_line (id INTEGER PRIMARY KEY, invoice_id INTEGER NOT NULL REFERENCES invoice(id),
+                                   track_id INTEGER NOT NULL REFERENCES track(id), unit_price NUMERIC(4, 2) NOT NULL, quantity INTEGER NOT NULL);
+        """
+
+    public static var invoices: String {
+        var sql = invoicesSchema + "\n"
+        let prices = [0.99, 1.99, 0.99, 0.99, 2.49]
+        for t in 1...300 { sql += "INSERT INTO track VALUES (\(t), 'track \(t)', \(prices[t % prices.count]));\n" }
+        var line = 0
+        for i in 1...200 {
+            var total = 0.0
+            var lines = ""
+            for k in 0..<(1 + (i * 7) % 9) {
+                line += 1
+                let track = 1 + (i * 31 + k * 17) % 300
+                let quantity = 1 + (i + k) % 3
+                total += prices[track % prices.count] * Double(quantity)
+                lines += "INSERT INTO invoice_line VALUES (\(line), \(i), \(track), \(prices[track % prices.count]), \(quantity));\n"
+            }
+            sql += "INSERT INTO invoice VALUES (\(i), date(\(19_000 + i) * 86400, 'unixepoch'), \(String(format: "%.2f", total)));\n" + lines
+        }
+        return sql
+    }
 }

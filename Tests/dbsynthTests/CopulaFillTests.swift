@@ -104,4 +104,30 @@ import Introspect
         #expect(pairs.contains { $0["columns"] as? [String] == ["age", "income"] && $0["metric"] as? String == "correlation" })
         #expect(pairs.contains { ($0["columns"] as? [String])?.contains("tier") == true && $0["metric"] as? String == "contingency" })
     }
+
+    @Test func aTotalThatSumsItsLinesStillDoes() throws {
+        let source = try ScratchSQLite(schema: SampleData.invoices)
+        defer { source.remove() }
+        let file = source.directory.appendingPathComponent("p.json").path
+        try #require(try CommandRunner.dbsynth(["profile", source.url, "-o", file]).status == 0)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains("\"sum_of_children\""), "the rule is found")
+        let target = try ScratchSQLite(schema: SampleData.invoicesSchema)
+        defer { target.remove() }
+        let filled = try CommandRunner.dbsynth(["fill", target.url, "--profile", file, "--quiet"])
+        try #require(filled.status == 0, "\(filled.stderr)")
+        let c = try target.open()
+        let check = """
+            SELECT count(*), sum(abs(i.total - coalesce(s.total, 0)) > 0.005) FROM invoice i
+            LEFT JOIN (SELECT invoice_id, sum(unit_price * quantity) AS total FROM invoice_line GROUP BY invoice_id) s ON s.invoice_id = i.id
+            """
+        let row = try c.query(check)[0]
+        #expect((Int(row[0] ?? "0") ?? 0) >= 150 && row[1] == "0", "every invoice's total is its lines': \(row)")
+        // A line's price is its track's, as in the source (a copy from the parent).
+        #expect(text.contains("\"copied_from_parent\""))
+        let mismatched = try c.query("SELECT count(*) FROM invoice_line l JOIN track t ON t.id = l.track_id WHERE l.unit_price <> t.unit_price")
+        #expect(mismatched == [["0"]])
+        let lines = try c.query("SELECT count(*) FROM invoice_line")[0][0].flatMap { Int($0) } ?? 0
+        #expect(lines > 600, "lines per invoice as in the source (about 5): \(lines)")
+    }
 }

@@ -64,6 +64,7 @@ package struct OverrideContext {
     let generatorOf: (QualifiedName, String) throws -> any ValueGenerator
     let parentValue: (_ foreignKeyColumn: String, _ parentColumn: String) throws -> any ValueGenerator
     let inferredGenerator: () throws -> any ValueGenerator
+    let childSum: (_ child: String, _ foreignKey: [String], _ terms: [[String]], _ scale: Int) throws -> (any ValueGenerator)?
 
     /// The context of `column` of `table`, answered by `planner`.
     init(stream: UInt64, rows: Int64, seed: UInt64, planner: Planner, table: Table, column: Column) {
@@ -79,6 +80,16 @@ package struct OverrideContext {
         }
         parentValue = { try planner.fromParent(table: table, foreignKeyColumn: $0, parentColumn: $1) }
         inferredGenerator = { try planner.inferredGenerator(table: table, column: column) }
+        childSum = { try planner.childSum(of: table, child: $0, foreignKey: $1, terms: $2, scale: $3) }
+    }
+
+    /// This column as the sum over each row's children in `child` (a table
+    /// as dbsynth prints its name, or its bare name; along
+    /// its foreign key `foreignKey` to this table) of `terms`, each a list
+    /// of child columns multiplied; nil unless that key lays the children
+    /// out parent by parent (a fan-out) and every column exists.
+    package func sum(ofChildren child: String, along foreignKey: [String], terms: [[String]], scale: Int) throws -> (any ValueGenerator)? {
+        try childSum(child, foreignKey, terms, scale)
     }
 
     /// Rows planned for another table (nil when it is not filled).

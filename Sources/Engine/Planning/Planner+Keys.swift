@@ -27,6 +27,19 @@ extension Planner {
         rowCounts[table.name] = total
     }
 
+    /// A parent column summing its children's columns along the fan-out
+    /// that lays them out (`ColumnOverrides`' `sum(ofChildren:)`).
+    func childSum(of parent: Table, child name: String, foreignKey: [String], terms: [[String]], scale: Int) throws -> (any ValueGenerator)? {
+        guard let childTable = schema.tables.first(where: { $0.name.description == name }) ?? schema.tables.first(where: { $0.name.name == name }) else { return nil }
+        let child = childTable.name
+        guard let fan = fanOuts[child], fan.fk.columns == foreignKey, fan.fk.referencedTable == parent.name,
+              (firstRows[parent.name] ?? 0) == 0,
+              terms.allSatisfy({ $0.allSatisfy { childTable.column(named: $0) != nil } }) else { return nil }
+        let generators = try terms.map { try $0.map { try generator(table: childTable, column: $0) } }
+        return ChildSumGenerator(cumulative: fan.cumulative, terms: generators, childFirst: firstRows[child] ?? 0, scale: scale,
+                                 description: terms.map { "\(child.name).\($0.joined(separator: " × "))" }.joined(separator: " + "))
+    }
+
     /// An override's children per parent along a foreign key that does
     /// not drive the table: each parent row's count, as a quota.
     func profiledQuota(_ fk: ForeignKey, in table: Table, parentRows: Int64, stream: UInt64) throws -> ParentQuota? {
