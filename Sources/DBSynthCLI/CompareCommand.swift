@@ -30,7 +30,11 @@ struct CompareCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Rows read per table at most (default 100,000).", valueName: "N"))
     var sample = 100_000
 
+    @Option(help: ArgumentHelp("The share `profile --holdout F` left out: also measure whether TARGET's rows sit closer to the rows the profile saw than to held-out ones.", valueName: "F"))
+    var holdout: Double?
+
     func validate() throws {
+        if let holdout, !(holdout > 0 && holdout <= 0.5) { throw ValidationError("--holdout must be above 0 and at most 0.5, not \(holdout)") }
         if sample < 1 { throw ValidationError("--sample must be 1 or more, not \(sample)") }
     }
 
@@ -40,6 +44,7 @@ struct CompareCommand: ParsableCommand {
         let to = try DatabaseConnection.open(targetTarget)
         var comparer = Comparer()
         comparer.sampleLimit = sample
+        comparer.holdout = holdout.map(Holdout.init)
         let report = try comparer.compare(source: from, try from.readSchema(), target: to, try to.readSchema(),
                                           names: (sourceTarget.description, targetTarget.description))
         if json {
@@ -54,6 +59,10 @@ struct CompareCommand: ParsableCommand {
                      "  intertable trends   \(score(report.intertableTrends))  (\(report.intertablePairs.count) child-parent pairs)",
                      "  overall             \(score(report.overall))",
                      "  copies              \(String(format: "%.1f", report.exactMatchShare * 100)) % of target rows equal a source row on every non-key column"]
+        if let dcr = report.closestRecords {
+            lines.append(String(format: "  closest records     %.1f %% of target rows nearer the profiled rows than 95 %% of the held-out rows are (5 %% = learnt, 100 %% = copied), score %.2f",
+                                dcr.nearerThanHeldOut * 100, dcr.score))
+        }
         let worst = report.columns.sorted { $0.score < $1.score }.prefix(5).filter { $0.score < 0.9 }
         if !worst.isEmpty {
             lines.append("Least alike:")

@@ -33,10 +33,15 @@ struct ProfileCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Add Laplace noise of scale 1/E to every count the frequencies and children per parent come from (differential privacy for those counts).", valueName: "E"))
     var epsilon: Double?
 
+    @Option(help: ArgumentHelp("Leave this share of rows (0 to 0.5, chosen by a hash of their values) out of the profile, for `compare --holdout F` to measure the distance to the closest record.", valueName: "F"))
+    var holdout: Double?
+
     @Flag(help: "PostgreSQL: read the planner's statistics (pg_stats, reltuples) instead of rows, for users who may not read the data. Lower fidelity: no correlations or rules; still no value seen fewer than --min-count times.")
     var statsOnly = false
 
     func validate() throws {
+        if let holdout, !(holdout > 0 && holdout <= 0.5) { throw ValidationError("--holdout must be above 0 and at most 0.5, not \(holdout)") }
+        if statsOnly, holdout != nil { throw ValidationError("--stats-only reads no rows to hold out; drop --holdout") }
         if statsOnly, epsilon != nil { throw ValidationError("--stats-only reads no rows to add noise to; drop --epsilon") }
         if let epsilon, !(epsilon > 0) || !epsilon.isFinite { throw ValidationError("--epsilon must be a positive number, not \(epsilon)") }
         if sample < 1 { throw ValidationError("--sample must be 1 or more, not \(sample)") }
@@ -65,6 +70,7 @@ struct ProfileCommand: ParsableCommand {
             profiler.sampleLimit = sample
             profiler.minCount = minCount
             profiler.epsilon = epsilon
+            profiler.holdout = holdout.map(Holdout.init)
             profile = try profiler.profile(connection, schema: schema, source: target.description)
         }
         let text = try DocumentJSON.text(profile) + "\n"

@@ -7,6 +7,8 @@ import SchemaModel
 /// are not shapes; they count in cardinality and copies.
 package struct Comparer {
     package var sampleLimit = 100_000
+    /// `--holdout F`: the share `profile --holdout F` left out.
+    package var holdout: Holdout?
 
     package init() {}
 
@@ -20,12 +22,24 @@ package struct Comparer {
         var copies = 0, compared = 0
         var copiedTables: [QualityReport.CopyCount] = []
         var samples: [QualifiedName: TableSample] = [:]
+        var closestNearer = 0, closestRows = 0
         for s in sourceSchema.tables {
             guard let t = targetSchema.tables.first(where: { $0.name.description == s.name.description })
                     ?? targetSchema.tables.first(where: { $0.name.name == s.name.name }) else { continue }
             let shared = s.columns.filter { c in !c.isGenerated && t.column(named: c.name) != nil }
             guard !shared.isEmpty else { continue }
-            let sourceRows = try sample(sampler, s, shared.map(\.name), source)
+            var sourceRows = try sample(sampler, s, shared.map(\.name), source)
+            var heldOut: [[String?]] = []
+            if let holdout {
+                // The whole rows, to find the held-out ones as profile did.
+                let whole = try sample(sampler, s, s.columns.map(\.name), source)
+                let indexes = shared.map { c in s.columns.firstIndex { $0.name == c.name }! }
+                sourceRows = []
+                for row in whole {
+                    let projected = indexes.map { row[$0] }
+                    if holdout.holds(row) { heldOut.append(projected) } else { sourceRows.append(projected) }
+                }
+            }
             let targetRows = try sample(sampler, t, shared.map(\.name), target)
             let keys = Set(s.primaryKey + s.foreignKeys.flatMap(\.columns))
             var shaped: [(column: Column, samples: (source: PairTrends.Sample, target: PairTrends.Sample))] = []
@@ -62,6 +76,13 @@ package struct Comparer {
                 compared += targetRows.count
                 copies += copied
                 copiedTables.append(.init(table: s.name.description, rows: targetRows.count, copies: copied))
+                if !heldOut.isEmpty {
+                    let project = { (rows: [[String?]]) in rows.map { row in free.map { row[$0] } } }
+                    let dcr = ClosestRecords(source: project(sourceRows + heldOut))
+                    let (nearer, n) = dcr.nearerThanHeldOut(project(targetRows), training: project(sourceRows), heldOut: project(heldOut))
+                    closestNearer += nearer
+                    closestRows += n
+                }
             }
             for fk in s.foreignKeys where fk.referencedTable != s.name {
                 guard let tfk = t.foreignKeys.first(where: { $0.columns == fk.columns }) else { continue }
@@ -78,11 +99,20 @@ package struct Comparer {
         let trends = pairs.isEmpty ? nil : pairs.map(\.score).reduce(0, +) / Double(pairs.count)
         let across = intertable.isEmpty ? nil : intertable.map(\.score).reduce(0, +) / Double(intertable.count)
         let parts = [shapes, trends, cardinality, across].compactMap { $0 }
-        return QualityReport(source: names.source, target: names.target, columnShapes: shapes, columnPairTrends: trends,
+        var closest: QualityReport.ClosestRecordScore?
+        if let holdout, closestRows > 0 {
+            let share = Double(closestNearer) / Double(closestRows)
+            let expected = ClosestRecords.percentile
+            closest = .init(holdout: holdout.fraction, nearerThanHeldOut: share,
+                            score: max(0, min(1, 1 - (share - expected) / (1 - expected))), rows: closestRows)
+        }
+        var report = QualityReport(source: names.source, target: names.target, columnShapes: shapes, columnPairTrends: trends,
                              intertableTrends: across, intertablePairs: intertable, cardinality: cardinality,
                              overall: parts.isEmpty ? 0 : parts.reduce(0, +) / Double(parts.count),
                              exactMatchShare: compared == 0 ? 0 : Double(copies) / Double(compared),
                              columns: columns, pairs: pairs, foreignKeys: foreignKeys, copies: copiedTables)
+        report.closestRecords = closest
+        return report
     }
 
     /// One table's sampled rows in both databases, and its shape-scored columns.

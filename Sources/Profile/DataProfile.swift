@@ -21,6 +21,9 @@ package struct DataProfile: Codable, Sendable, Equatable {
     /// `pg_stats` for a profile made by `--stats-only` from the planner's
     /// statistics instead of rows; absent for a profile of rows.
     package var statistics: String?
+    /// `--holdout F`: the share of rows (chosen by a hash of their values)
+    /// left out of the column statistics, for `compare --holdout`.
+    package var holdout: Double?
     package var tables: [TableProfile]
 
     /// The profiled table a target table matches: by `name` as dbsynth
@@ -30,7 +33,7 @@ package struct DataProfile: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, version, source, dialect, tables, epsilon, statistics
+        case format, version, source, dialect, tables, epsilon, statistics, holdout
         case minCount = "min_count"
         case sampleLimit = "sample_limit"
         case suppressedValues = "suppressed_values"

@@ -12,6 +12,8 @@ package struct Profiler {
     /// `--epsilon`: Laplace noise on counts and frequencies (nil: none).
     package var epsilon: Double?
     var noise: LaplaceNoise? { epsilon.map(LaplaceNoise.init) }
+    /// `--holdout F`: rows left out of every column statistic (`Holdout`).
+    package var holdout: Holdout?
 
     package init() {}
 
@@ -41,6 +43,7 @@ package struct Profiler {
         var profile = DataProfile(source: source, dialect: schema.dialect.rawValue, minCount: minCount, sampleLimit: sampleLimit,
                                   suppressedValues: suppressed, tables: schema.tables.compactMap { tables[$0.name] })
         profile.epsilon = epsilon
+        profile.holdout = holdout?.fraction
         return profile
     }
 
@@ -79,6 +82,7 @@ package struct Profiler {
         var sampled = 0
         do {
             for row in try query(connection, sampleSQL(table, children: children)) {
+                if let holdout, holdout.holds(row.prefix(columns.count)) { continue }
                 sampled += 1
                 for (i, cell) in row.enumerated() {
                     if i < summaries.count { summaries[i].add(cell) }

@@ -35,6 +35,24 @@ package struct QualityReport: Codable, Sendable {
         package var copies: Int
     }
 
+    /// `--holdout F`: distance to the closest record (`ClosestRecords`).
+    package struct ClosestRecordScore: Codable, Sendable {
+        package var holdout: Double
+        /// Share of target rows nearer the rows the profile saw than 95 %
+        /// of the held-out rows are (about 0.05: learnt the distribution;
+        /// near 1: copied its source).
+        package var nearerThanHeldOut: Double
+        /// 1 at or below 0.05, falling to 0 at 1.
+        package var score: Double
+        /// Target rows compared.
+        package var rows: Int
+
+        enum CodingKeys: String, CodingKey {
+            case holdout, score, rows
+            case nearerThanHeldOut = "nearer_than_held_out"
+        }
+    }
+
     package var source: String
     package var target: String
     /// Mean of `columns` (nil: no comparable column).
@@ -60,9 +78,12 @@ package struct QualityReport: Codable, Sendable {
     package var foreignKeys: [CardinalityScore]
     /// The tables `exactMatchShare` counts, one by one.
     package var copies: [CopyCount]
+    /// With `--holdout`: distance to the closest record.
+    package var closestRecords: ClosestRecordScore?
 
     enum CodingKeys: String, CodingKey {
         case source, target, cardinality, overall, columns, pairs, copies
+        case closestRecords = "closest_records"
         case columnShapes = "column_shapes"
         case columnPairTrends = "column_pair_trends"
         case intertableTrends = "intertable_trends"

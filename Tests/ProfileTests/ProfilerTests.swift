@@ -111,3 +111,38 @@ import SchemaModel
         #expect(q[128] > 2.5 && q[128] < 3.5, "the median is near the middle bound: \(q[128])")
     }
 }
+
+/// `--holdout`: rows left out of the profile, and the distance to the
+/// closest record that `compare` measures against them.
+@Suite struct HoldoutTests {
+    @Test func heldOutRowsStayOutAndACopyOfTheRestIsCaught() throws {
+        let source = try ScratchSQLite(schema: SampleData.correlated)
+        defer { source.remove() }
+        let connection = DatabaseConnection.sqlite(try source.open())
+        let schema = try connection.readSchema()
+        var profiler = Profiler()
+        profiler.holdout = Holdout(fraction: 0.3)
+        let profile = try profiler.profile(connection, schema: schema, source: source.path)
+        #expect(profile.holdout == 0.3)
+        let members = try #require(profile.tables.first { $0.name == "member" })
+        #expect(members.sampled > 350 && members.sampled < 490, "about 70 % of 600 rows: \(members.sampled)")
+
+        // A "synthetic" copy of exactly the profiled rows: it memorised them.
+        let copy = try ScratchSQLite(schema: SampleData.correlatedSchema)
+        defer { copy.remove() }
+        let c = try copy.open()
+        let holdout = Holdout(fraction: 0.3)
+        for row in try source.open().query("SELECT * FROM member") where !holdout.holds(row) {
+            try c.execute("INSERT INTO member VALUES (" + row.map { $0.map { "'\($0)'" } ?? "NULL" }.joined(separator: ", ") + ")")
+        }
+        var comparer = Comparer()
+        comparer.holdout = holdout
+        let copied = try comparer.compare(source: connection, schema, target: .sqlite(c), try DatabaseConnection.sqlite(c).readSchema(),
+                                          names: ("source", "copy"))
+        let dcr = try #require(copied.closestRecords)
+        #expect(dcr.nearerThanHeldOut > 0.9 && dcr.score < 0.15, "a copy of the training rows: \(dcr)")
+        // Without --holdout there is no such score.
+        #expect(try Comparer().compare(source: connection, schema, target: .sqlite(c), try DatabaseConnection.sqlite(c).readSchema(),
+                                       names: ("source", "copy")).closestRecords == nil)
+    }
+}

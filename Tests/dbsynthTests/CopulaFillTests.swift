@@ -105,6 +105,23 @@ import Introspect
         #expect(pairs.contains { ($0["columns"] as? [String])?.contains("tier") == true && $0["metric"] as? String == "contingency" })
     }
 
+    @Test func aFillFromAProfileWithHeldOutRowsIsNoNearerToTheRest() throws {
+        let source = try ScratchSQLite(schema: SampleData.correlated)
+        defer { source.remove() }
+        let file = source.directory.appendingPathComponent("held.json").path
+        try #require(try CommandRunner.dbsynth(["profile", source.url, "--holdout", "0.3", "-o", file]).status == 0)
+        let target = try ScratchSQLite(schema: SampleData.correlatedSchema)
+        defer { target.remove() }
+        try #require(try CommandRunner.dbsynth(["fill", target.url, "--profile", file, "--quiet"]).status == 0)
+        let text = try CommandRunner.dbsynth(["compare", source.url, target.url, "--holdout", "0.3"])
+        #expect(text.stdout.contains("closest records"), "\(text.stdout)")
+        let json = try CommandRunner.dbsynth(["compare", source.url, target.url, "--holdout", "0.3", "--json"])
+        let doc = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any] ?? [:]
+        let dcr = doc["closest_records"] as? [String: Any] ?? [:]
+        #expect((dcr["score"] as? Double ?? 0) > 0.7, "\(dcr)")
+        #expect((dcr["nearer_than_held_out"] as? Double ?? 1) < 0.3, "\(dcr)")
+    }
+
     @Test func aTotalThatSumsItsLinesStillDoes() throws {
         let source = try ScratchSQLite(schema: SampleData.invoices)
         defer { source.remove() }

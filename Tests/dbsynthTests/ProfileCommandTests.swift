@@ -95,6 +95,8 @@ import Introspect
         defer { sqlite.remove() }
         let stats = try CommandRunner.dbsynth(["profile", sqlite.url, "--stats-only"])
         #expect(stats.status != 0 && stats.stderr.hasPrefix("error: --stats-only reads PostgreSQL's pg_stats"), "\(stats.stderr)")
+        let wide = try CommandRunner.dbsynth(["profile", sqlite.url, "--holdout", "0.7"])
+        #expect(wide.status != 0 && wide.stderr.contains("--holdout must be above 0 and at most 0.5, not 0.7"), "\(wide.stderr)")
         let noisy = try CommandRunner.dbsynth(["profile", sqlite.url, "--stats-only", "--epsilon", "1"])
         #expect(noisy.status != 0 && noisy.stderr.contains("--stats-only reads no rows to add noise to"), "\(noisy.stderr)")
         let bad = try CommandRunner.dbsynth(["profile", "sqlite:/tmp/x.db", "--min-count", "0"])
