@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what dbsynth needs to build and test, if missing (Debian/Ubuntu):
 # pkg-config, the SQLite and libpq headers, the sqlite3 shell and a PostgreSQL
-# server for the throwaway test cluster. Does nothing when all are present.
+# server for the throwaway test cluster; with --test also headless Chromium,
+# which renders `compare --html` in a test. Does nothing when all are present.
 set -euo pipefail
 
 missing=()
@@ -11,6 +12,9 @@ pkg-config --exists libpq 2>/dev/null || missing+=(libpq-dev)
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
+if [ "${1:-}" = "--test" ]; then
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -3,6 +3,6 @@
 # PostgreSQL, runs `swift test` against it and a real SQLite, stops it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --test
 swift build --build-tests
 exec scripts/with-postgres.sh swift test --skip-build "$@"

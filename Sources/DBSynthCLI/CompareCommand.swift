@@ -30,6 +30,9 @@ struct CompareCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Rows read per table at most (default 100,000).", valueName: "N"))
     var sample = 100_000
 
+    @Option(help: ArgumentHelp("Also write the report as one self-contained HTML file (inline SVG: histograms, correlation maps, children-per-parent curves).", valueName: "FILE"))
+    var html: String?
+
     @Option(help: ArgumentHelp("The share `profile --holdout F` left out: also measure whether TARGET's rows sit closer to the rows the profile saw than to held-out ones.", valueName: "F"))
     var holdout: Double?
 
@@ -45,8 +48,16 @@ struct CompareCommand: ParsableCommand {
         var comparer = Comparer()
         comparer.sampleLimit = sample
         comparer.holdout = holdout.map(Holdout.init)
+        var figures = ReportFigures()
         let report = try comparer.compare(source: from, try from.readSchema(), target: to, try to.readSchema(),
-                                          names: (sourceTarget.description, targetTarget.description))
+                                          names: (sourceTarget.description, targetTarget.description), figures: &figures)
+        if let html {
+            do {
+                try HTMLReport.render(report, figures).write(toFile: html, atomically: true, encoding: .utf8)
+            } catch {
+                throw DBSynthError.refused("--html \(html): cannot write the file (\(error.localizedDescription))")
+            }
+        }
         if json {
             print(try DocumentJSON.text(report))
             return

@@ -61,7 +61,7 @@ struct ClosestRecords {
     }
 
     /// At most `n` rows spread over the list.
-    static func spread(_ rows: [[String?]], _ n: Int) -> [[String?]] {
+    static func spread<T>(_ rows: [T], _ n: Int) -> [T] {
         guard rows.count > n, n > 0 else { return rows }
         return (0..<n).map { rows[$0 * rows.count / n] }
     }

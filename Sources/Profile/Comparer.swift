@@ -14,6 +14,13 @@ package struct Comparer {
 
     package func compare(source: DatabaseConnection, _ sourceSchema: Schema, target: DatabaseConnection, _ targetSchema: Schema,
                          names: (source: String, target: String)) throws -> QualityReport {
+        var figures = ReportFigures()
+        return try compare(source: source, sourceSchema, target: target, targetSchema, names: names, figures: &figures)
+    }
+
+    /// The report, and what `compare --html` draws of it into `figures`.
+    package func compare(source: DatabaseConnection, _ sourceSchema: Schema, target: DatabaseConnection, _ targetSchema: Schema,
+                         names: (source: String, target: String), figures: inout ReportFigures) throws -> QualityReport {
         var sampler = Profiler()
         sampler.sampleLimit = sampleLimit
         var columns: [QualityReport.ColumnScore] = []
@@ -51,6 +58,10 @@ package struct Comparer {
                 shaped.append((c, (PairTrends.sample(c, kind: kind, sourceRows.map { $0[i] }), PairTrends.sample(c, kind: kind, targetRows.map { $0[i] }))))
             }
             samples[s.name] = TableSample(columns: shared.map(\.name), source: sourceRows, target: targetRows, shaped: shaped)
+            figures.histograms += shaped.map { ReportFigures.histogram(table: s.name.description, column: $0.column, $0.samples) }
+            if let matrices = ReportFigures.correlations(table: s.name.description, shaped.map { ($0.column.name, $0.samples) }) {
+                figures.correlations.append(matrices)
+            }
             let paired = shaped.prefix(PairTrends.maxColumns)
             for (x, a) in paired.enumerated() {
                 for b in paired.dropFirst(x + 1) {
@@ -89,6 +100,8 @@ package struct Comparer {
                 let a = try sampler.childrenPerParent(fk, of: s, connection: source)
                 let b = try sampler.childrenPerParent(tfk, of: t, connection: target)
                 guard !a.isEmpty, !b.isEmpty else { continue }
+                figures.children.append(.init(table: s.name.description, columns: fk.columns, references: fk.referencedTable.description,
+                                              source: ReportFigures.curve(a), target: ReportFigures.curve(b)))
                 foreignKeys.append(.init(table: s.name.description, columns: fk.columns, references: fk.referencedTable.description,
                                          score: 1 - Self.ks(a, b)))
             }

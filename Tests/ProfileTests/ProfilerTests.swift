@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 import TestSupport
 import Introspect
@@ -144,5 +147,32 @@ import SchemaModel
         // Without --holdout there is no such score.
         #expect(try Comparer().compare(source: connection, schema, target: .sqlite(c), try DatabaseConnection.sqlite(c).readSchema(),
                                        names: ("source", "copy")).closestRecords == nil)
+    }
+}
+
+/// `compare --html`: one self-contained file of inline SVG.
+@Suite struct HTMLReportTests {
+    @Test func theReportIsWellFormedEscapedAndDrawsEveryFigure() throws {
+        let db = try ScratchSQLite(schema: SampleData.correlated + """
+            CREATE TABLE "odd<name>" ("x&y" INTEGER, label TEXT);
+            INSERT INTO "odd<name>" VALUES (1, 'a'), (2, 'b'), (3, 'a'), (4, 'a'), (5, 'b'), (6, 'a');
+            """)
+        defer { db.remove() }
+        let connection = DatabaseConnection.sqlite(try db.open())
+        let schema = try connection.readSchema()
+        var figures = ReportFigures()
+        let report = try Comparer().compare(source: connection, schema, target: connection, schema, names: ("a & b", "<target>"), figures: &figures)
+        #expect(figures.histograms.contains { $0.table == "member" && $0.column == "income" && $0.labels.count == 10 })
+        #expect(figures.correlations.contains { $0.table == "member" && $0.columns.contains("age") })
+        #expect(figures.children.contains { $0.table == "purchase" && $0.references == "member" })
+        let html = HTMLReport.render(report, figures)
+        #expect(html.contains("odd&lt;name&gt;") && html.contains("&lt;target&gt; against a &amp; b"))
+        #expect(!html.contains("<script"), "no script")
+        #expect(!html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"), "nothing fetched")
+        let svgs = html.components(separatedBy: "<svg ").count - 1
+        #expect(svgs == figures.histograms.count + figures.correlations.count + figures.children.count)
+        // Well-formed: every element closed, so an XML parser reads it whole.
+        let parser = XMLParser(data: Data(html.utf8))
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
     }
 }

@@ -122,6 +122,29 @@ import Introspect
         #expect((dcr["nearer_than_held_out"] as? Double ?? 1) < 0.3, "\(dcr)")
     }
 
+    /// The HTML report, rendered by a real browser (headless Chromium): on
+    /// CI it must be there (scripts/install-deps.sh installs it).
+    @Test(.enabled(if: TestEnvironment.isCI || FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")))
+    func theHTMLReportRendersInABrowser() throws {
+        let source = try ScratchSQLite(schema: SampleData.correlated)
+        defer { source.remove() }
+        let target = try ScratchSQLite(schema: SampleData.correlatedSchema)
+        defer { target.remove() }
+        try #require(try CommandRunner.dbsynth(["fill", target.url, "--like", source.url, "--quiet"]).status == 0)
+        let html = source.directory.appendingPathComponent("report.html").path
+        let r = try CommandRunner.dbsynth(["compare", source.url, target.url, "--html", html])
+        #expect(r.status == 0 && r.stdout.contains("overall"), "\(r.stderr)")
+        let text = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(text.contains("<svg") && text.contains("children per member"), "the figures are drawn")
+        let png = source.directory.appendingPathComponent("report.png").path
+        let shot = try CommandRunner.shell("timeout 120 chromium --headless --no-sandbox --disable-gpu --window-size=1200,2000 --screenshot=\(png) file://\(html)")
+        #expect(shot.status == 0, "\(shot.stderr)")
+        let size = (try? FileManager.default.attributesOfItem(atPath: png)[.size] as? Int) ?? 0
+        #expect(size > 20_000, "a page with figures, not a blank one: \(size) bytes")
+        let unwritable = try CommandRunner.dbsynth(["compare", source.url, target.url, "--html", "/nonexistent/dir/r.html"])
+        #expect(unwritable.status != 0 && unwritable.stderr.hasPrefix("error: --html /nonexistent/dir/r.html: cannot write the file"), "\(unwritable.stderr)")
+    }
+
     @Test func aTotalThatSumsItsLinesStillDoes() throws {
         let source = try ScratchSQLite(schema: SampleData.invoices)
         defer { source.remove() }
