@@ -158,7 +158,7 @@ package struct Profiler {
             return (fk, parent, parent.foreignKeys.filter { $0.columns.count == 1 && $0.referencedTable != parent.name })
         }
         func join(_ fk: ForeignKey, _ alias: String) -> String {
-            zip(fk.referencedColumns, fk.columns).map { "\(alias).\(quoteIdentifier($0.0)) = c.\(quoteIdentifier($0.1))" }.joined(separator: " AND ")
+            Self.joining(fk, parent: alias, child: "c")
         }
         func agreement(_ a: String, _ b: String, joins: String) throws -> Double? {
             let row = try query(connection, "SELECT sum(CASE WHEN \(a) = \(b) THEN 1 ELSE 0 END), count(*) FROM \(table.name.quoted) c "
@@ -204,7 +204,7 @@ package struct Profiler {
                     && ColumnSummary.kind(of: c.type) != .other && !fk.referencedColumns.contains(p.name) }.map { (c, $0) }
             }.prefix(48)
             guard !pairs.isEmpty else { continue }
-            let on = zip(fk.referencedColumns, fk.columns).map { "p.\(quoteIdentifier($0.0)) = c.\(quoteIdentifier($0.1))" }.joined(separator: " AND ")
+            let on = Self.joining(fk, parent: "p", child: "c")
             let tests = pairs.map { c, p in
                 let (a, b) = ("c.\(quoteIdentifier(c.name))", "p.\(quoteIdentifier(p.name))")
                 return "sum(CASE WHEN \(a) IS NOT NULL AND \(b) IS NOT NULL THEN 1 ELSE 0 END), "
@@ -248,7 +248,7 @@ package struct Profiler {
                 "sum(" + term.map(quoteIdentifier).joined(separator: " * ") + ") AS dbsynth_s\(i)"
             }
             let keys = fk.columns.map(quoteIdentifier).joined(separator: ", ")
-            let on = zip(fk.referencedColumns, fk.columns).map { "p.\(quoteIdentifier($0.0)) = s.\(quoteIdentifier($0.1))" }.joined(separator: " AND ")
+            let on = Self.joining(fk, parent: "p", child: "s")
             let rows = try query(connection, "SELECT \(totals.map { "p.\(quoteIdentifier($0))" }.joined(separator: ", ")), "
                 + terms.indices.map { "s.dbsynth_s\($0)" }.joined(separator: ", ")
                 + " FROM \(table.name.quoted) p JOIN (SELECT \(keys), \(sums.joined(separator: ", ")) FROM \(child.name.quoted) GROUP BY \(keys)) AS s ON \(on)"
@@ -345,8 +345,7 @@ package struct Profiler {
             let joins = children.enumerated().map { i, pair in
                 let (child, fk) = pair
                 let keys = fk.columns.map(quoteIdentifier).joined(separator: ", ")
-                let on = zip(fk.referencedColumns, fk.columns).map { "t.\(quoteIdentifier($0.0)) = dbsynth_c\(i).\(quoteIdentifier($0.1))" }
-                    .joined(separator: " AND ")
+                let on = Self.joining(fk, parent: "t", child: "dbsynth_c\(i)")
                 return "LEFT JOIN (SELECT \(keys), count(*) AS n FROM \(child.name.quoted) GROUP BY \(keys)) AS dbsynth_c\(i) ON \(on)"
             }
             let columns = table.columns.map { "t.\(quoteIdentifier($0.name))" }
@@ -377,7 +376,7 @@ package struct Profiler {
     /// Each parent row's number of children along `fk`, sorted (a
     /// histogram computed by the database, expanded).
     func childrenPerParent(_ fk: ForeignKey, of table: Table, connection: DatabaseConnection) throws -> [Double] {
-        let on = zip(fk.referencedColumns, fk.columns).map { "p.\(quoteIdentifier($0.0)) = c.\(quoteIdentifier($0.1))" }.joined(separator: " AND ")
+        let on = Self.joining(fk, parent: "p", child: "c")
         let keys = fk.referencedColumns.map { "p.\(quoteIdentifier($0))" }.joined(separator: ", ")
         let histogram = try query(connection, """
             SELECT n, count(*) FROM (SELECT count(c.\(quoteIdentifier(fk.columns[0]))) AS n FROM \(fk.referencedTable.quoted) p \
@@ -389,6 +388,11 @@ package struct Profiler {
             children += repeatElement(Double(n), count: noise?.noisy(parents) ?? parents)
         }
         return children
+    }
+
+    /// `parent.key = child.fk AND …`: the join of a foreign key's two sides under these aliases.
+    static func joining(_ fk: ForeignKey, parent: String, child: String) -> String {
+        zip(fk.referencedColumns, fk.columns).map { "\(parent).\(quoteIdentifier($0.0)) = \(child).\(quoteIdentifier($0.1))" }.joined(separator: " AND ")
     }
 
     func query(_ connection: DatabaseConnection, _ sql: String) throws -> [[String?]] {
