@@ -135,8 +135,9 @@ def main():
         for name, frame in real.items():
             single = Metadata.load_from_dict({"tables": {name: meta.to_dict()["tables"][name]}, "relationships": []})
             synth = GaussianCopulaSynthesizer(single)
-            synth.fit(frame)
-            out[name] = synth.sample(num_rows=len(frame))
+            synth.fit({name: frame})  # SDV 2 takes single tables as a one-entry dict
+            sampled = synth.sample(num_rows=len(frame))
+            out[name] = sampled[name] if isinstance(sampled, dict) else sampled
         write(os.path.join(d, "copula"), out)
     elif mode == "score":
         with open(os.path.join(d, "compare.json")) as f:
