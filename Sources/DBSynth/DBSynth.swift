@@ -57,10 +57,15 @@ public enum DBSynth {
 
     /// `inspect` of a target the command line already resolved (its DB
     /// argument, `DATABASE_URL` or the libpq environment).
-    package static func inspect(target: DatabaseTarget, rows: Int64? = nil, shape: FillOptions.Shape? = nil) throws -> Inspection {
+    package static func inspect(target: DatabaseTarget, rows: Int64? = nil, shape: FillOptions.Shape? = nil,
+                                config: String? = nil, profile: String? = nil) throws -> Inspection {
         do {
-            let schema = try DatabaseConnection.open(target).readSchema()
-            let report = InspectReport(schema: schema, plan: try Planning.plan(schema, rows: rows, shape: shape))
+            let connection = try DatabaseConnection.open(target)
+            // The plan `fill` would make with the same --config and --profile.
+            let setup = try ConfigSetup.load(config, profile: profile)
+            let schema = try setup.schema(try connection.readSchema(), connection: connection, create: false)
+            let options = setup.options(schema: schema, seed: nil, rows: rows, shape: shape, scale: nil, counts: [:], append: false)
+            let report = InspectReport(schema: schema, plan: try Planning.plan(schema, options: options))
             return try Inspection(report, target: target.description)
         } catch {
             throw DBSynthError(error)

@@ -23,12 +23,18 @@ struct InspectCommand: ParsableCommand {
     @Option(help: ArgumentHelp("uniform or realistic, as `fill --shape`.", valueName: "SHAPE"))
     var shape: FillOptions.Shape?
 
+    @Option(help: ArgumentHelp("Plan with this YAML config, as `fill --config`.", valueName: "FILE"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("Plan from this `dbsynth profile` file, as `fill --profile`: shows the copula, quotas and rules each column follows.", valueName: "FILE.json"))
+    var profile: String?
+
     func validate() throws {
         if let rows, rows < 0 { throw ValidationError("--rows must be 0 or more, not \(rows)") }
     }
 
     func run() throws {
-        let inspection = try DBSynth.inspect(target: try db.target(), rows: rows, shape: shape)
+        let inspection = try DBSynth.inspect(target: try db.target(), rows: rows, shape: shape, config: config, profile: profile)
         print(json ? inspection.json : inspection.text)
     }
 }

@@ -74,6 +74,12 @@ import Introspect
         #expect(days[0] == days[1])
         #expect((days[2] ?? "") >= "2019-04-01" && (days[3] ?? "") <= "2022-12-31", "\(days)")
 
+        // inspect --profile shows the plan the fill used.
+        let inspected = try CommandRunner.dbsynth(["inspect", target.url, "--profile", file])
+        #expect(inspected.status == 0, "\(inspected.stderr)")
+        #expect(inspected.stdout.contains("correlated") && inspected.stdout.contains("fixed by city"), "\(inspected.stdout)")
+        #expect(inspected.stdout.contains("as profiled: 2019-"), "dates shown as dates: \(inspected.stdout)")
+
         // Rules the source obeyed: renewals after joining by 300–420 days,
         // the country fixed by the city.
         let rules = member["rules"] as? [[String: Any]] ?? []

@@ -105,7 +105,19 @@ package struct QuantileGenerator: ValueGenerator {
 
     package var summary: String {
         let lo = points.first!, hi = points.last!, mid = points[points.count / 2]
-        return "as profiled: \(Self.short(lo))…\(Self.short(hi)), median \(Self.short(mid))" + (source.isCopula ? ", correlated" : "")
+        return "as profiled: \(label(lo))…\(label(hi)), median \(label(mid))" + (source.isCopula ? ", correlated" : "")
+    }
+
+    /// A point as the column shows it: a day for dates and timestamps.
+    func label(_ x: Double) -> String {
+        let days: Int64
+        switch output {
+        case .number: return Self.short(x)
+        case .date: days = Int64(x.rounded(.down))
+        case .timestamp: days = Int64((x / 86_400).rounded(.down))
+        }
+        let (y, m, d) = CivilDate.civil(days: days)
+        return String(y) + "-" + (m < 10 ? "0" : "") + String(m) + "-" + (d < 10 ? "0" : "") + String(d)
     }
 
     static func short(_ x: Double) -> String {
