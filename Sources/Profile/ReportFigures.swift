@@ -88,9 +88,7 @@ package struct ReportFigures: Sendable {
     static func label(_ x: Double, kind: ColumnProfile.Kind = .number) -> String {
         switch kind {
         case .date, .timestamp:
-            let days = kind == .date ? Int64(x.rounded(.down)) : Int64((x / 86_400).rounded(.down))
-            let (y, m, d) = CivilDate.civil(days: days)
-            return String(format: "%04d-%02d-%02d", y, m, d)
+            return CivilDate.dateText(days: kind == .date ? Int64(x.rounded(.down)) : Int64((x / 86_400).rounded(.down)))
         default:
             return abs(x) >= 1e6 || x == x.rounded() ? String(Int64(max(min(x, 9e18), -9e18))) : String((x * 100).rounded() / 100)
         }

@@ -101,6 +101,13 @@ package enum CivilDate {
         return v
     }
 
+    /// The day as `YYYY-MM-DD` text (summaries and reports, not the hot path).
+    package static func dateText(days: Int64) -> String {
+        var out = ByteWriter(capacity: 10)
+        writeDate(days: days, into: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
     package static func writeDate(days: Int64, into out: inout ByteWriter) {
         let (y, m, d) = civil(days: days)
         out.appendPadded(y, width: 4)

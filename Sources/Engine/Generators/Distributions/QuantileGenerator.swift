@@ -116,8 +116,7 @@ package struct QuantileGenerator: ValueGenerator {
         case .date: days = Int64(x.rounded(.down))
         case .timestamp: days = Int64((x / 86_400).rounded(.down))
         }
-        let (y, m, d) = CivilDate.civil(days: days)
-        return String(y) + "-" + (m < 10 ? "0" : "") + String(m) + "-" + (d < 10 ? "0" : "") + String(d)
+        return CivilDate.dateText(days: days)
     }
 
     static func short(_ x: Double) -> String {
