@@ -70,7 +70,7 @@ struct ColumnSummary {
         case .number:
             if let d = Double(text), d.isFinite {
                 number = d
-                if let dot = text.firstIndex(of: ".") { scale = max(scale, text.distance(from: dot, to: text.endIndex) - 1) }
+                scale = max(scale, Self.fractionDigits(text))
             }
         case .date:
             if let d = CivilDate.parseDays(text) { number = Double(d) }
@@ -116,6 +116,11 @@ struct ColumnSummary {
         }
         if kind == .text { profile.lengthQuantiles = KAnonymousQuantiles.of(sorted: lengths.sorted(), k: k) }
         return (profile, kind == .other ? 0 : counts.count - kept.count)
+    }
+
+    /// Digits after the decimal point of a number in text (0 without one).
+    static func fractionDigits(_ text: String) -> Int {
+        text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0
     }
 
     /// A value in text as this column's number (dates in days, timestamps in seconds).

@@ -35,17 +35,16 @@ package struct Comparer {
                     ?? targetSchema.tables.first(where: { $0.name.name == s.name.name }) else { continue }
             let shared = s.columns.filter { c in !c.isGenerated && t.column(named: c.name) != nil }
             guard !shared.isEmpty else { continue }
-            var sourceRows = try sample(sampler, s, shared.map(\.name), source)
-            var heldOut: [[String?]] = []
+            var sourceRows: [[String?]] = [], heldOut: [[String?]] = []
             if let holdout {
                 // The whole rows, to find the held-out ones as profile did.
-                let whole = try sample(sampler, s, s.columns.map(\.name), source)
                 let indexes = shared.map { c in s.columns.firstIndex { $0.name == c.name }! }
-                sourceRows = []
-                for row in whole {
+                for row in try sample(sampler, s, s.columns.map(\.name), source) {
                     let projected = indexes.map { row[$0] }
                     if holdout.holds(row) { heldOut.append(projected) } else { sourceRows.append(projected) }
                 }
+            } else {
+                sourceRows = try sample(sampler, s, shared.map(\.name), source)
             }
             let targetRows = try sample(sampler, t, shared.map(\.name), target)
             let keys = Set(s.primaryKey + s.foreignKeys.flatMap(\.columns))
@@ -54,8 +53,7 @@ package struct Comparer {
                 let a = sourceRows.compactMap { $0[i] }, b = targetRows.compactMap { $0[i] }
                 guard !a.isEmpty, !b.isEmpty, let score = Self.shape(c, a, b) else { continue }
                 columns.append(.init(table: s.name.description, column: c.name, metric: score.metric, score: score.value))
-                let kind = ColumnSummary.kind(of: c.type)
-                shaped.append((c, (PairTrends.sample(c, kind: kind, sourceRows.map { $0[i] }), PairTrends.sample(c, kind: kind, targetRows.map { $0[i] }))))
+                shaped.append((c, (PairTrends.sample(c, sourceRows.map { $0[i] }), PairTrends.sample(c, targetRows.map { $0[i] }))))
             }
             samples[s.name] = TableSample(columns: shared.map(\.name), source: sourceRows, target: targetRows, shaped: shaped)
             figures.histograms += shaped.map { ReportFigures.histogram(table: s.name.description, column: $0.column, $0.samples) }
@@ -156,9 +154,8 @@ package struct Comparer {
                 }
                 for pc in p.shaped.prefix(PairTrends.maxColumns / 2) {
                     guard let index = p.columns.firstIndex(of: pc.column.name) else { continue }
-                    let kind = ColumnSummary.kind(of: pc.column.type)
-                    let parentAtChild = (source: PairTrends.sample(pc.column, kind: kind, aligned(c.source, p.source, index)),
-                                         target: PairTrends.sample(pc.column, kind: kind, aligned(c.target, p.target, index)))
+                    let parentAtChild = (source: PairTrends.sample(pc.column, aligned(c.source, p.source, index)),
+                                         target: PairTrends.sample(pc.column, aligned(c.target, p.target, index)))
                     for cc in c.shaped.prefix(PairTrends.maxColumns / 2) {
                         guard let score = PairTrends.score(cc.samples, parentAtChild) else { continue }
                         out.append(.init(table: child.name.description, columns: [cc.column.name, "\(fk.referencedTable).\(pc.column.name)"],

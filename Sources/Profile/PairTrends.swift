@@ -14,9 +14,9 @@ enum PairTrends {
     /// At most this many columns per table are paired (their pairs grow as n²).
     static let maxColumns = 24
 
-    static func sample(_ column: Column, kind: ColumnProfile.Kind, _ cells: [String?]) -> Sample {
-        guard [.number, .date, .timestamp].contains(kind) else { return Sample(numbers: nil, labels: cells) }
+    static func sample(_ column: Column, _ cells: [String?]) -> Sample {
         let summary = ColumnSummary(column)
+        guard summary.isNumeric else { return Sample(numbers: nil, labels: cells) }
         return Sample(numbers: cells.map { $0.flatMap(summary.number) ?? .nan }, labels: cells)
     }
 
@@ -54,9 +54,13 @@ enum PairTrends {
         guard let range, let numbers = s.numbers else { return s.labels[i] }
         let x = numbers[i]
         guard !x.isNaN else { return nil }
+        return String(bin(x, range))
+    }
+
+    /// Which of ten equal-width bins over `range` holds `x` (0 when the range is one value).
+    static func bin(_ x: Double, _ range: ClosedRange<Double>) -> Int {
         let width = range.upperBound - range.lowerBound
-        guard width > 0 else { return "0" }
-        return String(min(9, max(0, Int((x - range.lowerBound) / width * 10))))
+        return width > 0 ? min(9, max(0, Int((x - range.lowerBound) / width * 10))) : 0
     }
 
     static func contingency(_ a: Sample, _ b: Sample, _ ra: ClosedRange<Double>?, _ rb: ClosedRange<Double>?) -> (counts: [String: Int], total: Double) {

@@ -10,10 +10,12 @@ import SchemaModel
 /// profiled column of the target draws from what the source held (its
 /// frequent values on the share of rows they covered, its quantiles or the
 /// rule-based generator of its kind on the rest, its NULL share), the
-/// columns of a table's copula through correlated uniforms, and each child
-/// table gets the source's children per parent along the profiled foreign
-/// key with the most parents, tied to the parent's columns by the parent's copula. Keys, foreign keys and unique columns stay with
-/// inference, and the target's CHECKs still win (the planner clips every
+/// columns of a table's copula through correlated uniforms, the rules the
+/// source obeyed, and every profiled foreign key the source's children per
+/// parent (and NULL share), tied to the parent's columns by the parent's
+/// copula. Keys stay with inference (a foreign key only takes its NULL
+/// share), UNIQUE numbers and dates follow the profile while staying
+/// distinct, and the target's CHECKs still win (the planner clips every
 /// override to its column's domain).
 package struct ProfileOverrides: ColumnOverrides {
     let profile: DataProfile
@@ -126,8 +128,7 @@ package struct ProfileOverrides: ColumnOverrides {
         }
         guard let tableProfile = profile(of: table.name),
               let profiled = tableProfile.columns.first(where: { $0.name == column.name }),
-              !table.primaryKey.contains(column.name), !column.isGenerated,
-              !table.foreignKeys.contains(where: { $0.columns.contains(column.name) }) else { return nil }
+              !table.primaryKey.contains(column.name), !column.isGenerated else { return nil }
         if table.uniques.contains(where: { $0.columns.contains(column.name) }) {
             return distinct(profiled, column: column, rows: context.rows, stream: context.stream("distinct"))
         }
@@ -218,12 +219,8 @@ package struct ProfileOverrides: ColumnOverrides {
             return GapGenerator(bases: bases, baseNames: rule.of, gap: gap, otherwise: otherwise)
         case .sumOfChildren:
             guard let child = rule.children, let fk = rule.foreignKey else { return nil }
-            let scale: Int
-            switch column.type {
-            case .integer: scale = 0
-            case .numeric(_, let s): scale = s ?? 2
-            default: scale = 4
-            }
+            var scale = 4
+            if case .number(let s)? = Self.output(.number, for: column.type) { scale = s }
             return try? context.sum(ofChildren: child, along: fk, terms: [rule.of], scale: scale)
         case .copiedFromParent:
             // Copied only where the parent's column is known at least as well
@@ -260,8 +257,9 @@ package struct ProfileOverrides: ColumnOverrides {
     /// spaced, shuffled places. Where the quantiles are flat (182 rentals
     /// at one instant) or rise too slowly for that many distinct values,
     /// the points are pushed up just enough that neighbouring places are
-    /// two units of the column's precision apart, so every value is
-    /// distinct and the shape elsewhere is the source's.
+    /// a unit of the column's precision apart (the interpolation is
+    /// piecewise linear, so that holds across stretches too), so every
+    /// value is distinct and the shape elsewhere is the source's.
     func distinct(_ profiled: ColumnProfile, column: Column, rows: Int64, stream: UInt64) -> (any ValueGenerator)? {
         guard rows > 0, let q = profiled.quantiles, q.count > 1, let output = Self.output(profiled.kind, for: column.type) else { return nil }
         let resolution: Double

@@ -118,7 +118,7 @@ package struct Profiler {
         // beats a rule inside the table (a billing city is the customer's).
         var rules: [RuleProfile]
         do {
-            rules = try copiedRules(table, schema: schema, connection: connection, ruled: [])
+            rules = try copiedRules(table, schema: schema, connection: connection)
         } catch let error as DatabaseError {
             throw error.prefixed("profiling the columns \(table.name) copies from its parents")
         }
@@ -157,9 +157,6 @@ package struct Profiler {
             guard let parent = schema.table(named: fk.referencedTable) else { return nil }
             return (fk, parent, parent.foreignKeys.filter { $0.columns.count == 1 && $0.referencedTable != parent.name })
         }
-        func join(_ fk: ForeignKey, _ alias: String) -> String {
-            Self.joining(fk, parent: alias, child: "c")
-        }
         func agreement(_ a: String, _ b: String, joins: String) throws -> Double? {
             let row = try query(connection, "SELECT sum(CASE WHEN \(a) = \(b) THEN 1 ELSE 0 END), count(*) FROM \(table.name.quoted) c "
                 + "\(joins) WHERE \(a) IS NOT NULL AND \(b) IS NOT NULL").first
@@ -173,14 +170,14 @@ package struct Profiler {
                 let sameTarget = { (f: ForeignKey) in f.referencedTable == key.referencedTable && f.referencedColumns == key.referencedColumns }
                 let theirs = "p.\(quoteIdentifier(name))"
                 if let own = table.foreignKeys.first(where: { $0 != fk && $0.columns.count == 1 && $0.columns[0].lowercased() == name.lowercased() && sameTarget($0) }) {
-                    if let share = try agreement("c.\(quoteIdentifier(own.columns[0]))", theirs, joins: "JOIN \(parent.name.quoted) p ON \(join(fk, "p"))") {
+                    if let share = try agreement("c.\(quoteIdentifier(own.columns[0]))", theirs, joins: "JOIN \(parent.name.quoted) p ON \(Self.joining(fk, parent: "p", child: "c"))") {
                         found.append(SharedKeyProfile(column: own.columns[0], through: fk.columns, agreement: share))
                     }
                     continue
                 }
                 for (other, otherParent, otherKeys) in routes.dropFirst(i + 1) {
                     guard let second = otherKeys.first(where: { $0.columns[0].lowercased() == name.lowercased() && sameTarget($0) }) else { continue }
-                    let joins = "JOIN \(parent.name.quoted) p ON \(join(fk, "p")) JOIN \(otherParent.name.quoted) q ON \(join(other, "q"))"
+                    let joins = "JOIN \(parent.name.quoted) p ON \(Self.joining(fk, parent: "p", child: "c")) JOIN \(otherParent.name.quoted) q ON \(Self.joining(other, parent: "q", child: "c"))"
                     if let share = try agreement(theirs, "q.\(quoteIdentifier(second.columns[0]))", joins: joins) {
                         found.append(SharedKeyProfile(column: name, through: fk.columns, with: other.columns, agreement: share))
                     }
@@ -193,9 +190,9 @@ package struct Profiler {
     /// Columns of the table equal to a column of the same kind in the parent
     /// row a foreign key points at, on 99.9 % of the rows where both are
     /// present (compared as text by the database): denormalised copies.
-    func copiedRules(_ table: Table, schema: Schema, connection: DatabaseConnection, ruled: Set<String>) throws -> [RuleProfile] {
+    func copiedRules(_ table: Table, schema: Schema, connection: DatabaseConnection) throws -> [RuleProfile] {
         let keys = Set(table.primaryKey + table.foreignKeys.flatMap(\.columns))
-        let own = table.columns.filter { !keys.contains($0.name) && !$0.isGenerated && !ruled.contains($0.name) }
+        let own = table.columns.filter { !keys.contains($0.name) && !$0.isGenerated }
         var found: [RuleProfile] = []
         for fk in table.foreignKeys where fk.referencedTable != table.name {
             guard let parent = schema.table(named: fk.referencedTable) else { continue }
@@ -231,10 +228,7 @@ package struct Profiler {
     func sumRules(_ table: Table, children: [(Table, ForeignKey)], connection: DatabaseConnection) throws -> [RuleProfile] {
         func numbers(_ t: Table) -> [String] {
             let keys = Set(t.primaryKey + t.foreignKeys.flatMap(\.columns))
-            return t.columns.filter { c in
-                guard !keys.contains(c.name), !c.isGenerated else { return false }
-                switch c.type { case .integer, .numeric, .real, .double: return true; default: return false }
-            }.map(\.name).prefix(6).map { $0 }
+            return Array(t.columns.filter { !keys.contains($0.name) && !$0.isGenerated && ColumnSummary.kind(of: $0.type) == .number }.map(\.name).prefix(6))
         }
         let totals = numbers(table)
         guard !totals.isEmpty else { return [] }

@@ -48,11 +48,7 @@ package struct ReportFigures: Sendable {
             func shares(_ xs: [Double]) -> [Double] {
                 var bins = Array(repeating: 0.0, count: 10)
                 let present = xs.filter { !$0.isNaN }
-                let width = range.upperBound - range.lowerBound
-                for x in present {
-                    let i = width > 0 ? min(9, max(0, Int((x - range.lowerBound) / width * 10))) : 0
-                    bins[i] += 1
-                }
+                for x in present { bins[PairTrends.bin(x, range)] += 1 }
                 return bins.map { present.isEmpty ? 0 : $0 / Double(present.count) }
             }
             let step = (range.upperBound - range.lowerBound) / 10

@@ -118,7 +118,7 @@ package struct StatsProfiler {
         }
         if summary.kind == .number {
             let texts = s.common + s.bounds
-            profile.scale = texts.map { t in t.firstIndex(of: ".").map { t.distance(from: $0, to: t.endIndex) - 1 } ?? 0 }.max() ?? 0
+            profile.scale = texts.map(ColumnSummary.fractionDigits).max() ?? 0
         }
         return (profile, left)
     }

@@ -51,8 +51,7 @@ package struct GapGenerator: ValueGenerator {
                 guard scratch.kind == .text, let s = CivilDate.parseSeconds(String(decoding: scratch.bytes.bytes, as: UTF8.self)) else { return nil }
                 seconds = s
             }
-            return output == .date ? Double(seconds.quotientAndRemainder(dividingBy: 86_400).quotient - (seconds < 0 && seconds % 86_400 != 0 ? 1 : 0))
-                : Double(seconds)
+            return Double(output == .date ? CivilDate.day(ofSeconds: seconds) : seconds)
         case .number:
             g.generate(row: row, into: &scratch)
             return scratch.number
