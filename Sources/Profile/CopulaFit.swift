@@ -134,9 +134,7 @@ enum CopulaFit {
         for i in 0..<d {
             r[i][i] = 1
             for j in 0..<i {
-                // The latent correlation: the observed one undiluted by ties.
-                let observed = correlation(candidates[i].z, candidates[j].z, minimumRows: minimumRows)
-                let c = max(-0.999, min(0.999, observed / max(candidates[i].attenuation * candidates[j].attenuation, 1e-9)))
+                let c = max(-0.999, min(0.999, undiluted(candidates[i], candidates[j], minimumRows: minimumRows)))
                 r[i][j] = c
                 r[j][i] = c
             }
@@ -150,6 +148,12 @@ enum CopulaFit {
         guard kept.count >= 2 else { return nil }
         return CopulaProfile(dimensions: kept.map { candidates[$0].dimension },
                              correlation: kept.map { i in kept.map { j in (r[i][j] * 10_000).rounded() / 10_000 } })
+    }
+
+    /// The latent correlation of two dimensions: the observed one divided by
+    /// what spreading their ties diluted (unclamped).
+    static func undiluted(_ a: Scores, _ b: Scores, minimumRows: Int) -> Double {
+        correlation(a.z, b.z, minimumRows: minimumRows) / max(a.attenuation * b.attenuation, 1e-9)
     }
 
     /// Pearson's correlation over the rows where both are present; 0 when

@@ -289,11 +289,11 @@ package struct Profiler {
                 let matched = z.filter { !$0.isNaN }.count
                 guard matched >= max(minCount, 20) else { continue }
                 let weakest = CopulaFit.weakest(rows: matched)
-                let strength = own.map { c in
-                    abs(CopulaFit.correlation(z, c.z, minimumRows: max(minCount, 20)) / max(p.attenuation * c.attenuation, 1e-9))
-                }.filter { $0 >= weakest }.reduce(0, +)
-                guard strength > 0, let name = p.dimension.column else { continue }
-                dims.append((strength, CopulaFit.Scores(dimension: CopulaDimension(column: name, parent: fk.columns), z: z, attenuation: p.attenuation)))
+                guard let name = p.dimension.column else { continue }
+                let atChild = CopulaFit.Scores(dimension: CopulaDimension(column: name, parent: fk.columns), z: z, attenuation: p.attenuation)
+                let strength = own.map { abs(CopulaFit.undiluted(atChild, $0, minimumRows: max(minCount, 20))) }.filter { $0 >= weakest }.reduce(0, +)
+                guard strength > 0 else { continue }
+                dims.append((strength, atChild))
             }
             let top = dims.sorted { $0.0 > $1.0 }.prefix(4)
             let total = top.reduce(0) { $0 + $1.0 }
