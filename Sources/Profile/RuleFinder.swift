@@ -92,13 +92,15 @@ struct RuleFinder {
                     let y = Int32(key >> 32), x = Int32(truncatingIfNeeded: key)
                     var entry = best[y] ?? (x, 0, 0)
                     entry.total += n
-                    if n > entry.count { entry.a = x; entry.count = n }
+                    // Ties go to the value seen first, not to the dictionary's order.
+                    if n > entry.count || (n == entry.count && x < entry.a) { entry.a = x; entry.count = n }
                     best[y] = entry
                 }
                 let agreeing = best.values.reduce(0) { $0 + $1.count }
                 guard Double(agreeing) >= Self.holds * Double(both), Set(best.values.map(\.a)).count >= 2 else { continue }
                 // Only pairs seen K times are written.
-                let map = best.filter { $0.value.count >= k }.sorted { $0.value.count > $1.value.count }.prefix(Self.maxMap)
+                let map = best.filter { $0.value.count >= k }
+                    .sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }.prefix(Self.maxMap)
                     .map { [b.texts[Int($0.key)], a.texts[Int($0.value.a)]] }
                 guard !map.isEmpty else { continue }
                 determinedBy[a.column.name] = b.column.name
