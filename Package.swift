@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["SchemaModel", "Introspect"], path: "Tests/TestSupport"),
         .testTarget(name: "IntrospectTests", dependencies: ["SchemaModel", "Introspect", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "SchemaModel"]),
-        .testTarget(name: "ProfileTests", dependencies: ["Profile", "Introspect", "SchemaModel", "TestSupport"]),
+        .testTarget(name: "ProfileTests", dependencies: ["Profile", "Engine", "Introspect", "SchemaModel", "TestSupport"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Engine", "SchemaModel", "Introspect", "TestSupport"]),
         .testTarget(name: "LoaderTests", dependencies: ["Loader", "Engine", "SchemaModel", "Introspect", "TestSupport"]),
         // End-to-end: runs the built `dbsynth` against real databases.

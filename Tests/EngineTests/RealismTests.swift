@@ -120,7 +120,6 @@ import SchemaModel
         Case("film", "title", text, .title),
         Case("book", "title", varchar45, .title),
         Case("Customers", "ContactTitle", text, .jobTitle),
-        Case("employees", "title_of_courtesy", text, nil),
         // Contact
         Case("customer", "email", varchar45, .email),
         Case("customer", "e_mail", text, .email),
@@ -259,6 +258,8 @@ import SchemaModel
         Case("files", "sha256", text, .hash),
         Case("employees", "gender", .char(length: 1), .gender),
         Case("patients", "sex", text, .gender),
+        Case("employees", "title_of_courtesy", .text(maxLength: 25), .honorific),
+        Case("contacts", "salutation", varchar45, .honorific),
         Case("customer", "company", text, .company),
         Case("customer", "organization", text, .company),
         Case("users", "employer", text, .company),
@@ -490,6 +491,7 @@ import SchemaModel
         let minimum: Int
         switch kind {
         case .gender: minimum = 2
+        case .honorific: minimum = 4
         case .rating, .status: minimum = 4
         default: minimum = 10
         }

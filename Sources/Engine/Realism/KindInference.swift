@@ -133,6 +133,7 @@ package enum KindInference {
         switch kind {
         case .gender: return 1
         case .stateCode, .countryCode, .languageCode: return 2
+        case .honorific: return 3
         case .currencyCode, .firstName, .lastName: return 3
         case .city, .state, .country, .postalCode, .department, .category, .genre, .color, .language, .word:
             return 4
@@ -299,6 +300,7 @@ package enum KindInference {
             mobileno cell cellphone cellular fax faxnumber faxno msisdn telefono telefon contactnumber
             """)
         add(.gender, "gender sex genero geschlecht")
+        add(.honorific, "honorific titleofcourtesy courtesytitle courtesy salutation nameprefix anrede tratamiento")
         add(.age, "age ageyears")
         add(.nombre, "nombre")
         add(.name, "name")

@@ -46,6 +46,9 @@ package enum RealisticText {
         case .gender:
             let u = random.unit()
             out.append(u < 0.49 ? "female" as StaticString : u < 0.98 ? "male" : u < 0.995 ? "non-binary" : "unspecified")
+        case .honorific:
+            let u = random.unit()
+            out.append(u < 0.4 ? "Mr." as StaticString : u < 0.7 ? "Ms." : u < 0.88 ? "Mrs." : u < 0.97 ? "Dr." : u < 0.99 ? "Prof." : "Mx.")
         case .age, .rating, .quantity:
             out.appendInt(Int64(numericValue(kind, &random) ?? 0))
         case .price, .salary, .percentage:

@@ -19,6 +19,8 @@ package enum SemanticKind: String, CaseIterable, Sendable, Codable {
     case phone
     /// A gender label: `female`, `male`, `non-binary` or `unspecified`.
     case gender
+    /// A courtesy title before a name: `Mr.`, `Ms.`, `Mrs.`, `Dr.`.
+    case honorific
     /// An age in whole years, mostly adults.
     case age
     /// A date of birth (`YYYY-MM-DD`) of an adult.
@@ -191,6 +193,7 @@ package enum SemanticKind: String, CaseIterable, Sendable, Codable {
         case .email: return "email address on a reserved example domain"
         case .phone: return "telephone number"
         case .gender: return "female, male, non-binary or unspecified"
+        case .honorific: return "courtesy title: Mr., Ms., Mrs., Dr."
         case .age: return "age in years (18-90)"
         case .birthDate: return "date of birth of an adult"
         case .streetAddress: return "house number and street"
