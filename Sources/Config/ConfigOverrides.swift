@@ -30,7 +30,7 @@ package struct ConfigOverrides: ColumnOverrides {
         byTable[table.name]?.uniformFanOut ?? (config.root["fan_out"] == nil ? config.format == .smelt : config.uniformFanOut)
     }
 
-    package func fanOut(for table: Table) throws -> FanOut? {
+    package func fanOut(for table: Table, parentRows: (ForeignKey) -> Int64) throws -> FanOut? {
         guard let pp = byTable[table.name]?.perParent else { return nil }
         let stream = RowRandom.streamKey(seed: seed(for: table) ?? config.seed ?? 42, table: table.name.description, column: "\u{1}per_parent")
         let count = try GeneratorBuilder(table: table, column: nil, context: nil, overrides: self).build(pp.count, stream: stream)

@@ -11,7 +11,9 @@ struct LayeredOverrides: ColumnOverrides {
         try first.generator(for: table, column: column, context: context) ?? then.generator(for: table, column: column, context: context)
     }
 
-    func fanOut(for table: Table) throws -> FanOut? { try first.fanOut(for: table) ?? then.fanOut(for: table) }
+    func fanOut(for table: Table, parentRows: (ForeignKey) -> Int64) throws -> FanOut? {
+        try first.fanOut(for: table, parentRows: parentRows) ?? then.fanOut(for: table, parentRows: parentRows)
+    }
 
     func seed(for table: Table) -> UInt64? { first.seed(for: table) ?? then.seed(for: table) }
 
@@ -21,7 +23,8 @@ struct LayeredOverrides: ColumnOverrides {
         first.sharesKey(table: table, column: column, through: through) ?? then.sharesKey(table: table, column: column, through: through)
     }
 
-    func childrenPerParent(for table: Table, foreignKey: ForeignKey) throws -> (any ValueGenerator)? {
-        try first.childrenPerParent(for: table, foreignKey: foreignKey) ?? then.childrenPerParent(for: table, foreignKey: foreignKey)
+    func childrenPerParent(for table: Table, foreignKey: ForeignKey, parentRows: Int64) throws -> (any ValueGenerator)? {
+        try first.childrenPerParent(for: table, foreignKey: foreignKey, parentRows: parentRows)
+            ?? then.childrenPerParent(for: table, foreignKey: foreignKey, parentRows: parentRows)
     }
 }

@@ -21,6 +21,12 @@ package struct ProfileOverrides: ColumnOverrides {
     let profile: DataProfile
     let seed: UInt64
 
+    /// Tables up to this many rows take their copula coordinates by rank
+    /// (`RankedUniforms`); beyond it n draws already follow the marginals
+    /// to within 1/√n, and ranking would cost a pass over the rows per
+    /// column when the plan is made.
+    static let rankedRows: Int64 = 100_000
+
     package init(profile: DataProfile, seed: UInt64) {
         self.profile = profile.liftingCopies()
         self.seed = seed
@@ -94,22 +100,61 @@ package struct ProfileOverrides: ColumnOverrides {
 
     /// Where a parent's children count comes from: the parent's copula
     /// coordinate for this FK, so parents with more of something have
-    /// more children; else an evenly spread sequence over the parent rows,
-    /// so the children-per-parent shape comes out whole, however few parents.
-    func childrenSource(_ child: TableProfile, _ fk: ForeignKey, stream: UInt64) -> UniformSource {
-        let spread = UniformSource.evenlySpread(offset: Double(stream >> 11) * 0x1.0p-53)
+    /// more children; else the n parents' shuffled places 0, 1/(n−1), …, 1,
+    /// so the children-per-parent shape comes out whole however few parents
+    /// there are, its extremes included (one of 18 playlists holds 3,290
+    /// tracks: the top quantile, which evenly spread places inside (0, 1)
+    /// would interpolate away).
+    func childrenSource(_ child: TableProfile, _ fk: ForeignKey, parentRows: Int64, stream: UInt64) -> UniformSource {
+        let spread = parentRows > 0 ? UniformSource.spanning(Permutation(count: UInt64(parentRows), key: stream))
+            : UniformSource.evenlySpread(offset: Double(stream >> 11) * 0x1.0p-53)
         guard let parent = profile(of: fk.referencedTable) else { return spread }
         let found = source(.children(child.name, along: fk.columns), of: parent, otherwise: stream)
-        if case .copula = found { return found }
-        return spread
+        guard case .copula = found else { return spread }
+        // The coordinates' order over the parents, their places spanning.
+        return RankedUniforms(found, rows: parentRows, spanning: true).map { .ranked($0, isCopula: true) } ?? found
     }
 
-    package func fanOut(for table: Table) throws -> FanOut? {
+    /// How far a foreign key's children per parent are from what the
+    /// other side of a join table gets when the rows are laid out along
+    /// its partner (about Poisson: variance equal to the mean), as
+    /// |log(variance / mean)|. The key farther from it drives, so its
+    /// counts come out exact: each film in one category (variance 0), one
+    /// playlist holding 3,290 of 3,503 tracks; the side left to chance is
+    /// the one chance matches (62 ± 8 films per category).
+    static func unlikePoisson(_ p: ForeignKeyProfile) -> Double {
+        abs(log(dispersion(p) + 1e-6))
+    }
+
+    /// Variance over mean of the children per parent (1 for Poisson), from the quantiles.
+    static func dispersion(_ p: ForeignKeyProfile) -> Double {
+        let points = p.childrenQuantiles
+        guard !points.isEmpty, p.meanChildren > 0 else { return 1 }
+        let mean = points.reduce(0, +) / Double(points.count)
+        let variance = points.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(points.count)
+        return variance / max(p.meanChildren, 1e-6)
+    }
+
+    package func fanOut(for table: Table, parentRows: (ForeignKey) -> Int64) throws -> FanOut? {
         guard let profiled = profile(of: table.name) else { return nil }
-        // A key made only of foreign keys (film_actor) keeps its distinct
-        // tuples instead; a key with a column of its own is carried by it.
+        // A key made only of foreign keys keeps its distinct tuples instead;
+        // a key with a column of its own is carried by it. A join table
+        // keyed by two foreign keys alone is laid out along one of them, and
+        // the planner keeps each parent's children distinct along the other.
         let fkColumns = Set(table.foreignKeys.flatMap(\.columns))
-        let keyed = Set(([table.primaryKey] + table.uniques.map(\.columns)).filter { !$0.isEmpty && $0.allSatisfy(fkColumns.contains) }.joined())
+        let keys = ([table.primaryKey] + table.uniques.map(\.columns)).filter { !$0.isEmpty && $0.allSatisfy(fkColumns.contains) }
+        var keyed = Set(keys.joined())
+        var evenPartner = false
+        if keys.count == 1, keys[0].count == 2 {
+            let pair = table.foreignKeys.filter { $0.columns.count == 1 && keys[0].contains($0.columns[0]) && $0.referencedTable != table.name }
+            let counted = pair.compactMap { fk in profiled.foreignKeys.first { $0.columns == fk.columns }.map { (fk, Self.unlikePoisson($0)) } }
+            if counted.count == 2, let driver = counted.max(by: { $0.1 < $1.1 }) {
+                keyed.remove(driver.0.columns[0])
+                // The other side evenly where its counts vary less than chance would (each film in 1 to 3 categories).
+                let other = counted.first { $0.0 != driver.0 }.flatMap { o in profiled.foreignKeys.first { $0.columns == o.0.columns } }
+                evenPartner = other.map { Self.dispersion($0) < 0.5 } ?? false
+            }
+        }
         // The FK with the most parents in the source drives: its counts vary least.
         // A parent whose column sums this table's goes first: the sum needs its children laid out by it.
         let summed = { (fk: ForeignKey) in
@@ -124,8 +169,8 @@ package struct ProfileOverrides: ColumnOverrides {
             let stream = RowRandom.streamKey(seed: seed, table: table.name.description, column: "\u{1}profile-children")
             // Parents with more of something have more children: the count
             // is the parent's copula coordinate for this FK, if it has one.
-            guard let counts = childrenCounts(p, source: childrenSource(profiled, fk, stream: stream), stream: stream, whole: true) else { continue }
-            return FanOut(foreignKeyColumn: fk.columns[0], count: counts)
+            guard let counts = childrenCounts(p, source: childrenSource(profiled, fk, parentRows: parentRows(fk), stream: stream), stream: stream, whole: true) else { continue }
+            return FanOut(foreignKeyColumn: fk.columns[0], count: counts, evenPartner: evenPartner)
         }
         return nil
     }
@@ -141,10 +186,10 @@ package struct ProfileOverrides: ColumnOverrides {
 
     /// Every other profiled foreign key: each parent's children in the
     /// source's proportions (a quota), tied to the parent's copula.
-    package func childrenPerParent(for table: Table, foreignKey fk: ForeignKey) throws -> (any ValueGenerator)? {
+    package func childrenPerParent(for table: Table, foreignKey fk: ForeignKey, parentRows: Int64) throws -> (any ValueGenerator)? {
         guard let profiled = profile(of: table.name), let p = profiled.foreignKeys.first(where: { $0.columns == fk.columns }) else { return nil }
         let stream = RowRandom.streamKey(seed: seed, table: table.name.description, column: "\u{1}quota:" + fk.columns.joined(separator: ","))
-        return childrenCounts(p, source: childrenSource(profiled, fk, stream: stream), stream: stream, whole: false)
+        return childrenCounts(p, source: childrenSource(profiled, fk, parentRows: parentRows, stream: stream), stream: stream, whole: false)
     }
 
     package func generator(for table: Table, column: Column, context: OverrideContext) throws -> (any ValueGenerator)? {
@@ -165,6 +210,11 @@ package struct ProfileOverrides: ColumnOverrides {
         // would miss by a third.
         if case .own(let stream) = source, context.rows > 0 {
             source = .stratified(Permutation(count: UInt64(context.rows), key: stream))
+        }
+        // Inside it, the same by rank, for a table small enough that
+        // random draws would miss the proportions.
+        if source.isCopula, context.rows <= Self.rankedRows, let ranked = RankedUniforms(source, rows: context.rows, spanning: false) {
+            source = .ranked(ranked, isCopula: true)
         }
         let output = Self.output(profiled.kind, for: column.type)
         let frequent = profiled.frequent.compactMap { f in Self.literal(f.value, for: column.type).map { (value: $0, frequent: f) } }
@@ -221,7 +271,10 @@ package struct ProfileOverrides: ColumnOverrides {
         if above.allSatisfy({ $0 <= (whole ? 1 : 1e-9) }) { above = above.map { _ in each } }
         var rest = QuantileGenerator(points: above, output: .number(scale: whole ? 0 : 3), stream: stream)
         rest.stochasticRounding = whole
-        if whole { rest = rest.rescaled(toMean: each) }
+        // Uniforms inside (0, 1) average the interpolated quantiles, which
+        // the busiest parent's half-weighted top point pulls below the
+        // source's mean; places spanning both ends give the points' own.
+        if whole, !source.spans { rest = rest.rescaled(toMean: each) }
         return MarginalGenerator(atoms: c > 0 ? [.init(literal: whole ? .int(0) : .double(0), start: 0, share: c)] : [],
                                  rest: .quantiles(rest), source: source)
     }

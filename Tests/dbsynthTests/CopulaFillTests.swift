@@ -156,6 +156,40 @@ import Introspect
         #expect(unwritable.status != 0 && unwritable.stderr.hasPrefix("error: --html /nonexistent/dir/r.html: cannot write the file"), "\(unwritable.stderr)")
     }
 
+    /// A join table keyed by its two foreign keys: 300 posts, 40 tags,
+    /// the first tag on 240 posts and the last on 2. Laid out along the
+    /// tags, each tag's posts distinct, the skew survives and the key holds.
+    @Test func aJoinTableKeepsItsChildrenPerParent() throws {
+        let schema = """
+            CREATE TABLE post (id INTEGER PRIMARY KEY, title TEXT NOT NULL);
+            CREATE TABLE tag (id INTEGER PRIMARY KEY, label TEXT NOT NULL);
+            CREATE TABLE post_tag (post_id INTEGER NOT NULL REFERENCES post(id), tag_id INTEGER NOT NULL REFERENCES tag(id),
+                                   PRIMARY KEY (post_id, tag_id));
+            """
+        var sql = schema + "\n"
+        for p in 1...300 { sql += "INSERT INTO post VALUES (\(p), 'post \(p)');\n" }
+        for t in 1...40 {
+            sql += "INSERT INTO tag VALUES (\(t), 'tag \(t)');\n"
+            for k in 0..<max(2, 240 / (t * t)) { sql += "INSERT INTO post_tag VALUES (\(1 + (k * 7 + t * 13) % 300), \(t));\n" }
+        }
+        let source = try ScratchSQLite(schema: sql)
+        defer { source.remove() }
+        let file = source.directory.appendingPathComponent("p.json").path
+        try #require(try CommandRunner.dbsynth(["profile", source.url, "-o", file, "--min-count", "1"]).status == 0)
+        let target = try ScratchSQLite(schema: schema)
+        defer { target.remove() }
+        let filled = try CommandRunner.dbsynth(["fill", target.url, "--profile", file, "--quiet"])
+        try #require(filled.status == 0, "\(filled.stderr)")
+        func counts(_ db: ScratchSQLite) throws -> [Int] {
+            try db.open().query("SELECT count(*) FROM post_tag GROUP BY tag_id ORDER BY 1 DESC").compactMap { $0[0].flatMap { Int($0) } }
+        }
+        let (real, synthetic) = (try counts(source), try counts(target))
+        #expect(Double(synthetic.first ?? 0) > 0.8 * Double(real.first ?? 0), "the busiest tag: \(synthetic.prefix(5)) against \(real.prefix(5))")
+        #expect((synthetic.last ?? 0) <= 4, "the quietest tag: \(synthetic.suffix(5)) against \(real.suffix(5))")
+        let pairs = try target.open().query("SELECT count(*), count(DISTINCT post_id || '-' || tag_id) FROM post_tag")[0]
+        #expect(pairs[0] == pairs[1], "every pair once: \(pairs)")
+    }
+
     @Test func aTotalThatSumsItsLinesStillDoes() throws {
         let source = try ScratchSQLite(schema: SampleData.invoices)
         defer { source.remove() }

@@ -25,6 +25,9 @@ package enum ParentRowPicker: Sendable {
     /// `per_parent` fan-out: child rows are laid out parent by parent;
     /// `cumulative[i]` is the number of children of parents 0…i.
     case fanOut(cumulative: [Int64])
+    /// The other key of a join table laid out by `fanOut`: distinct
+    /// parents within each driving parent's children.
+    case distinctWithinParent(DistinctWithinParent)
     /// A parent whose place matches the child row's own place: a `city` row
     /// points at the `country` row of its own country.
     case matching(PlaceMatch)
@@ -68,13 +71,9 @@ package enum ParentRowPicker: Sendable {
             if other != nil, digit >= otherDigit { digit += 1 }
             return rows.map { $0[Int(digit)] } ?? digit
         case .fanOut(let cumulative):
-            // The first parent whose cumulative count exceeds the row.
-            var lo = 0, hi = cumulative.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if cumulative[mid] > row { hi = mid } else { lo = mid + 1 }
-            }
-            return lo < cumulative.count ? Int64(lo) : nil
+            return FanOutLayout.parent(of: row, cumulative: cumulative).map(Int64.init)
+        case .distinctWithinParent(let within):
+            return within.parentRow(for: row)
         case .matching(let match):
             return match.parentRow(for: row)
         case .quota(let quota):
@@ -99,6 +98,7 @@ package enum ParentRowPicker: Sendable {
         case .earlierRow: return "earlier row of the same table"
         case .tupleComponent: return "distinct parent tuple per row"
         case .fanOut: return "children per parent (per_parent)"
+        case .distinctWithinParent: return "distinct within each parent's children along the key's other column"
         case .quota: return "children per parent as profiled"
         case .matching: return "parent of the row's own place"
         case .among(let rows, _, let why): return "one of \(rows.count) parents \(why)"

@@ -8,8 +8,10 @@ import SchemaModel
 package protocol ColumnOverrides: Sendable {
     /// The generator for `column` of `table`, or nil to infer it.
     func generator(for table: Table, column: Column, context: OverrideContext) throws -> (any ValueGenerator)?
-    /// "Each parent gets a drawn number of children" for `table`, if configured.
-    func fanOut(for table: Table) throws -> FanOut?
+    /// "Each parent gets a drawn number of children" for `table`, if
+    /// configured; `parentRows` tells how many rows a foreign key's parent
+    /// will have, so counts can be spread over exactly that many.
+    func fanOut(for table: Table, parentRows: (ForeignKey) -> Int64) throws -> FanOut?
     /// Per-table seed, replacing the global one for that table's columns.
     func seed(for table: Table) -> UInt64?
     /// `fan_out: uniform`: children pick parents uniformly instead of by
@@ -17,8 +19,8 @@ package protocol ColumnOverrides: Sendable {
     func uniformFanOut(for table: Table) -> Bool
     /// How many children each parent row should have along `foreignKey`
     /// of `table` (a generator of counts by parent row), for a foreign key
-    /// that does not drive the table's fan-out; nil: the default pick.
-    func childrenPerParent(for table: Table, foreignKey: ForeignKey) throws -> (any ValueGenerator)?
+    /// that does not drive the table's fan-out, over `parentRows` parents; nil: the default pick.
+    func childrenPerParent(for table: Table, foreignKey: ForeignKey, parentRows: Int64) throws -> (any ValueGenerator)?
     /// Whether the key `column` (a name: `tenant_id`) that the parent row
     /// `through` points at holds is the same key as the table's own column
     /// of that name, or the other parents' of that name (a `tenant_id`
@@ -28,7 +30,7 @@ package protocol ColumnOverrides: Sendable {
 
 extension ColumnOverrides {
     package func uniformFanOut(for table: Table) -> Bool { false }
-    package func childrenPerParent(for table: Table, foreignKey: ForeignKey) throws -> (any ValueGenerator)? { nil }
+    package func childrenPerParent(for table: Table, foreignKey: ForeignKey, parentRows: Int64) throws -> (any ValueGenerator)? { nil }
     package func sharesKey(table: Table, column: String, through: ForeignKey) -> Bool? { nil }
 }
 
@@ -40,10 +42,16 @@ package struct FanOut: Sendable {
     package var foreignKeyColumn: String
     /// Generates the child count for each parent row index (integers).
     package var count: any ValueGenerator
+    /// In a join table keyed by this FK and one other: whether the other
+    /// side's parents should each get as nearly the same number of
+    /// children as can be (`DistinctWithinParent.evenly`), rather than
+    /// about a Poisson number.
+    package var evenPartner: Bool
 
-    package init(foreignKeyColumn: String, count: any ValueGenerator) {
+    package init(foreignKeyColumn: String, count: any ValueGenerator, evenPartner: Bool = false) {
         self.foreignKeyColumn = foreignKeyColumn
         self.count = count
+        self.evenPartner = evenPartner
     }
 }
 

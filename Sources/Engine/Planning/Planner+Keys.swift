@@ -9,10 +9,17 @@ extension Planner {
     /// `per_parent`: draws each parent row's child count; the table's row
     /// count becomes their sum, and the FK walks the parents in order.
     func applyFanOut(_ table: Table) throws {
-        guard let fanOut = try options.overrides?.fanOut(for: table) else { return }
+        guard let fanOut = try options.overrides?.fanOut(for: table, parentRows: { self.parentRowCount($0) }) else { return }
         guard let fk = table.foreignKeys.first(where: { $0.columns.contains(fanOut.foreignKeyColumn) }) else {
             throw PlanError("\(table.name): per_parent names \(fanOut.foreignKeyColumn), which is not a foreign key column")
         }
+        // A key made only of foreign keys stays distinct only where the
+        // fan-out's key is one of a pair the planner can keep apart.
+        let keyed = uniqueSets(table).contains { fkCover(table, $0).contains(fk) }
+        let partner = joinPartner(of: fk, in: table)
+        guard !keyed || partner != nil else { return }
+        // A parent cannot have more children than the pair has other parents.
+        let most = partner.map { Double(parentRowCount($0)) } ?? 4e18
         let parentRows = parentRowCount(fk)
         var cumulative: [Int64] = []
         cumulative.reserveCapacity(Int(parentRows))
@@ -20,11 +27,26 @@ extension Planner {
         var value = Value()
         for parent in 0..<parentRows {
             fanOut.count.generate(row: parent, into: &value)
-            total += Int64(max(0, min(value.number ?? 0, 4e18)).rounded())
+            total += Int64(max(0, min(value.number ?? 0, most)).rounded())
             cumulative.append(total)
         }
-        fanOuts[table.name] = (fk, cumulative)
+        fanOuts[table.name] = (fk, cumulative, fanOut.evenPartner)
         rowCounts[table.name] = total
+    }
+
+    /// The other foreign key of a join table whose key is exactly two
+    /// single-column foreign keys, one of them `fk` (playlist_track's
+    /// track_id for its playlist_id), with nothing else that would make the
+    /// pair harder to keep distinct (a CHECK that they differ, key rows).
+    func joinPartner(of fk: ForeignKey, in table: Table) -> ForeignKey? {
+        for set in uniqueSets(table) where set.count == 2 {
+            let cover = fkCover(table, set)
+            guard cover.count == 2, cover.contains(fk), cover.allSatisfy({ $0.columns.count == 1 && $0.referencedTable != table.name }),
+                  cover.allSatisfy({ keyRows($0, in: table, set: set) == nil }),
+                  tupleLayout(table, set, cover, ownRows: 0).distinctFrom.allSatisfy({ $0 == nil }) else { continue }
+            return cover.first { $0 != fk }
+        }
+        return nil
     }
 
     /// A parent column summing its children's columns along the fan-out
@@ -43,7 +65,7 @@ extension Planner {
     /// An override's children per parent along a foreign key that does
     /// not drive the table: each parent row's count, as a quota.
     func profiledQuota(_ fk: ForeignKey, in table: Table, parentRows: Int64, stream: UInt64) throws -> ParentQuota? {
-        guard let count = try options.overrides?.childrenPerParent(for: table, foreignKey: fk),
+        guard let count = try options.overrides?.childrenPerParent(for: table, foreignKey: fk, parentRows: parentRows),
               let childRows = rowCounts[table.name], childRows > 0 else { return nil }
         var value = Value()
         let counts = (0..<parentRows).map { parent -> Double in

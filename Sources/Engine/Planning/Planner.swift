@@ -42,7 +42,7 @@ package final class Planner {
     /// What `now()` means in CHECKs during this fill (Unix seconds).
     let now = CheckEvaluator.currentUnixTime()
     /// Per-table cumulative child counts of a configured fan-out, by FK.
-    var fanOuts: [QualifiedName: (fk: ForeignKey, cumulative: [Int64])] = [:]
+    var fanOuts: [QualifiedName: (fk: ForeignKey, cumulative: [Int64], evenPartner: Bool)] = [:]
     var capacityNotes: [QualifiedName: String] = [:]
     var uniqueSetCache: [QualifiedName: [[String]]] = [:]
     /// Per table: the place source inherited from a parent place table, if any.
@@ -404,6 +404,10 @@ package final class Planner {
         }
         if let fan = fanOuts[table.name], fan.fk == fk {
             return .fanOut(cumulative: fan.cumulative)
+        }
+        if let fan = fanOuts[table.name], joinPartner(of: fan.fk, in: table) == fk,
+           let within = DistinctWithinParent(cumulative: fan.cumulative, otherParents: parentRows, evenly: fan.evenPartner, key: fkStream) {
+            return .distinctWithinParent(within)
         }
         guard parentRows > 0 else { return .none }
         // Part of a unique set made only of FKs: distinct tuples. The

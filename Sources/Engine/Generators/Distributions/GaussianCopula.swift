@@ -151,6 +151,10 @@ package enum UniformSource: Sendable {
     /// values follow the distribution exactly and, where it rises
     /// steeply enough, are distinct (a profiled column under a UNIQUE).
     case stratified(Permutation)
+    /// Row k of n takes the k-th of the n places 0, 1/(n−1), …, 1,
+    /// shuffled: as `stratified`, with both ends of the distribution
+    /// reached (a parent table's busiest row).
+    case spanning(Permutation)
     /// Row i takes frac(offset + i·φ⁻¹) (a Weyl sequence): the first n rows
     /// spread evenly over [0, 1) for every n, so a share as small as 2
     /// stores of 500 holding all the stock comes out as 2, not 0 or 5.
@@ -158,6 +162,8 @@ package enum UniformSource: Sendable {
     /// A copula coordinate whose leading dimensions are the parent row's
     /// (parent context: a child column that moves with its parent's).
     case conditional(GaussianCopula, dimension: Int, parent: ParentContext)
+    /// Another source's values over the planned rows, by rank (`RankedUniforms`).
+    case ranked(RankedUniforms, isCopula: Bool)
 
     @inline(__always)
     package func unit(row: Int64) -> Double {
@@ -169,18 +175,34 @@ package enum UniformSource: Sendable {
             return min(copula.unit(row: row, dimension: j), 1 - 0x1.0p-53)
         case .stratified(let p):
             return (Double(p.apply(UInt64(row) % p.count)) + 0.5) / Double(p.count)
+        case .spanning(let p):
+            guard p.count > 1 else { return 0.5 }
+            return min(Double(p.apply(UInt64(row) % p.count)) / Double(p.count - 1), 1 - 0x1.0p-53)
         case .evenlySpread(let offset):
             let x = offset + Double(row) * 0.618_033_988_749_894_8
             return x - x.rounded(.down)
         case .conditional(let copula, let j, let parent):
             guard let given = parent.scores(childRow: row) else { return min(copula.unit(row: row, dimension: j), 1 - 0x1.0p-53) }
             return min(StandardNormal.cdf(copula.normal(row: row, dimension: j, given: given)), 1 - 0x1.0p-53)
+        case .ranked(let ranked, _):
+            return ranked.unit(row: row)
         }
     }
 
-    var isCopula: Bool {
+    /// Whether the rows' uniforms reach both ends of [0, 1] (`spanning`),
+    /// so the values at them average to the points' own mean.
+    package var spans: Bool {
+        switch self {
+        case .spanning: return true
+        case .ranked(let r, _): return r.spanning
+        default: return false
+        }
+    }
+
+    package var isCopula: Bool {
         switch self {
         case .copula, .conditional: return true
+        case .ranked(_, let isCopula): return isCopula
         default: return false
         }
     }
