@@ -22,14 +22,14 @@ package struct ChildSumGenerator: ValueGenerator {
     package func generate(row: Int64, into value: inout Value) {
         guard row >= 0, row < Int64(cumulative.count) else { value.setNull(); return }
         let start = row == 0 ? 0 : cumulative[Int(row) - 1], end = cumulative[Int(row)]
-        var scratch = Value()
+        // The output cell is the scratch for the children's values: its buffer has grown already.
         var total = 0.0
         for child in start..<end {
             for term in terms {
                 var product = 1.0
                 for g in term {
-                    g.generate(row: child + childFirst, into: &scratch)
-                    product *= scratch.number ?? 0
+                    g.generate(row: child + childFirst, into: &value)
+                    product *= value.number ?? 0
                 }
                 total += product
             }

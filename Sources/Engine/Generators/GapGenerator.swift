@@ -22,14 +22,34 @@ package struct GapGenerator: ValueGenerator {
     }
 
     package func epochSeconds(row: Int64) -> Int64? {
-        var scratch = Value()
-        guard let start = latest(row: row, scratch: &scratch) else { return otherwise.epochSeconds(row: row) }
+        // Bases that give their seconds directly need no scratch value (whose buffer is an allocation).
+        var start: Double?
+        switch gap.output {
+        case .date: start = Self.latestSeconds(bases, row: row).map { Double(CivilDate.day(ofSeconds: $0)) }
+        case .timestamp: start = Self.latestSeconds(bases, row: row).map(Double.init)
+        case .number: start = nil
+        }
+        if start == nil {
+            var scratch = Value()
+            start = latest(row: row, scratch: &scratch)
+        }
+        guard let start else { return otherwise.epochSeconds(row: row) }
         let x = start + gap.draw(row: row)
         switch gap.output {
         case .date: return Int64(x.rounded(.down)) * 86_400
         case .timestamp: return Int64(x.rounded(.down))
         case .number: return nil
         }
+    }
+
+    /// The latest of the bases' epoch seconds; nil when one does not give them.
+    static func latestSeconds(_ bases: [any ValueGenerator], row: Int64) -> Int64? {
+        var best = Int64.min
+        for base in bases {
+            guard let s = base.epochSeconds(row: row) else { return nil }
+            best = max(best, s)
+        }
+        return best
     }
 
     /// The largest base value in the gap's units; nil when any is NULL.

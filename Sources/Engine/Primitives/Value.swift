@@ -30,6 +30,39 @@ package struct Value {
         }
     }
 
+    /// A 64-bit hash of the bytes `appendIdentity` writes, computed
+    /// without writing them (a lookup per row allocates nothing).
+    package var identityHash: UInt64 {
+        var h = StableHash.mix(UInt64(kind.rawValue) &+ 0x6964)
+        switch kind {
+        case .null: break
+        case .int, .bool: h = StableHash.mix(h ^ UInt64(bitPattern: int))
+        case .double: h = StableHash.mix(h ^ double.bitPattern)
+        case .text, .bytes:
+            var f: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in bytes.bytes { f = (f ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+            h = StableHash.mix(h ^ f ^ UInt64(bytes.count))
+        }
+        return h
+    }
+
+    /// Whether `identity` is what `appendIdentity` would write for this value.
+    package func hasIdentity(_ identity: [UInt8]) -> Bool {
+        guard identity.first == kind.rawValue else { return false }
+        return identity.withUnsafeBufferPointer { id in
+            let payload = UnsafeBufferPointer(rebasing: id[1...])
+            switch kind {
+            case .null: return payload.isEmpty
+            case .int, .bool: return payload.count == 8 && withUnsafeBytes(of: int) { $0.elementsEqual(payload) }
+            case .double: return payload.count == 8 && withUnsafeBytes(of: double.bitPattern) { $0.elementsEqual(payload) }
+            case .text, .bytes:
+                guard payload.count == 8 + bytes.count,
+                      withUnsafeBytes(of: Int64(bytes.count), { $0.elementsEqual(UnsafeBufferPointer(rebasing: payload[..<8])) }) else { return false }
+                return bytes.bytes.elementsEqual(UnsafeBufferPointer(rebasing: payload[8...]))
+            }
+        }
+    }
+
     /// The value as a number: an integer or a double, or text that parses
     /// as one (a count a generator wrote); nil otherwise.
     package var number: Double? {

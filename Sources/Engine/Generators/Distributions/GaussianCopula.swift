@@ -51,26 +51,32 @@ package struct GaussianCopula: Sendable {
     /// `given.count` dimensions are fixed (a parent row's scores): their
     /// independent normals are solved from them (L is triangular), the
     /// rest drawn from the row, so dimension j follows its conditional law.
-    @inline(__always)
     package func normal(row: Int64, dimension j: Int, given: [Double]) -> Double {
+        given.withUnsafeBufferPointer { normal(row: row, dimension: j, given: $0) }
+    }
+
+    /// As above, the fixed scores in a buffer (the caller's stack: no allocation per row).
+    @inline(__always)
+    func normal(row: Int64, dimension j: Int, given: UnsafeBufferPointer<Double>) -> Double {
         let g = given.count
         guard g > 0 else { return normal(row: row, dimension: j) }
         if j < g { return given[j] }
-        var e = [Double](repeating: 0, count: g)
-        for k in 0..<g {
-            var sum = given[k]
-            for m in 0..<k { sum -= lower[k][m] * e[m] }
-            e[k] = lower[k][k] > 0 ? sum / lower[k][k] : 0
-        }
-        let weights = lower[j]
-        var z = 0.0
-        for k in 0...j where weights[k] != 0 {
-            if k < g { z += weights[k] * e[k] } else {
-                var r = RowRandom(stream: streams[k], row: row)
-                z += weights[k] * r.normal()
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: g) { e in
+            for k in 0..<g {
+                var sum = given[k]
+                for m in 0..<k { sum -= lower[k][m] * e[m] }
+                e[k] = lower[k][k] > 0 ? sum / lower[k][k] : 0
             }
+            let weights = lower[j]
+            var z = 0.0
+            for k in 0...j where weights[k] != 0 {
+                if k < g { z += weights[k] * e[k] } else {
+                    var r = RowRandom(stream: streams[k], row: row)
+                    z += weights[k] * r.normal()
+                }
+            }
+            return z
         }
-        return z
     }
 
     /// The uniform of dimension `j` for `row`, in (0, 1).
@@ -182,8 +188,12 @@ package enum UniformSource: Sendable {
             let x = offset + Double(row) * 0.618_033_988_749_894_8
             return x - x.rounded(.down)
         case .conditional(let copula, let j, let parent):
-            guard let given = parent.scores(childRow: row) else { return min(copula.unit(row: row, dimension: j), 1 - 0x1.0p-53) }
-            return min(StandardNormal.cdf(copula.normal(row: row, dimension: j, given: given)), 1 - 0x1.0p-53)
+            guard let parentRow = parent.parentRow(childRow: row) else { return min(copula.unit(row: row, dimension: j), 1 - 0x1.0p-53) }
+            let z = withUnsafeTemporaryAllocation(of: Double.self, capacity: parent.columns.count) { given in
+                for (k, column) in parent.columns.enumerated() { given[k] = StandardNormal.quantile(column.unit(row: parentRow)) }
+                return copula.normal(row: row, dimension: j, given: UnsafeBufferPointer(given))
+            }
+            return min(StandardNormal.cdf(z), 1 - 0x1.0p-53)
         case .ranked(let ranked, _):
             return ranked.unit(row: row)
         }
@@ -224,10 +234,10 @@ package struct ParentContext: Sendable {
         self.columns = columns
     }
 
-    /// nil for a child row without a parent (a NULL key).
+    /// The parent row (in the parent's own numbering) a child row's uniforms
+    /// are read at; nil for a child row without a parent (a NULL key).
     @inline(__always)
-    func scores(childRow row: Int64) -> [Double]? {
-        guard let parent = picker.parentRow(for: row - childFirst) else { return nil }
-        return columns.map { StandardNormal.quantile($0.unit(row: parent + parentFirst)) }
+    func parentRow(childRow row: Int64) -> Int64? {
+        picker.parentRow(for: row - childFirst).map { $0 + parentFirst }
     }
 }
