@@ -91,8 +91,9 @@ import Testing
     @Test func writesIntegersAndPadding() {
         var w = ByteWriter()
         w.appendInt(0); w.append(","); w.appendInt(-42); w.append(","); w.appendInt(Int64.min); w.append(",")
-        w.appendPadded(7, width: 3); w.append(","); w.appendHex(0xbeef, digits: 6)
-        #expect(String(decoding: w.bytes, as: UTF8.self) == "0,-42,-9223372036854775808,007,00beef")
+        w.appendPadded(7, width: 3); w.append(","); w.appendHex(0xbeef, digits: 6); w.append(",")
+        w.appendPadded(-44, width: 4); w.append(","); w.appendPadded(12345, width: 4)
+        #expect(String(decoding: w.bytes, as: UTF8.self) == "0,-42,-9223372036854775808,007,00beef,-0044,12345")
     }
 
     @Test func decimalsKeepTheirScale() {
@@ -125,6 +126,13 @@ import Testing
         #expect(CivilDate.writtenSeconds(Array("2024-05-01 13:45:00.5".utf8)) == nil)
         #expect(CivilDate.writtenSeconds(Array("2024-05-01 13:45:00+02".utf8)) == nil)
         #expect(CivilDate.writtenDays(Array("2024-5-1".utf8)) == nil)
+        // Days a month does not have are no dates.
+        for text in ["2023-02-29", "2024-04-31", "2100-02-29", "2024-13-01", "2024-00-10"] {
+            #expect(CivilDate.parseDays(text) == nil, "\(text)")
+            #expect(CivilDate.writtenDays(Array(text.utf8)) == nil, "\(text)")
+        }
+        #expect(CivilDate.parseDays("2024-02-29") == CivilDate.days(year: 2024, month: 2, day: 29))
+        #expect(CivilDate.parseDays("2000-02-29") != nil)
     }
 }
 

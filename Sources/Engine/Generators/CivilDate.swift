@@ -40,10 +40,22 @@ package enum CivilDate {
     /// and days of one digit are read, and a day past the month's end rolls
     /// over into the next month. CHECK literals go through the strict
     /// `CheckCalendar.parse`, which refuses both.
+    /// The days of a month of the proleptic Gregorian calendar (February 29 in leap years).
+    package static func daysIn(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// `YYYY-MM-DD` (anything after the tenth character ignored) as days
+    /// since 1970-01-01; nil for another shape or a day the month does not
+    /// have (2023-02-29, 2024-04-31).
     package static func parseDays(_ text: String) -> Int64? {
         let parts = text.prefix(10).split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
+              (1...12).contains(m), (1...daysIn(year: y, month: m)).contains(d) else { return nil }
         return days(year: y, month: m, day: d)
     }
 
@@ -75,7 +87,7 @@ package enum CivilDate {
     package static func writtenDays(_ b: [UInt8]) -> Int64? {
         guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
               let y = digits(b, 0..<4), let m = digits(b, 5..<7), let d = digits(b, 8..<10),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
+              (1...12).contains(m), (1...daysIn(year: y, month: m)).contains(d) else { return nil }
         return days(year: y, month: m, day: d)
     }
 

@@ -59,6 +59,12 @@ package struct ByteWriter {
 
     /// `value` zero-padded to `width` digits (dates, times, codes).
     package mutating func appendPadded(_ value: Int, width: Int) {
+        // A year before 1 BC: a minus, then the magnitude padded (ISO 8601's expanded years).
+        if value < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            appendPadded(value == Int.min ? Int.max : -value, width: width)
+            return
+        }
         var divisor = 1
         for _ in 1..<max(width, 1) { divisor *= 10 }
         var v = value
