@@ -1,0 +1,231 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Parquet
+
+/// Files written by `ParquetFileWriter`, read back by pyarrow and DuckDB:
+/// every physical and logical type, NULLs, dictionary and PLAIN pages,
+/// statistics, several row groups, zstd and no compression, no rows.
+@Suite(.enabled(if: PythonReaders.enabled, "needs pyarrow and duckdb: scripts/install-deps.sh --test"))
+struct ParquetFileWriterTests {
+    /// Collects the file in memory; the test writes it out whole.
+    final class Bytes: ParquetOutput {
+        var data: [UInt8] = []
+        func write(_ bytes: [UInt8]) throws { data += bytes }
+    }
+
+    static let columns: [ParquetColumn] = [
+        ParquetColumn(name: "id", physicalType: .int32, isOptional: false),
+        ParquetColumn(name: "big", physicalType: .int64, isOptional: true),
+        ParquetColumn(name: "small", physicalType: .int32, logicalType: .integer(bitWidth: 16), isOptional: false),
+        ParquetColumn(name: "price", physicalType: .double, isOptional: false),
+        ParquetColumn(name: "ratio", physicalType: .float, isOptional: false),
+        ParquetColumn(name: "flag", physicalType: .boolean, isOptional: true),
+        ParquetColumn(name: "status", physicalType: .byteArray, logicalType: .string, isOptional: false),
+        ParquetColumn(name: "email", physicalType: .byteArray, logicalType: .string, isOptional: false),
+        ParquetColumn(name: "day", physicalType: .int32, logicalType: .date, isOptional: false),
+        ParquetColumn(name: "at", physicalType: .int64, logicalType: .timestampMicros(adjustedToUTC: true), isOptional: false),
+        ParquetColumn(name: "local", physicalType: .int64, logicalType: .timestampMicros(adjustedToUTC: false), isOptional: true),
+        ParquetColumn(name: "amount", physicalType: .int32, logicalType: .decimal(precision: 9, scale: 2), isOptional: false),
+        ParquetColumn(name: "total", physicalType: .int64, logicalType: .decimal(precision: 18, scale: 4), isOptional: false),
+        ParquetColumn(name: "huge", physicalType: .fixedLenByteArray(16), logicalType: .decimal(precision: 38, scale: 6), isOptional: false),
+        ParquetColumn(name: "ref", physicalType: .fixedLenByteArray(16), logicalType: .uuid, isOptional: false),
+        ParquetColumn(name: "doc", physicalType: .byteArray, logicalType: .json, isOptional: true),
+    ]
+
+    static let statuses = ["new", "paid", "shipped", "ünïcode"]
+
+    /// Row `i`'s values as pyarrow prints them (see scripts/parquet-describe.py), nil for NULL.
+    static func expected(_ i: Int) -> [String?] {
+        [
+            String(i - 1000),
+            i % 7 == 0 ? nil : String(Int64(i) * 1_000_000_007 - 1_000_000_000_000),
+            String(i % 300 - 150),
+            (Double(i) / 8 - 100).description,
+            Double(Float(i % 50) / 4).description,
+            i % 5 == 0 ? nil : (i % 3 == 0 ? "true" : "false"),
+            statuses[i % 4],
+            "user\(i)@example.com",
+            String(19_000 + i % 400),
+            String(1_700_000_000_000_000 + Int64(i) * 1_234_567),
+            i % 13 == 0 ? nil : String(1_600_000_000_000_000 - Int64(i) * 1_000_001),
+            decimalText(Int128(i * 37 - 5000), scale: 2),
+            decimalText(Int128(i) * 123_456_789 - 10_000_000_000, scale: 4),
+            decimalText(hugeUnits(i), scale: 6),
+            uuidBytes(i).map { hex($0) }.joined(),
+            i % 11 == 0 ? nil : "{\"i\":\(i)}",
+        ]
+    }
+
+    static func hugeUnits(_ i: Int) -> Int128 { Int128(i) * 10_000_000_000_000_000_000_000_000 - 12_345_678_901_234_567_890_123_456_789 }
+
+    static func uuidBytes(_ i: Int) -> [UInt8] {
+        (0..<16).map { UInt8(truncatingIfNeeded: (i &* 2_654_435_761) >> ($0 % 4 * 8) ^ $0 * 17) }
+    }
+
+    static func hex(_ b: UInt8) -> String { String(b >> 4, radix: 16) + String(b & 15, radix: 16) }
+
+    static func decimalText(_ units: Int128, scale: Int) -> String {
+        let negative = units < 0
+        var digits = String(units.magnitude)
+        if digits.count <= scale { digits = String(repeating: "0", count: scale - digits.count + 1) + digits }
+        digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+        return (negative ? "-" : "") + digits
+    }
+
+    static func bigEndian(_ v: Int128) -> [UInt8] {
+        (0..<16).map { UInt8(truncatingIfNeeded: v >> ((15 - $0) * 8)) }
+    }
+
+    /// Writes `rows` rows of the columns above to a temporary file.
+    static func write(rows: Int, options: ParquetWriterOptions) throws -> String {
+        let out = Bytes()
+        let writer = try ParquetFileWriter(output: out, columns: columns, options: options)
+        var i = 0
+        while i < rows {
+            // Rows in uneven slices, as a sink hands them over, never past a row group's end.
+            let n = min(rows - i, 333, writer.rowsLeftInRowGroup)
+            let c = writer.columns
+            for r in i..<i + n {
+                try c[0].append(int: Int64(r - 1000))
+                if r % 7 == 0 { try c[1].appendNull() } else { try c[1].append(int: Int64(r) * 1_000_000_007 - 1_000_000_000_000) }
+                try c[2].append(int: Int64(r % 300 - 150))
+                try c[3].append(double: Double(r) / 8 - 100)
+                try c[4].append(double: Double(Float(r % 50) / 4))
+                if r % 5 == 0 { try c[5].appendNull() } else { try c[5].append(bool: r % 3 == 0) }
+                try Array(statuses[r % 4].utf8).withUnsafeBytes { try c[6].append(bytes: $0) }
+                try Array("user\(r)@example.com".utf8).withUnsafeBytes { try c[7].append(bytes: $0) }
+                try c[8].append(int: Int64(19_000 + r % 400))
+                try c[9].append(int: 1_700_000_000_000_000 + Int64(r) * 1_234_567)
+                if r % 13 == 0 { try c[10].appendNull() } else { try c[10].append(int: 1_600_000_000_000_000 - Int64(r) * 1_000_001) }
+                try c[11].append(int: Int64(r * 37 - 5000))
+                try c[12].append(int: Int64(r) * 123_456_789 - 10_000_000_000)
+                try bigEndian(hugeUnits(r)).withUnsafeBytes { try c[13].append(bytes: $0) }
+                try uuidBytes(r).withUnsafeBytes { try c[14].append(bytes: $0) }
+                if r % 11 == 0 { try c[15].appendNull() } else { try Array("{\"i\":\(r)}".utf8).withUnsafeBytes { try c[15].append(bytes: $0) } }
+            }
+            try writer.endRows(n)
+            i += n
+        }
+        try writer.close()
+        let path = try TestEnvironment.temporaryDirectory().appendingPathComponent("t.parquet").path
+        try Data(out.data).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func everyTypeReadsBackWithItsValuesSchemaAndStatistics() throws {
+        var options = ParquetWriterOptions()
+        options.rowGroupRows = 1000
+        options.pageValues = 128
+        let path = try Self.write(rows: 2500, options: options)
+        let d = try ParquetDescription.of(path)
+        #expect(d.num_rows == 2500)
+        #expect(d.created_by == "dbsynth")
+        #expect(d.row_groups.map(\.rows) == [1000, 1000, 500])
+        #expect(d.arrow.map(\.type) == [
+            "int32", "int64", "int16", "double", "float", "bool", "string", "string", "date32[day]",
+            "timestamp[us, tz=UTC]", "timestamp[us]", "decimal128(9, 2)", "decimal128(18, 4)", "decimal128(38, 6)",
+            "extension<arrow.uuid>", "extension<arrow.json>",
+        ] || d.arrow.map(\.type) == [
+            "int32", "int64", "int16", "double", "float", "bool", "string", "string", "date32[day]",
+            "timestamp[us, tz=UTC]", "timestamp[us]", "decimal128(9, 2)", "decimal128(18, 4)", "decimal128(38, 6)",
+            "fixed_size_binary[16]", "string",
+        ], "\(d.arrow.map(\.type))")
+        #expect(d.arrow.map(\.nullable) == Self.columns.map(\.isOptional))
+        #expect(d.parquet.map(\.physical) == [
+            "INT32", "INT64", "INT32", "DOUBLE", "FLOAT", "BOOLEAN", "BYTE_ARRAY", "BYTE_ARRAY", "INT32",
+            "INT64", "INT64", "INT32", "INT64", "FIXED_LEN_BYTE_ARRAY", "FIXED_LEN_BYTE_ARRAY", "BYTE_ARRAY",
+        ])
+        // Converted types for readers older than logical types; none for a
+        // local timestamp (TIMESTAMP_MICROS means UTC) or a UUID.
+        #expect(d.parquet.map(\.converted) == [
+            "NONE", "NONE", "INT_16", "NONE", "NONE", "NONE", "UTF8", "UTF8", "DATE",
+            "TIMESTAMP_MICROS", "NONE", "DECIMAL", "DECIMAL", "DECIMAL", "NONE", "JSON",
+        ])
+        #expect(d.parquet.map(\.max_definition_level) == Self.columns.map { $0.isOptional ? 1 : 0 })
+        #expect(d.parquet[10].logical.contains("isAdjustedToUTC=false") && d.parquet[9].logical.contains("isAdjustedToUTC=true"))
+
+        let rows = try #require(d.rows)
+        #expect(rows.count == 2500)
+        for i in [0, 1, 7, 13, 127, 128, 999, 1000, 1001, 2222, 2499] {
+            #expect(rows[i] == Self.expected(i), "row \(i)")
+        }
+        #expect(rows == (0..<2500).map(Self.expected), "every value of every row")
+
+        // Statistics of the second row group (rows 1000…1999), in each type's order.
+        let chunks = d.row_groups[1].columns
+        let range = 1000..<2000
+        func values(_ c: Int) -> [String] { range.compactMap { Self.expected($0)[c] } }
+        #expect(chunks[0].min == "0" && chunks[0].max == "999", "signed INT32: -1000 + i")
+        #expect(chunks[1].nulls == range.filter { $0 % 7 == 0 }.count)
+        #expect(chunks[1].values == 1000, "num_values counts the NULLs")
+        #expect(chunks[2].min == "-150" && chunks[2].max == "149")
+        #expect(chunks[3].min == "25.0" && chunks[3].max == "149.875")
+        #expect(chunks[5].min == "false" && chunks[5].max == "true" && chunks[5].nulls == 200)
+        #expect(chunks[6].min == "new" && chunks[6].max == "ünïcode", "strings by unsigned bytes: ü (0xC3) after s")
+        #expect(chunks[7].min == values(7).min() && chunks[7].max == values(7).max())
+        #expect(chunks[11].min == Self.decimalText(Int128(1000 * 37 - 5000), scale: 2) && chunks[11].max == Self.decimalText(Int128(1999 * 37 - 5000), scale: 2))
+        #expect(chunks[13].min == Self.decimalText(Self.hugeUnits(1000), scale: 6), "FLBA decimals compare as signed numbers")
+        let firstChunks = d.row_groups[0].columns
+        #expect(firstChunks[13].min == Self.decimalText(Self.hugeUnits(0), scale: 6) && firstChunks[13].min!.hasPrefix("-"))
+        #expect(firstChunks[13].max == Self.decimalText(Self.hugeUnits(999), scale: 6))
+        #expect(chunks[15].nulls == range.filter { $0 % 11 == 0 }.count)
+
+        // Low-cardinality columns are dictionary-encoded, unique ones fall back to PLAIN.
+        #expect(chunks[6].dictionary && chunks[6].encodings.contains("RLE_DICTIONARY"))
+        #expect(chunks[5].encodings.contains("PLAIN") && !chunks[5].dictionary, "booleans are never dictionary-encoded")
+        #expect(chunks[7].encodings.contains("PLAIN"))
+        #expect(chunks.allSatisfy { $0.compression == "ZSTD" })
+
+        // DuckDB reads the same file: counts, sums, NULLs, typed comparisons.
+        let q = try PythonReaders.duckdb("""
+            SELECT count(*), sum(id), count(big), sum(amount), count(*) FILTER (WHERE flag), min(day), max("at"),
+                   typeof(any_value(huge)), sum(huge), count(DISTINCT ref), count(doc)
+            FROM read_parquet('\(path)')
+            """)
+        let sumAmount = (0..<2500).reduce(Int128(0)) { $0 + Int128($1 * 37 - 5000) }
+        let sumHuge = (0..<2500).reduce(Int128(0)) { $0 + Self.hugeUnits($1) }
+        #expect(q.first?[0] == "2500")
+        #expect(q.first?[1] == String((0..<2500).reduce(0) { $0 + $1 - 1000 }))
+        #expect(q.first?[2] == String((0..<2500).filter { $0 % 7 != 0 }.count))
+        #expect(q.first?[3] == Self.decimalText(sumAmount, scale: 2))
+        #expect(q.first?[4] == String((0..<2500).filter { $0 % 5 != 0 && $0 % 3 == 0 }.count))
+        #expect(q.first?[5] == "2022-01-08", "day 19000 is 2022-01-08")
+        #expect(q.first?[7] == "DECIMAL(38,6)")
+        #expect(q.first?[8] == Self.decimalText(sumHuge, scale: 6))
+        #expect(q.first?[9] == "2500")
+        #expect(q.first?[10] == String((0..<2500).filter { $0 % 11 != 0 }.count))
+    }
+
+    @Test func uncompressedAndWithoutDictionaryReadTheSame() throws {
+        var options = ParquetWriterOptions()
+        options.compression = .none
+        options.dictionary = false
+        let path = try Self.write(rows: 300, options: options)
+        let d = try ParquetDescription.of(path)
+        #expect(d.row_groups.count == 1)
+        #expect(d.row_groups[0].columns.allSatisfy { $0.compression == "UNCOMPRESSED" && !$0.dictionary })
+        #expect(d.rows == (0..<300).map(Self.expected))
+    }
+
+    @Test func aFileWithoutRowsHasTheSchemaAndNoRowGroups() throws {
+        let path = try Self.write(rows: 0, options: ParquetWriterOptions())
+        let d = try ParquetDescription.of(path)
+        #expect(d.num_rows == 0 && d.row_groups.isEmpty)
+        #expect(d.arrow.map(\.name) == Self.columns.map(\.name))
+        #expect(try PythonReaders.duckdb("SELECT count(*) FROM read_parquet('\(path)')") == [["0"]])
+    }
+
+    @Test func aChunkFallsBackFromItsDictionaryToPlainMidChunk() throws {
+        // A tiny dictionary limit: the first pages of "email" are
+        // dictionary-encoded, the rest PLAIN, in one chunk.
+        var options = ParquetWriterOptions()
+        options.dictionaryPageBytes = 2_000
+        options.pageValues = 50
+        let path = try Self.write(rows: 1000, options: options)
+        let d = try ParquetDescription.of(path)
+        let email = d.row_groups[0].columns[7]
+        #expect(email.dictionary && email.encodings.contains("PLAIN") && email.encodings.contains("RLE_DICTIONARY"), "\(email.encodings)")
+        #expect(d.column("email") == (0..<1000).map { "user\($0)@example.com" })
+    }
+}
