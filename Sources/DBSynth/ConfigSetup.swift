@@ -159,9 +159,26 @@ struct ConfigSetup {
 
     /// Partition columns by table, for the file layout.
     func partitionColumns(in schema: Schema) -> [QualifiedName: String] {
+        byTable(in: schema) { $0.partition?.column }
+    }
+
+    /// smelt datasets' `output:` directories by table, for the Parquet layout.
+    func outputDirectories(in schema: Schema) -> [QualifiedName: String] {
+        byTable(in: schema) { $0.outputPath }
+    }
+
+    /// The Parquet column types: the config's `parquet_types`, else what
+    /// smelt-datagen writes for a smelt config written without a database
+    /// (the output smelt's users expect), else each column's logical type.
+    func parquetTypes(live: Bool) -> ParquetTypes {
+        if let logical = config?.parquetLogicalTypes { return logical ? .logical : .smelt }
+        return config?.format == .smelt && !live ? .smelt : .logical
+    }
+
+    private func byTable(in schema: Schema, _ value: (TableConfig) -> String?) -> [QualifiedName: String] {
         var out: [QualifiedName: String] = [:]
         for tc in config?.tables ?? [] {
-            if let p = tc.partition, let t = ConfigValidator.resolveTable(tc.name, in: schema) { out[t.name] = p.column }
+            if let v = value(tc), let t = ConfigValidator.resolveTable(tc.name, in: schema) { out[t.name] = v }
         }
         return out
     }
