@@ -156,9 +156,10 @@ package struct FillJob {
 
     /// `fill --out DIR`: the plan goes to files. The schema is the database's
     /// when `target` is given, else the config's datasets (`DatasetSchema`).
-    /// `parquet` lays out `--format parquet` files (row groups, codec).
+    /// `parquet` lays out `--format parquet` files (row groups, codec);
+    /// `parquetTypes` overrides the config's and the default column types.
     package func runToFiles(target: DatabaseTarget?, directory: String, format: FileSink.Format,
-                            parquet: ParquetWriterOptions = ParquetWriterOptions()) throws -> Outcome {
+                            parquet: ParquetWriterOptions = ParquetWriterOptions(), parquetTypes: ParquetTypes? = nil) throws -> Outcome {
         let setup = try ConfigSetup.load(options.configPath, profile: options.profilePath, like: options.like)
         var schema: Schema
         var creates: [QualifiedName: String] = [:]
@@ -184,7 +185,7 @@ package struct FillJob {
         for warning in plan.warnings { onWarning(warning) }
         let sink = FileSink(directory: directory, format: format, partitionColumns: setup.partitionColumns(in: schema),
                             createStatements: creates, outputDirectories: setup.outputDirectories(in: schema))
-        sink.parquet = FileSink.ParquetSettings(types: setup.parquetTypes(live: live != nil), writer: parquet)
+        sink.parquet = FileSink.ParquetSettings(types: setup.parquetTypes(live: live != nil, flag: parquetTypes), writer: parquet)
         // The live database evaluates the CHECKs dbsynth cannot (read-only), as a load would.
         sink.checkConnection = live
         if live == nil {

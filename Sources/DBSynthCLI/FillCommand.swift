@@ -67,6 +67,9 @@ struct FillCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --format parquet: page compression, zstd (default) or none.", valueName: "CODEC"))
     var compression: String?
 
+    @Option(help: ArgumentHelp("With --format parquet: logical (each column's own type) or smelt (the types smelt-datagen writes); default: the config's parquet_types, else smelt for a smelt config without a database, else logical.", valueName: "TYPES"))
+    var parquetTypes: ParquetTypes?
+
     @Flag(help: "Create the config's tables that the database lacks, with types inferred from their generators.")
     var create = false
 
@@ -105,8 +108,9 @@ struct FillCommand: ParsableCommand {
         if truncate && append { throw ValidationError("--truncate and --append exclude each other: pick one") }
         if let scale, !(scale >= 0) || !scale.isFinite { throw ValidationError("--scale must be a non-negative number") }
         if format != nil && out == nil { throw ValidationError("--format needs --out DIR") }
-        if (rowGroupRows != nil || compression != nil) && format != "parquet" {
-            throw ValidationError("--\(rowGroupRows != nil ? "row-group-rows" : "compression") needs --format parquet")
+        if let flag = [("row-group-rows", rowGroupRows != nil), ("compression", compression != nil), ("parquet-types", parquetTypes != nil)].first(where: \.1),
+           format != "parquet" {
+            throw ValidationError("--\(flag.0) needs --format parquet")
         }
         if let rowGroupRows, rowGroupRows < 1 { throw ValidationError("--row-group-rows must be 1 or more, not \(rowGroupRows)") }
         if let compression, compression != "zstd" && compression != "none" {
@@ -159,7 +163,8 @@ struct FillCommand: ParsableCommand {
             var parquet = ParquetWriterOptions()
             if let rowGroupRows { parquet.rowGroupRows = rowGroupRows }
             if compression == "none" { parquet.compression = .none }
-            let outcome = try job.runToFiles(target: db.database == nil ? nil : try db.target(), directory: out, format: fileFormat, parquet: parquet)
+            let outcome = try job.runToFiles(target: db.database == nil ? nil : try db.target(), directory: out, format: fileFormat,
+                                             parquet: parquet, parquetTypes: parquetTypes)
             progress.finish()
             if !quiet {
                 print(Summary(reports: outcome.reports, target: "\(out) (\(fileFormat.rawValue))", seed: outcome.plan.seed, seconds: outcome.seconds).text)

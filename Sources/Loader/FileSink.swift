@@ -133,7 +133,7 @@ package final class FileSink: Sink {
     static func sameValue(_ batch: RowBatch, rows a: Int, _ b: Int, column: Int) -> Bool {
         let x = batch.cell(row: a, column: column)
         let y = batch.cell(row: b, column: column)
-        guard x.kind == y.kind else { return false }
+        guard x.kind.rawValue == y.kind.rawValue else { return false }
         switch x.kind {
         case .null: return true
         case .text, .bytes:

@@ -28,6 +28,10 @@ struct ParquetColumnMapping: Sendable {
 
     let parquet: ParquetColumn
     let conversion: Conversion
+    /// Decided once, not per cell: INT32 (range-checked), and the width of a
+    /// FIXED_LEN_BYTE_ARRAY decimal.
+    let isInt32: Bool
+    let fixedWidth: Int?
 
     init(_ column: Column, types: ParquetTypes) {
         let optional = column.isNullable
@@ -79,5 +83,7 @@ struct ParquetColumnMapping: Sendable {
             mapped = text
         }
         (parquet, conversion) = mapped
+        isInt32 = parquet.physicalType == .int32
+        if case .fixedLenByteArray(let n) = parquet.physicalType { fixedWidth = n } else { fixedWidth = nil }
     }
 }

@@ -15,6 +15,7 @@ final class ParquetTableFile: TableFile {
     private let file: FileWriter
     private let writer: ParquetFileWriter
     private let mappings: [ParquetColumnMapping]
+    private var scratch = ColumnSlice()
 
     init(path: String, table: QualifiedName, columns: [Column], types: ParquetTypes, options: ParquetWriterOptions) throws {
         self.path = path
@@ -28,15 +29,21 @@ final class ParquetTableFile: TableFile {
 
     func append(_ batch: RowBatch, rows: Range<Int>) throws {
         var start = rows.lowerBound
+        // One reused slice, filled as a local so the per-cell work has no class accesses.
+        var values = ColumnSlice()
+        swap(&values, &scratch)
+        defer { swap(&values, &scratch) }
         while start < rows.upperBound {
-            let slice = start..<min(rows.upperBound, start + writer.rowsLeftInRowGroup)
+            let range = start..<min(rows.upperBound, start + writer.rowsLeftInRowGroup)
             try reported {
                 for (c, mapping) in mappings.enumerated() {
-                    try Self.convert(batch, column: c, rows: slice, mapping, into: writer.columns[c])
+                    values.removeAll()
+                    try Self.convert(batch, column: c, rows: range, mapping, into: &values)
+                    try batch.arena.withUnsafeBytes { try writer.columns[c].write(values, external: $0) }
                 }
-                try writer.endRows(slice.count)
+                try writer.endRows(range.count)
             }
-            start = slice.upperBound
+            start = range.upperBound
         }
     }
 
@@ -60,94 +67,107 @@ final class ParquetTableFile: TableFile {
 
     // MARK: Cells to values
 
-    static func convert(_ batch: RowBatch, column c: Int, rows: Range<Int>, _ mapping: ParquetColumnMapping, into w: ColumnChunkWriter) throws {
+    static func convert(_ batch: RowBatch, column c: Int, rows: Range<Int>, _ mapping: ParquetColumnMapping, into w: inout ColumnSlice) throws {
+        try batch.cells.withUnsafeBufferPointer { cells in
+            try batch.arena.withUnsafeBytes { arena in
+                try convert(batch, cells: cells, arena: arena, column: c, rows: rows, mapping, into: &w)
+            }
+        }
+    }
+
+    private static func convert(_ batch: RowBatch, cells: UnsafeBufferPointer<RowBatch.Cell>, arena: UnsafeRawBufferPointer,
+                                column c: Int, rows: Range<Int>, _ mapping: ParquetColumnMapping, into w: inout ColumnSlice) throws {
         let name = mapping.parquet.name
-        try batch.arena.withUnsafeBytes { arena in
-            for r in rows {
-                let cell = batch.cell(row: r, column: c)
-                if cell.kind == .null {
-                    guard mapping.parquet.isOptional else { throw ParquetValueError(column: name, value: "NULL", expected: "a value (the column is NOT NULL)") }
-                    try w.appendNull()
-                    continue
+        let columns = batch.columnCount
+        for r in rows {
+            let cell = cells[r * columns + c]
+            // `switch`/`if case` on the kind, not `==`: across modules `==` is a witness call per cell.
+            let isText: Bool
+            switch cell.kind {
+            case .text, .bytes: isText = true
+            case .null:
+                guard mapping.parquet.isOptional else { throw ParquetValueError(column: name, value: "NULL", expected: "a value (the column is NOT NULL)") }
+                w.appendNull()
+                continue
+            default: isText = false
+            }
+            let bytes = isText
+                ? UnsafeRawBufferPointer(rebasing: arena[Int(cell.payload)..<Int(cell.payload) + Int(cell.length)])
+                : UnsafeRawBufferPointer(start: nil, count: 0)
+            func failure(_ expected: String) -> ParquetValueError {
+                ParquetValueError(column: name, value: batch.text(row: r, column: c) ?? "NULL", expected: expected)
+            }
+            switch mapping.conversion {
+            case .integer:
+                let v: Int64
+                switch cell.kind {
+                case .int, .bool: v = cell.payload
+                case .double:
+                    let d = Double(bitPattern: UInt64(bitPattern: cell.payload))
+                    guard let exact = Int64(exactly: d) else { throw failure("an integer") }
+                    v = exact
+                default:
+                    guard let parsed = Int64(String(decoding: bytes, as: UTF8.self)) else { throw failure("an integer") }
+                    v = parsed
                 }
-                let bytes = cell.kind == .text || cell.kind == .bytes
-                    ? UnsafeRawBufferPointer(rebasing: arena[Int(cell.payload)..<Int(cell.payload) + Int(cell.length)])
-                    : UnsafeRawBufferPointer(start: nil, count: 0)
-                func failure(_ expected: String) -> ParquetValueError {
-                    ParquetValueError(column: name, value: batch.text(row: r, column: c) ?? "NULL", expected: expected)
+                if mapping.isInt32 && Int32(exactly: v) == nil {
+                    throw failure("a 32-bit integer (INT32\(mapping.parquet.logicalType == nil ? ", as smelt-datagen writes integers; set parquet_types: logical for INT64" : ""))")
                 }
-                switch mapping.conversion {
-                case .integer:
-                    let v: Int64
-                    switch cell.kind {
-                    case .int, .bool: v = cell.payload
-                    case .double:
-                        let d = Double(bitPattern: UInt64(bitPattern: cell.payload))
-                        guard let exact = Int64(exactly: d) else { throw failure("an integer") }
-                        v = exact
-                    default:
-                        guard let parsed = Int64(String(decoding: bytes, as: UTF8.self)) else { throw failure("an integer") }
-                        v = parsed
-                    }
-                    if mapping.parquet.physicalType == .int32 && Int32(exactly: v) == nil {
-                        throw failure("a 32-bit integer (INT32\(mapping.parquet.logicalType == nil ? ", as smelt-datagen writes integers; set parquet_types: logical for INT64" : ""))")
-                    }
-                    try w.append(int: v)
-                case .floatingPoint:
-                    switch cell.kind {
-                    case .double: try w.append(double: Double(bitPattern: UInt64(bitPattern: cell.payload)))
-                    case .int, .bool: try w.append(double: Double(cell.payload))
-                    default:
-                        guard let d = Double(String(decoding: bytes, as: UTF8.self)) else { throw failure("a number") }
-                        try w.append(double: d)
-                    }
-                case .boolean:
-                    switch cell.kind {
-                    case .bool, .int: try w.append(bool: cell.payload != 0)
-                    default:
-                        switch String(decoding: bytes, as: UTF8.self).lowercased() {
-                        case "true", "t", "1": try w.append(bool: true)
-                        case "false", "f", "0": try w.append(bool: false)
-                        default: throw failure("a boolean")
-                        }
-                    }
-                case .text, .bytes:
-                    if cell.kind == .text || cell.kind == .bytes {
-                        try w.append(bytes: bytes)
-                    } else {
-                        try Array((batch.text(row: r, column: c) ?? "").utf8).withUnsafeBytes { try w.append(bytes: $0) }
-                    }
-                case .date:
-                    guard cell.kind == .text, let days = ParquetValueParser.days(bytes), let v = Int32(exactly: days) else { throw failure("a date (YYYY-MM-DD)") }
-                    try w.append(int: Int64(v))
-                case .timestamp:
-                    guard cell.kind == .text, let micros = ParquetValueParser.micros(bytes) else { throw failure("a timestamp (YYYY-MM-DD HH:MM:SS)") }
-                    try w.append(int: micros)
-                case .decimal(let precision, let scale):
-                    let units: Int128?
-                    switch cell.kind {
-                    case .int: units = Int128(cell.payload) * ParquetValueParser.power10(scale)
-                    case .double:
-                        let d = Double(bitPattern: UInt64(bitPattern: cell.payload)) * Double(ParquetValueParser.power10(scale))
-                        units = d.isFinite && abs(d) < 1e38 ? Int128(d.rounded()) : nil
-                    default: units = ParquetValueParser.decimalUnits(bytes, precision: precision, scale: scale)
-                    }
-                    guard let units, units.magnitude < ParquetValueParser.power10(precision).magnitude else {
-                        throw failure("a decimal of at most \(precision) digits, \(scale) after the point")
-                    }
-                    switch mapping.parquet.physicalType {
-                    case .fixedLenByteArray(let width):
-                        try withUnsafeBytes(of: units.bigEndian) { try w.append(bytes: UnsafeRawBufferPointer(rebasing: $0[(16 - width)...])) }
-                    default:
-                        try w.append(int: Int64(units))
-                    }
-                case .uuid:
-                    if cell.kind == .bytes && bytes.count == 16 { try w.append(bytes: bytes); continue }
-                    var halves: (UInt64, UInt64) = (0, 0)
-                    guard cell.kind == .text, ParquetValueParser.uuid(bytes, into: &halves) else { throw failure("a UUID") }
-                    var bigEndian = (halves.0.bigEndian, halves.1.bigEndian)
-                    try withUnsafeBytes(of: &bigEndian) { try w.append(bytes: $0) }
+                w.append(int: v)
+            case .floatingPoint:
+                switch cell.kind {
+                case .double: w.append(double: Double(bitPattern: UInt64(bitPattern: cell.payload)))
+                case .int, .bool: w.append(double: Double(cell.payload))
+                default:
+                    guard let d = Double(String(decoding: bytes, as: UTF8.self)) else { throw failure("a number") }
+                    w.append(double: d)
                 }
+            case .boolean:
+                switch cell.kind {
+                case .bool, .int: w.append(bool: cell.payload != 0)
+                default:
+                    switch String(decoding: bytes, as: UTF8.self).lowercased() {
+                    case "true", "t", "1": w.append(bool: true)
+                    case "false", "f", "0": w.append(bool: false)
+                    default: throw failure("a boolean")
+                    }
+                }
+            case .text, .bytes:
+                if isText {
+                    // The arena is the external buffer `write` gets: no copy.
+                    w.append(externalOffset: Int(cell.payload), length: Int(cell.length))
+                } else {
+                    Array((batch.text(row: r, column: c) ?? "").utf8).withUnsafeBytes { w.append(bytes: $0) }
+                }
+            case .date:
+                guard isText, let days = ParquetValueParser.days(bytes), let v = Int32(exactly: days) else { throw failure("a date (YYYY-MM-DD)") }
+                w.append(int: Int64(v))
+            case .timestamp:
+                guard isText, let micros = ParquetValueParser.micros(bytes) else { throw failure("a timestamp (YYYY-MM-DD HH:MM:SS)") }
+                w.append(int: micros)
+            case .decimal(let precision, let scale):
+                let units: Int128?
+                switch cell.kind {
+                case .int: units = Int128(cell.payload) * ParquetValueParser.power10(scale)
+                case .double:
+                    let d = Double(bitPattern: UInt64(bitPattern: cell.payload)) * Double(ParquetValueParser.power10(scale))
+                    units = d.isFinite && abs(d) < 1e38 ? Int128(d.rounded()) : nil
+                default: units = ParquetValueParser.decimalUnits(bytes, precision: precision, scale: scale)
+                }
+                guard let units, units.magnitude < ParquetValueParser.power10(precision).magnitude else {
+                    throw failure("a decimal of at most \(precision) digits, \(scale) after the point")
+                }
+                if let width = mapping.fixedWidth {
+                    withUnsafeBytes(of: units.bigEndian) { w.append(bytes: UnsafeRawBufferPointer(rebasing: $0[(16 - width)...])) }
+                } else {
+                    w.append(int: Int64(units))
+                }
+            case .uuid:
+                if case .bytes = cell.kind, bytes.count == 16 { w.append(bytes: bytes); continue }
+                var halves: (UInt64, UInt64) = (0, 0)
+                guard isText, ParquetValueParser.uuid(bytes, into: &halves) else { throw failure("a UUID") }
+                let bigEndian = (halves.0.bigEndian, halves.1.bigEndian)
+                withUnsafeBytes(of: bigEndian) { w.append(bytes: $0) }
             }
         }
     }

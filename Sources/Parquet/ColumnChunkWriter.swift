@@ -1,15 +1,48 @@
-/// The values of one column in the current row group: appended one by one,
-/// cut into data pages (v1) as they fill, each page encoded (definition
-/// levels, then PLAIN values or dictionary indices), compressed and kept
-/// until the row group ends, when `finish` writes the chunk: its dictionary
-/// page first, then its data pages. At most one row group's pages are held.
-///
-/// Appends are not checked against the physical type beyond assertions:
-/// `ParquetFileWriter`'s caller converts its values once per column.
+/// The values of one column in the current row group: written slice by
+/// slice, cut into data pages (v1) as they fill, each page encoded
+/// (definition levels, then PLAIN values or dictionary indices), compressed
+/// and kept until the row group ends, when `finish` writes the chunk: its
+/// dictionary page first, then its data pages. At most one row group's
+/// pages are held.
 package final class ColumnChunkWriter {
     package let column: ParquetColumn
-    let options: ParquetWriterOptions
     private let compressor: ZstdCompressor?
+    private var encoder: ColumnChunkEncoder
+
+    init(column: ParquetColumn, options: ParquetWriterOptions, compressor: ZstdCompressor?) {
+        self.column = column
+        self.compressor = compressor
+        encoder = ColumnChunkEncoder(column: column, options: options)
+    }
+
+    /// Bytes held for the row group so far (finished pages, the open page, the dictionary).
+    var bufferedBytes: Int { encoder.bufferedBytes }
+
+    /// Appends a slice of values: one mutating call, so the per-value work
+    /// runs on the encoder in place, without a class access per value.
+    /// `external` holds the byte arrays the slice refers to by offset.
+    package func write(_ slice: ColumnSlice, external: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)) throws {
+        try encoder.write(slice, external: external, compressor: compressor)
+    }
+
+    /// Writes the chunk (dictionary page, data pages) at `offset` and starts
+    /// the next one; returns its metadata for the footer. Call only when
+    /// the row group holds at least one row.
+    func finish(to output: ParquetOutput, at offset: Int64) throws -> ColumnChunkMetadata {
+        try encoder.finish(to: output, at: offset, compressor: compressor)
+    }
+}
+
+/// The state of one column chunk and the page being filled, as a value
+/// type so its hot loops mutate it in place.
+struct ColumnChunkEncoder {
+    /// The physical type, without payload: compared once per value.
+    enum Kind { case int32, int64, float, double, boolean, byteArray, fixedLength }
+
+    let column: ParquetColumn
+    let options: ParquetWriterOptions
+    let kind: Kind
+    let isOptional: Bool
 
     // The current page.
     private var levels: [UInt8] = []
@@ -21,7 +54,7 @@ package final class ColumnChunkWriter {
     private var pendingBitCount = 0
 
     // The current chunk.
-    private var dictionary: ValueDictionary?
+    private var dictionary: ValueDictionary
     /// Appending into the dictionary (until it grows too large or does not pay).
     private var dictionaryActive: Bool
     private var pagesUseDictionary = false
@@ -32,69 +65,103 @@ package final class ColumnChunkWriter {
     private var dataUncompressedBytes: Int64 = 0
     private var encodings: Set<Int32> = [Encoding.rle]
 
-    init(column: ParquetColumn, options: ParquetWriterOptions, compressor: ZstdCompressor?) {
+    init(column: ParquetColumn, options: ParquetWriterOptions) {
         self.column = column
         self.options = options
-        self.compressor = compressor
+        switch column.physicalType {
+        case .int32: kind = .int32
+        case .int64: kind = .int64
+        case .float: kind = .float
+        case .double: kind = .double
+        case .boolean: kind = .boolean
+        case .byteArray: kind = .byteArray
+        case .fixedLenByteArray: kind = .fixedLength
+        }
+        isOptional = column.isOptional
         let order = ColumnStatistics.Order(column)
         pageStatistics = ColumnStatistics(order: order)
         chunkStatistics = ColumnStatistics(order: order)
-        dictionaryActive = options.dictionary && column.physicalType != .boolean
-        if dictionaryActive { dictionary = ValueDictionary(physicalType: column.physicalType) }
+        dictionaryActive = options.dictionary && kind != .boolean
+        dictionary = ValueDictionary(physicalType: column.physicalType)
     }
 
-    /// Bytes held for the row group so far (finished pages, the open page, the dictionary).
-    var bufferedBytes: Int { pages.count + plain.count + indices.count * 4 + levels.count + (dictionary?.plainSize ?? 0) }
+    var bufferedBytes: Int { pages.count + plain.count + indices.count * 4 + levels.count + dictionary.plainSize }
 
-    // MARK: Appending
+    // MARK: Values
 
-    /// A NULL (the column must be optional).
-    @inline(__always)
-    package func appendNull() throws {
-        assert(column.isOptional, "NULL in the required column \(column.name)")
-        levels.append(0)
-        pageValues += 1
-        pageStatistics.addNull()
-        try endValue()
+    /// Values before a chunk's first page may be cut short to decide
+    /// whether its dictionary pays: a unique column (keys, emails,
+    /// timestamps) shows itself within this many values.
+    static let dictionaryProbe = 1024
+
+    mutating func write(_ slice: ColumnSlice, external: UnsafeRawBufferPointer, compressor: ZstdCompressor?) throws {
+        var v = 0
+        try slice.levels.withUnsafeBufferPointer { levels in
+            try slice.bytes.withUnsafeBytes { owned in
+                for row in 0..<slice.count {
+                    if levels[row] == 0 {
+                        precondition(isOptional, "NULL in the required column \(column.name)")
+                        self.levels.append(0)
+                        pageValues += 1
+                        pageStatistics.addNull()
+                    } else {
+                        if isOptional { self.levels.append(1) }
+                        pageValues += 1
+                        switch kind {
+                        case .int32, .int64: append(int: slice.ints[v])
+                        case .boolean: append(bool: slice.ints[v] != 0)
+                        case .float, .double: append(double: slice.doubles[v])
+                        case .byteArray, .fixedLength:
+                            let start = slice.starts[v]
+                            let value = start >= 0
+                                ? UnsafeRawBufferPointer(rebasing: external[start..<start + slice.lengths[v]])
+                                : UnsafeRawBufferPointer(rebasing: owned[(-1 - start)..<(-1 - start) + slice.lengths[v]])
+                            append(bytes: value)
+                        }
+                        v += 1
+                    }
+                    if pageValues >= options.pageValues || plain.count >= options.pageBytes
+                        || (dictionaryActive && (dictionary.plainSize > options.dictionaryPageBytes
+                            || (pageCount == 0 && pageValues == Self.dictionaryProbe && !dictionaryPays))) {
+                        try flushPage(compressor: compressor)
+                    }
+                }
+            }
+        }
     }
 
-    /// An INT32 or INT64 value (BOOLEAN columns take `append(bool:)`).
+    /// At most half of the open page's values are distinct.
+    private var dictionaryPays: Bool {
+        dictionary.count * 2 <= pageValues - Int(pageStatistics.nullCount)
+    }
+
     @inline(__always)
-    package func append(int value: Int64) throws {
-        if column.isOptional { levels.append(1) }
-        pageValues += 1
+    private mutating func append(int value: Int64) {
         pageStatistics.add(int: value)
         if dictionaryActive {
-            indices.append(dictionary!.index(ofBits: UInt64(bitPattern: value)))
-        } else if column.physicalType == .int32 {
+            indices.append(dictionary.index(ofBits: UInt64(bitPattern: value)))
+        } else if kind == .int32 {
             LittleEndian.append(UInt32(truncatingIfNeeded: value), to: &plain)
         } else {
             LittleEndian.append(UInt64(bitPattern: value), to: &plain)
         }
-        try endValue()
     }
 
-    /// A FLOAT or DOUBLE value.
     @inline(__always)
-    package func append(double value: Double) throws {
-        if column.isOptional { levels.append(1) }
-        pageValues += 1
+    private mutating func append(double value: Double) {
         pageStatistics.add(double: value)
-        let bits: UInt64 = column.physicalType == .float ? UInt64(Float(value).bitPattern) : value.bitPattern
+        let bits: UInt64 = kind == .float ? UInt64(Float(value).bitPattern) : value.bitPattern
         if dictionaryActive {
-            indices.append(dictionary!.index(ofBits: bits))
-        } else if column.physicalType == .float {
+            indices.append(dictionary.index(ofBits: bits))
+        } else if kind == .float {
             LittleEndian.append(UInt32(truncatingIfNeeded: bits), to: &plain)
         } else {
             LittleEndian.append(bits, to: &plain)
         }
-        try endValue()
     }
 
     @inline(__always)
-    package func append(bool value: Bool) throws {
-        if column.isOptional { levels.append(1) }
-        pageValues += 1
+    private mutating func append(bool value: Bool) {
         pageStatistics.add(int: value ? 1 : 0)
         if value { pendingBits |= 1 << pendingBitCount }
         pendingBitCount += 1
@@ -103,30 +170,17 @@ package final class ColumnChunkWriter {
             pendingBits = 0
             pendingBitCount = 0
         }
-        try endValue()
     }
 
-    /// A BYTE_ARRAY value, or a FIXED_LEN_BYTE_ARRAY one of the column's width.
     @inline(__always)
-    package func append(bytes value: UnsafeRawBufferPointer) throws {
-        assert(column.physicalType.fixedWidth == nil || column.physicalType.fixedWidth == value.count, "\(value.count) bytes for \(column.name)")
-        if column.isOptional { levels.append(1) }
-        pageValues += 1
+    private mutating func append(bytes value: UnsafeRawBufferPointer) {
+        assert(kind == .byteArray || column.physicalType.fixedWidth == value.count, "\(value.count) bytes for \(column.name)")
         pageStatistics.add(bytes: value)
         if dictionaryActive {
-            indices.append(dictionary!.index(ofBytes: value))
+            indices.append(dictionary.index(ofBytes: value))
         } else {
-            if column.physicalType == .byteArray { LittleEndian.append(UInt32(value.count), to: &plain) }
+            if kind == .byteArray { LittleEndian.append(UInt32(value.count), to: &plain) }
             plain.append(contentsOf: value)
-        }
-        try endValue()
-    }
-
-    @inline(__always)
-    private func endValue() throws {
-        if pageValues >= options.pageValues || plain.count >= options.pageBytes
-            || (dictionaryActive && dictionary!.plainSize > options.dictionaryPageBytes) {
-            try flushPage()
         }
     }
 
@@ -134,20 +188,20 @@ package final class ColumnChunkWriter {
 
     /// Encodes, compresses and keeps the open page; decides whether the
     /// dictionary goes on.
-    private func flushPage() throws {
+    private mutating func flushPage(compressor: ZstdCompressor?) throws {
         guard pageValues > 0 else { return }
         var body: [UInt8] = []
         body.reserveCapacity(plain.count + indices.count * 2 + levels.count / 4 + 16)
-        if column.isOptional {
+        if isOptional {
             var encoded: [UInt8] = []
             levels.withUnsafeBufferPointer { RLEHybridEncoder.encode($0, bitWidth: 1, into: &encoded) }
             LittleEndian.append(UInt32(encoded.count), to: &body)
             body.append(contentsOf: encoded)
         }
-        let nonNull = pageValues - Int(pageStatistics.nullCount)
+        let pays = dictionaryPays
         let encoding: Int32
         if dictionaryActive {
-            let width = max(1, RLEHybridEncoder.bitWidth(forMaximum: UInt64(max(0, dictionary!.count - 1))))
+            let width = max(1, RLEHybridEncoder.bitWidth(forMaximum: UInt64(max(0, dictionary.count - 1))))
             body.append(UInt8(width))
             indices.withUnsafeBufferPointer { RLEHybridEncoder.encode($0, bitWidth: width, into: &body) }
             encoding = Encoding.rleDictionary
@@ -180,9 +234,8 @@ package final class ColumnChunkWriter {
         chunkValues += Int64(pageValues)
 
         if dictionaryActive {
-            let tooLarge = dictionary!.plainSize > options.dictionaryPageBytes
-            let doesNotPay = pageCount == 1 && dictionary!.count * 2 > nonNull
-            if tooLarge || doesNotPay { dictionaryActive = false }
+            let tooLarge = dictionary.plainSize > options.dictionaryPageBytes
+            if tooLarge || (pageCount == 1 && !pays) { dictionaryActive = false }
         }
         levels.removeAll(keepingCapacity: true)
         plain.removeAll(keepingCapacity: true)
@@ -193,14 +246,12 @@ package final class ColumnChunkWriter {
         pageStatistics.reset()
     }
 
-    /// Writes the chunk (dictionary page, data pages) at `offset` and starts
-    /// the next one; returns its metadata for the footer. Call only when
-    /// the row group holds at least one row.
-    func finish(to output: ParquetOutput, at offset: Int64) throws -> ColumnChunkMetadata {
-        try flushPage()
+    /// Writes the chunk and resets for the next row group.
+    mutating func finish(to output: ParquetOutput, at offset: Int64, compressor: ZstdCompressor?) throws -> ColumnChunkMetadata {
+        try flushPage(compressor: compressor)
         var dictionaryPage: [UInt8] = []
         var dictionaryUncompressed = 0
-        if pagesUseDictionary, let dictionary {
+        if pagesUseDictionary {
             let body = dictionary.plainEncoded()
             let stored = try compressor?.compress(body) ?? body
             var header = ThriftCompactWriter()
@@ -228,13 +279,8 @@ package final class ColumnChunkWriter {
             dataPageOffset: offset + Int64(dictionaryPage.count),
             dictionaryPageOffset: pagesUseDictionary ? offset : nil,
             statistics: chunkStatistics)
-        startChunk()
-        return metadata
-    }
-
-    private func startChunk() {
-        dictionaryActive = options.dictionary && column.physicalType != .boolean
-        dictionary = dictionaryActive ? ValueDictionary(physicalType: column.physicalType) : nil
+        dictionaryActive = options.dictionary && kind != .boolean
+        dictionary = ValueDictionary(physicalType: column.physicalType)
         pagesUseDictionary = false
         pages.removeAll(keepingCapacity: true)
         pageCount = 0
@@ -242,6 +288,7 @@ package final class ColumnChunkWriter {
         chunkValues = 0
         dataUncompressedBytes = 0
         encodings = [Encoding.rle]
+        return metadata
     }
 }
 

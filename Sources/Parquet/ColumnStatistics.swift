@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Min, max and null count of the values of a page or a column chunk, kept
 /// in the column's sort order and written as parquet.thrift's `Statistics`:
 /// `min_value`/`max_value` PLAIN-encoded (byte arrays without their length
@@ -62,8 +68,8 @@ struct ColumnStatistics {
             hasValues = true
             return
         }
-        if Self.less(v, minBytes, signed: signed) { minBytes = Array(v) }
-        if Self.less(maxBytes, v, signed: signed) { maxBytes = Array(v) }
+        if minBytes.withUnsafeBytes({ Self.less(v, $0, signed: signed) }) { minBytes = Array(v) }
+        if maxBytes.withUnsafeBytes({ Self.less($0, v, signed: signed) }) { maxBytes = Array(v) }
     }
 
     /// Folds a page's statistics into the chunk's.
@@ -85,15 +91,12 @@ struct ColumnStatistics {
 
     /// Byte order: unsigned lexicographic, or (for two's complement
     /// big-endian decimals of one width) with the sign bit of the first byte flipped.
-    static func less<A: Collection<UInt8>, B: Collection<UInt8>>(_ a: A, _ b: B, signed: Bool) -> Bool {
-        var first = true
-        for (x, y) in zip(a, b) {
-            let l = first && signed ? x ^ 0x80 : x
-            let r = first && signed ? y ^ 0x80 : y
-            first = false
-            if l != r { return l < r }
-        }
-        return a.count < b.count
+    static func less(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, signed: Bool) -> Bool {
+        let n = min(a.count, b.count)
+        guard n > 0 else { return a.count < b.count }
+        if signed && a[0] != b[0] { return a[0] ^ 0x80 < b[0] ^ 0x80 }
+        let c = memcmp(a.baseAddress!, b.baseAddress!, n)
+        return c != 0 ? c < 0 : a.count < b.count
     }
 
     /// The PLAIN encodings of min and max for `column`, nil without values.

@@ -3,13 +3,10 @@
 package enum ParquetError: Error, Sendable, CustomStringConvertible, Equatable {
     /// The codec refused a page.
     case compression(String)
-    /// A value the column cannot hold (an INT32 column given 2^40).
-    case valueOutOfRange(column: String, value: String, type: String)
 
     package var description: String {
         switch self {
         case .compression(let reason): return "compressing a Parquet page failed: \(reason)"
-        case .valueOutOfRange(let column, let value, let type): return "column \(column): \(value) does not fit \(type)"
         }
     }
 }

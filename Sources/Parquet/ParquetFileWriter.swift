@@ -1,5 +1,5 @@
 /// Writes one Parquet file, streaming: rows are appended column by column
-/// (`columns[i].append…`, then `endRows(n)`), a row group is written out
+/// (`columns[i].write(slice)` for each, then `endRows(n)`), a row group is written out
 /// whenever it reaches `rowGroupRows` rows (or `rowGroupBytes` of pages),
 /// and `close` writes the last one and the footer. Memory is one row
 /// group's encoded pages, however many rows the file gets.

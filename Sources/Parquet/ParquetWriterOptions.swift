@@ -13,8 +13,8 @@ package struct ParquetWriterOptions: Sendable {
     /// …or at this many values, whichever comes first.
     package var pageValues = 20_000
     /// Dictionary-encode columns (all but BOOLEAN); a chunk falls back to
-    /// PLAIN once its dictionary passes `dictionaryPageBytes`, or after its
-    /// first page when more than half of that page's values were distinct.
+    /// PLAIN once its dictionary passes `dictionaryPageBytes`, or when more
+    /// than half of its first 1,024 values (or of its first page) are distinct.
     package var dictionary = true
     package var dictionaryPageBytes = 1 << 20
     package var compression: ParquetCompression = .zstd(level: 1)

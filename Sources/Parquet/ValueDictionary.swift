@@ -26,8 +26,8 @@ struct ValueDictionary {
 
     init(physicalType: ParquetColumn.PhysicalType) {
         self.physicalType = physicalType
-        slots = [Int32](repeating: -1, count: 1024)
-        mask = 1023
+        slots = [Int32](repeating: -1, count: 256)
+        mask = 255
     }
 
     /// The index of a fixed-width value's bit pattern, added when new.

@@ -77,6 +77,28 @@ struct ParquetFileWriterTests {
         (0..<16).map { UInt8(truncatingIfNeeded: v >> ((15 - $0) * 8)) }
     }
 
+    /// Row `r`'s value of column `c`, as the columns above are defined.
+    static func append(column c: Int, row r: Int, to s: inout ColumnSlice) {
+        switch c {
+        case 0: s.append(int: Int64(r - 1000))
+        case 1: if r % 7 == 0 { s.appendNull() } else { s.append(int: Int64(r) * 1_000_000_007 - 1_000_000_000_000) }
+        case 2: s.append(int: Int64(r % 300 - 150))
+        case 3: s.append(double: Double(r) / 8 - 100)
+        case 4: s.append(double: Double(Float(r % 50) / 4))
+        case 5: if r % 5 == 0 { s.appendNull() } else { s.append(bool: r % 3 == 0) }
+        case 6: Array(statuses[r % 4].utf8).withUnsafeBytes { s.append(bytes: $0) }
+        case 7: Array("user\(r)@example.com".utf8).withUnsafeBytes { s.append(bytes: $0) }
+        case 8: s.append(int: Int64(19_000 + r % 400))
+        case 9: s.append(int: 1_700_000_000_000_000 + Int64(r) * 1_234_567)
+        case 10: if r % 13 == 0 { s.appendNull() } else { s.append(int: 1_600_000_000_000_000 - Int64(r) * 1_000_001) }
+        case 11: s.append(int: Int64(r * 37 - 5000))
+        case 12: s.append(int: Int64(r) * 123_456_789 - 10_000_000_000)
+        case 13: bigEndian(hugeUnits(r)).withUnsafeBytes { s.append(bytes: $0) }
+        case 14: uuidBytes(r).withUnsafeBytes { s.append(bytes: $0) }
+        default: if r % 11 == 0 { s.appendNull() } else { Array("{\"i\":\(r)}".utf8).withUnsafeBytes { s.append(bytes: $0) } }
+        }
+    }
+
     /// Writes `rows` rows of the columns above to a temporary file.
     static func write(rows: Int, options: ParquetWriterOptions) throws -> String {
         let out = Bytes()
@@ -85,24 +107,10 @@ struct ParquetFileWriterTests {
         while i < rows {
             // Rows in uneven slices, as a sink hands them over, never past a row group's end.
             let n = min(rows - i, 333, writer.rowsLeftInRowGroup)
-            let c = writer.columns
-            for r in i..<i + n {
-                try c[0].append(int: Int64(r - 1000))
-                if r % 7 == 0 { try c[1].appendNull() } else { try c[1].append(int: Int64(r) * 1_000_000_007 - 1_000_000_000_000) }
-                try c[2].append(int: Int64(r % 300 - 150))
-                try c[3].append(double: Double(r) / 8 - 100)
-                try c[4].append(double: Double(Float(r % 50) / 4))
-                if r % 5 == 0 { try c[5].appendNull() } else { try c[5].append(bool: r % 3 == 0) }
-                try Array(statuses[r % 4].utf8).withUnsafeBytes { try c[6].append(bytes: $0) }
-                try Array("user\(r)@example.com".utf8).withUnsafeBytes { try c[7].append(bytes: $0) }
-                try c[8].append(int: Int64(19_000 + r % 400))
-                try c[9].append(int: 1_700_000_000_000_000 + Int64(r) * 1_234_567)
-                if r % 13 == 0 { try c[10].appendNull() } else { try c[10].append(int: 1_600_000_000_000_000 - Int64(r) * 1_000_001) }
-                try c[11].append(int: Int64(r * 37 - 5000))
-                try c[12].append(int: Int64(r) * 123_456_789 - 10_000_000_000)
-                try bigEndian(hugeUnits(r)).withUnsafeBytes { try c[13].append(bytes: $0) }
-                try uuidBytes(r).withUnsafeBytes { try c[14].append(bytes: $0) }
-                if r % 11 == 0 { try c[15].appendNull() } else { try Array("{\"i\":\(r)}".utf8).withUnsafeBytes { try c[15].append(bytes: $0) } }
+            for (c, column) in writer.columns.enumerated() {
+                var slice = ColumnSlice()
+                for r in i..<i + n { append(column: c, row: r, to: &slice) }
+                try column.write(slice)
             }
             try writer.endRows(n)
             i += n
