@@ -237,3 +237,63 @@ struct ParquetFileWriterTests {
         #expect(d.column("email") == (0..<1000).map { "user\($0)@example.com" })
     }
 }
+
+/// Ten million rows through the streaming writer: default row groups, the
+/// file read back whole by DuckDB, memory held to one row group.
+@Suite(.enabled(if: PythonReaders.enabled, "needs pyarrow and duckdb: scripts/install-deps.sh --test"))
+struct TenMillionRowsTests {
+    /// Straight to the file, as the sink's `FileWriter` does: the test holds no copy.
+    final class FileOutput: ParquetOutput {
+        let handle: FileHandle
+        init(path: String) throws {
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+            handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        }
+        func write(_ bytes: [UInt8]) throws { try handle.write(contentsOf: bytes) }
+    }
+
+    @Test func tenMillionRowsInTenRowGroups() throws {
+        let rows = 10_000_000
+        let path = try TestEnvironment.temporaryDirectory().appendingPathComponent("ten-million.parquet").path
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let out = try FileOutput(path: path)
+        let writer = try ParquetFileWriter(output: out, columns: [
+            ParquetColumn(name: "id", physicalType: .int64, isOptional: false),
+            ParquetColumn(name: "kind", physicalType: .byteArray, logicalType: .string, isOptional: false),
+            ParquetColumn(name: "maybe", physicalType: .int32, isOptional: true),
+        ])
+        let kinds = ["view", "click", "buy"].map { Array($0.utf8) }
+        var ids = ColumnSlice(), names = ColumnSlice(), maybe = ColumnSlice()
+        var i = 0
+        var largestBuffer = 0
+        while i < rows {
+            let n = min(rows - i, 50_000, writer.rowsLeftInRowGroup)
+            ids.removeAll(); names.removeAll(); maybe.removeAll()
+            for r in i..<i + n {
+                ids.append(int: Int64(r))
+                kinds[r % 3].withUnsafeBytes { names.append(bytes: $0) }
+                if r % 10 == 0 { maybe.appendNull() } else { maybe.append(int: Int64(r % 1000)) }
+            }
+            try writer.columns[0].write(ids)
+            try writer.columns[1].write(names)
+            try writer.columns[2].write(maybe)
+            largestBuffer = max(largestBuffer, writer.columns.reduce(0) { $0 + $1.bufferedBytes })
+            try writer.endRows(n)
+            i += n
+        }
+        try writer.close()
+        try out.handle.close()
+        // One row group's pages at most, compressed: far below the 10M × 8 bytes of ids alone.
+        #expect(largestBuffer < 16 << 20, "\(largestBuffer) bytes buffered")
+        let d = try ParquetDescription.of(path, rows: false)
+        #expect(d.num_rows == rows)
+        #expect(d.row_groups.map(\.rows) == Array(repeating: 1_048_576, count: 9) + [rows - 9 * 1_048_576])
+        #expect(d.row_groups[9].columns[0].min == String(9 * 1_048_576) && d.row_groups[9].columns[0].max == String(rows - 1))
+        let q = try PythonReaders.duckdb("""
+            SELECT count(*), sum(id), count(*) FILTER (WHERE kind = 'buy'), count(maybe), sum(maybe)
+            FROM read_parquet('\(path)')
+            """)
+        let expectedMaybe = (0..<rows).lazy.filter { $0 % 10 != 0 }.reduce(0) { $0 + $1 % 1000 }
+        #expect(q == [[String(rows), String(rows * (rows - 1) / 2), String(rows / 3), String(rows - rows / 10), String(expectedMaybe)]])
+    }
+}
