@@ -211,23 +211,18 @@ struct ColumnChunkEncoder {
             body.append(contentsOf: plain)
             encoding = Encoding.plain
         }
-        let stored = try compressor?.compress(body) ?? body
-
-        var header = ThriftCompactWriter()
-        header.field(1, i32: PageType.data)
-        header.field(2, i32: Int32(body.count))
-        header.field(3, i32: Int32(stored.count))
-        header.beginStruct(5)
-        header.field(1, i32: Int32(pageValues))
-        header.field(2, i32: encoding)
-        header.field(3, i32: Encoding.rle)
-        header.field(4, i32: Encoding.rle)
-        pageStatistics.write(5, for: column, to: &header)
-        header.endStruct()
-        header.endMessage()
-        pages.append(contentsOf: header.bytes)
-        pages.append(contentsOf: stored)
-        dataUncompressedBytes += Int64(header.bytes.count + body.count)
+        let (values, statistics) = (pageValues, pageStatistics)
+        let page = try Self.page(PageType.data, body: body, compressor: compressor) { header in
+            header.beginStruct(5)
+            header.field(1, i32: Int32(values))
+            header.field(2, i32: encoding)
+            header.field(3, i32: Encoding.rle)
+            header.field(4, i32: Encoding.rle)
+            statistics.write(5, for: column, to: &header)
+            header.endStruct()
+        }
+        pages.append(contentsOf: page.bytes)
+        dataUncompressedBytes += Int64(page.uncompressedSize)
         pageCount += 1
         encodings.insert(encoding)
         chunkStatistics.merge(pageStatistics)
@@ -246,25 +241,36 @@ struct ColumnChunkEncoder {
         pageStatistics.reset()
     }
 
+    /// A page as written: its `PageHeader` (type, sizes, then what `detail`
+    /// adds: the data or dictionary page header) and its compressed body;
+    /// the uncompressed size counts the header, as the spec's totals do.
+    static func page(_ type: Int32, body: [UInt8], compressor: ZstdCompressor?,
+                     detail: (inout ThriftCompactWriter) -> Void) throws -> (bytes: [UInt8], uncompressedSize: Int) {
+        let stored = try compressor?.compress(body) ?? body
+        var header = ThriftCompactWriter()
+        header.field(1, i32: type)
+        header.field(2, i32: Int32(body.count))
+        header.field(3, i32: Int32(stored.count))
+        detail(&header)
+        header.endMessage()
+        return (header.bytes + stored, header.bytes.count + body.count)
+    }
+
     /// Writes the chunk and resets for the next row group.
     mutating func finish(to output: ParquetOutput, at offset: Int64, compressor: ZstdCompressor?) throws -> ColumnChunkMetadata {
         try flushPage(compressor: compressor)
         var dictionaryPage: [UInt8] = []
         var dictionaryUncompressed = 0
         if pagesUseDictionary {
-            let body = dictionary.plainEncoded()
-            let stored = try compressor?.compress(body) ?? body
-            var header = ThriftCompactWriter()
-            header.field(1, i32: PageType.dictionary)
-            header.field(2, i32: Int32(body.count))
-            header.field(3, i32: Int32(stored.count))
-            header.beginStruct(7)
-            header.field(1, i32: Int32(dictionary.count))
-            header.field(2, i32: Encoding.plain)
-            header.endStruct()
-            header.endMessage()
-            dictionaryPage = header.bytes + stored
-            dictionaryUncompressed = header.bytes.count + body.count
+            let entries = dictionary.count
+            let page = try Self.page(PageType.dictionary, body: dictionary.plainEncoded(), compressor: compressor) { header in
+                header.beginStruct(7)
+                header.field(1, i32: Int32(entries))
+                header.field(2, i32: Encoding.plain)
+                header.endStruct()
+            }
+            dictionaryPage = page.bytes
+            dictionaryUncompressed = page.uncompressedSize
             encodings.insert(Encoding.plain)
         }
         try output.write(dictionaryPage)
