@@ -31,14 +31,24 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
+        // zstd for Parquet pages; `Parquet.ZstdCompressor` owns its one C pointer.
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
+        ),
         // Connections, catalog queries and the readers of trigger and view text
         // that turn a live database into a SchemaModel.Schema.
         .target(name: "Introspect", dependencies: ["SchemaModel", "CSQLite", "CLibPQ"]),
         // The plan (DAG, cycles, feasibility) and the value generators. Never
         // talks to a database: the package graph keeps every C target out of it.
         .target(name: "Engine", dependencies: ["SchemaModel"]),
-        // Sinks: PostgreSQL COPY, SQLite prepared statements. Never decides a value.
-        .target(name: "Loader", dependencies: ["SchemaModel", "Introspect", "Engine"]),
+        // Our own streaming Parquet writer: Thrift compact footer, PLAIN and
+        // dictionary pages, statistics, zstd. Knows nothing of dbsynth's
+        // schema or rows: columns of typed values in, a file out.
+        .target(name: "Parquet", dependencies: ["CZstd"]),
+        // Sinks: PostgreSQL COPY, SQLite prepared statements, files. Never decides a value.
+        .target(name: "Loader", dependencies: ["SchemaModel", "Introspect", "Engine", "Parquet"]),
         // The YAML config (dbsynth and smelt-datagen formats): parsing with line
         // marks, validation against the live schema, the config generators.
         .target(
@@ -50,12 +60,12 @@ let package = Package(
         .target(name: "Profile", dependencies: ["SchemaModel", "Introspect", "Engine"]),
         // The fill as a library: options in, a result or a DBSynthError out.
         // The command line is a thin layer over it.
-        .target(name: "DBSynth", dependencies: ["SchemaModel", "Introspect", "Engine", "Loader", "Config", "Profile"]),
+        .target(name: "DBSynth", dependencies: ["SchemaModel", "Introspect", "Engine", "Loader", "Parquet", "Config", "Profile"]),
         // The `dbsynth` command: flags, terminal output, exit codes.
         .executableTarget(
             name: "DBSynthCLI",
             dependencies: [
-                "DBSynth", "SchemaModel", "Introspect", "Engine", "Loader", "Config", "Profile",
+                "DBSynth", "SchemaModel", "Introspect", "Engine", "Loader", "Parquet", "Config", "Profile",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +78,9 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "SchemaModel"]),
         .testTarget(name: "ProfileTests", dependencies: ["Profile", "Engine", "Introspect", "SchemaModel", "TestSupport"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "Engine", "SchemaModel", "Introspect", "TestSupport"]),
+        // The Parquet writer's encoders against hand-computed bytes, its
+        // files read back by pyarrow and DuckDB.
+        .testTarget(name: "ParquetTests", dependencies: ["Parquet", "TestSupport"]),
         .testTarget(name: "LoaderTests", dependencies: ["Loader", "Engine", "SchemaModel", "Introspect", "TestSupport"]),
         // End-to-end: runs the built `dbsynth` against real databases.
         .testTarget(name: "dbsynthTests", dependencies: ["DBSynthCLI", "DBSynthFuzz", "SchemaModel", "Introspect", "Engine", "TestSupport"]),

@@ -22,8 +22,12 @@ package struct ConfigFile: Sendable {
     /// `fan_out: uniform` at the top: every table's children pick parents
     /// uniformly (the default is skewed popularity).
     package var uniformFanOut = false
+    /// `parquet_types: logical | smelt` for `--format parquet`: true for each
+    /// column's own logical type, false for the types smelt-datagen writes;
+    /// nil when the file does not say (smelt for `datasets:` without a database).
+    package var parquetLogicalTypes: Bool?
 
-    package static let topKeys = ["seed", "rows", "scale_factor", "fan_out", "tables", "datasets"]
+    package static let topKeys = ["seed", "rows", "scale_factor", "fan_out", "parquet_types", "tables", "datasets"]
 
     /// Reads and parses `path`. Any problem is a `ConfigError` naming the line and key.
     package static func load(path: String) throws -> ConfigFile {
@@ -62,6 +66,14 @@ package struct ConfigFile: Sendable {
             config.scaleFactor = v
         }
         if let f = root["fan_out"] { config.uniformFanOut = try Self.uniformFanOut(f) }
+        if let t = root["parquet_types"] {
+            switch try t.string() {
+            case "logical": config.parquetLogicalTypes = true
+            case "smelt": config.parquetLogicalTypes = false
+            case let other:
+                throw t.error("parquet_types must be logical or smelt, not '\(other)'" + (Suggest.closest(to: other, among: ["logical", "smelt"]).map { "; did you mean '\($0)'?" } ?? ""))
+            }
+        }
         if root["tables"] != nil, let d = root["datasets"] {
             throw d.error("use either tables: (dbsynth) or datasets: (smelt-datagen), not both")
         }

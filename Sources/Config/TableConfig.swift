@@ -42,6 +42,9 @@ package struct TableConfig: Sendable {
     package var partition: Partition?
     /// `fan_out: uniform | skewed` for this table's foreign keys; nil: the file's.
     package var uniformFanOut: Bool?
+    /// smelt-datagen's `output:` (a relative directory such as `data/orders`):
+    /// where `--format parquet` puts the dataset's `data.parquet` under `--out`.
+    package var outputPath: String?
 
     static let tableKeys = ["rows", "seed", "columns", "per_parent", "fan_out", "skip", "entity", "linked_pools", "partition"]
     static let datasetKeys = ["name", "output", "num_rows", "rows", "seed", "columns", "per_parent", "fan_out", "skip", "entity", "linked_pools", "partition"]
@@ -60,6 +63,7 @@ package struct TableConfig: Sendable {
         if let s = node["seed"] { t.seed = try ConfigFile.seedValue(s) }
         if let s = node["skip"] { t.skip = try s.boolean() }
         if let f = node["fan_out"] { t.uniformFanOut = try ConfigFile.uniformFanOut(f) }
+        if smelt, let o = node["output"] { t.outputPath = try outputPath(o) }
         if let e = node["entity"] {
             try e.checkKeys(["pool_ratio", "columns"], what: "entity key")
             let ratioNode = try e.require("pool_ratio")
@@ -98,6 +102,17 @@ package struct TableConfig: Sendable {
         }
         try t.checkLinkedChoices()
         return t
+    }
+
+    /// An `output:` directory, relative and inside `--out`: no leading `/`,
+    /// no `..`; `./` and repeated slashes are dropped.
+    static func outputPath(_ node: ConfigNode) throws -> String {
+        let text = try node.string()
+        let parts = text.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        guard !text.hasPrefix("/"), !parts.isEmpty, !parts.contains("..") else {
+            throw node.error("output must be a relative directory inside --out (such as data/orders), not '\(text)'")
+        }
+        return parts.joined(separator: "/")
     }
 
     /// `columns:` as a mapping (dbsynth) or a list of `{name, generator}` (smelt-datagen).

@@ -145,6 +145,11 @@ struct ConfigSetup {
             seed: seed ?? config?.seed ?? 42, defaultRows: given ?? (shape == .realistic ? Self.realisticRows : Self.uniformRows),
             tableRows: tableRows, scale: scale ?? config?.scaleFactor ?? 1, append: append)
         options.shape = shape == .realistic ? .realistic : .uniform
+        if config?.format == .smelt {
+            for tc in config?.tables ?? [] {
+                if let p = tc.partition, let t = ConfigValidator.resolveTable(tc.name, in: schema) { options.rowMultiples[t.name] = p.days }
+            }
+        }
         let seed = options.seed
         let fromConfig: (any ColumnOverrides)? = config.map { ConfigOverrides(config: $0, schema: schema) }
         let fromProfile: (any ColumnOverrides)? = profile.map { ProfileOverrides(profile: $0, seed: seed) }
@@ -159,9 +164,27 @@ struct ConfigSetup {
 
     /// Partition columns by table, for the file layout.
     func partitionColumns(in schema: Schema) -> [QualifiedName: String] {
+        byTable(in: schema) { $0.partition?.column }
+    }
+
+    /// smelt datasets' `output:` directories by table, for the Parquet layout.
+    func outputDirectories(in schema: Schema) -> [QualifiedName: String] {
+        byTable(in: schema) { $0.outputPath }
+    }
+
+    /// The Parquet column types: `--parquet-types`, the config's `parquet_types`, else what
+    /// smelt-datagen writes for a smelt config written without a database
+    /// (the output smelt's users expect), else each column's logical type.
+    func parquetTypes(live: Bool, flag: ParquetTypes? = nil) -> ParquetTypes {
+        if let flag { return flag }
+        if let logical = config?.parquetLogicalTypes { return logical ? .logical : .smelt }
+        return config?.format == .smelt && !live ? .smelt : .logical
+    }
+
+    private func byTable(in schema: Schema, _ value: (TableConfig) -> String?) -> [QualifiedName: String] {
         var out: [QualifiedName: String] = [:]
         for tc in config?.tables ?? [] {
-            if let p = tc.partition, let t = ConfigValidator.resolveTable(tc.name, in: schema) { out[t.name] = p.column }
+            if let v = value(tc), let t = ConfigValidator.resolveTable(tc.name, in: schema) { out[t.name] = v }
         }
         return out
     }

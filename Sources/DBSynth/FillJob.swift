@@ -3,6 +3,7 @@ import Engine
 import Foundation
 import Introspect
 import Loader
+import Parquet
 import SchemaModel
 
 /// One fill, from options to committed rows: open the database, run the
@@ -155,7 +156,10 @@ package struct FillJob {
 
     /// `fill --out DIR`: the plan goes to files. The schema is the database's
     /// when `target` is given, else the config's datasets (`DatasetSchema`).
-    package func runToFiles(target: DatabaseTarget?, directory: String, format: FileSink.Format) throws -> Outcome {
+    /// `parquet` lays out `--format parquet` files (row groups, codec);
+    /// `parquetTypes` overrides the config's and the default column types.
+    package func runToFiles(target: DatabaseTarget?, directory: String, format: FileSink.Format,
+                            parquet: ParquetWriterOptions = ParquetWriterOptions(), parquetTypes: ParquetTypes? = nil) throws -> Outcome {
         let setup = try ConfigSetup.load(options.configPath, profile: options.profilePath, like: options.like)
         var schema: Schema
         var creates: [QualifiedName: String] = [:]
@@ -179,7 +183,9 @@ package struct FillJob {
         if let window = options.dateWindow { planOptions.dateWindow = window }
         let plan = try Planning.plan(schema, options: planOptions)
         for warning in plan.warnings { onWarning(warning) }
-        let sink = FileSink(directory: directory, format: format, partitionColumns: setup.partitionColumns(in: schema), createStatements: creates)
+        let sink = FileSink(directory: directory, format: format, partitionColumns: setup.partitionColumns(in: schema),
+                            createStatements: creates, outputDirectories: setup.outputDirectories(in: schema))
+        sink.parquet = FileSink.ParquetSettings(types: setup.parquetTypes(live: live != nil, flag: parquetTypes), writer: parquet)
         // The live database evaluates the CHECKs dbsynth cannot (read-only), as a load would.
         sink.checkConnection = live
         if live == nil {

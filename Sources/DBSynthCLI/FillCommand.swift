@@ -5,6 +5,7 @@ import Introspect
 import SchemaModel
 import DBSynth
 import Loader
+import Parquet
 
 struct FillCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -57,8 +58,17 @@ struct FillCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write files to this directory instead of loading a database.", valueName: "DIR"))
     var out: String?
 
-    @Option(help: ArgumentHelp("File format with --out: csv (default), jsonl or sql.", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("File format with --out: csv (default), jsonl, sql or parquet.", valueName: "FORMAT"))
     var format: String?
+
+    @Option(help: ArgumentHelp("With --format parquet: rows per row group (default 1048576; a row group also ends at 128 MiB of pages).", valueName: "N"))
+    var rowGroupRows: Int?
+
+    @Option(help: ArgumentHelp("With --format parquet: page compression, zstd (default) or none.", valueName: "CODEC"))
+    var compression: String?
+
+    @Option(help: ArgumentHelp("With --format parquet: logical (each column's own type) or smelt (the types smelt-datagen writes); default: the config's parquet_types, else smelt for a smelt config without a database, else logical.", valueName: "TYPES"))
+    var parquetTypes: ParquetTypes?
 
     @Flag(help: "Create the config's tables that the database lacks, with types inferred from their generators.")
     var create = false
@@ -98,6 +108,14 @@ struct FillCommand: ParsableCommand {
         if truncate && append { throw ValidationError("--truncate and --append exclude each other: pick one") }
         if let scale, !(scale >= 0) || !scale.isFinite { throw ValidationError("--scale must be a non-negative number") }
         if format != nil && out == nil { throw ValidationError("--format needs --out DIR") }
+        if let flag = [("row-group-rows", rowGroupRows != nil), ("compression", compression != nil), ("parquet-types", parquetTypes != nil)].first(where: \.1),
+           format != "parquet" {
+            throw ValidationError("--\(flag.0) needs --format parquet")
+        }
+        if let rowGroupRows, rowGroupRows < 1 { throw ValidationError("--row-group-rows must be 1 or more, not \(rowGroupRows)") }
+        if let compression, compression != "zstd" && compression != "none" {
+            throw ValidationError("--compression \(compression): expected zstd or none")
+        }
         if probeRows < 0 { throw ValidationError("--probe-rows must be 0 or more, not \(probeRows)") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
         if let dates, Self.dateWindow(dates) == nil {
@@ -140,9 +158,13 @@ struct FillCommand: ParsableCommand {
         job.onProgress = progress.update
         if let out {
             guard let fileFormat = FileSink.Format(rawValue: format ?? "csv") else {
-                throw DBSynthError(.refused, "--format \(format ?? ""): expected csv, jsonl or sql")
+                throw DBSynthError(.refused, "--format \(format ?? ""): expected csv, jsonl, sql or parquet")
             }
-            let outcome = try job.runToFiles(target: db.database == nil ? nil : try db.target(), directory: out, format: fileFormat)
+            var parquet = ParquetWriterOptions()
+            if let rowGroupRows { parquet.rowGroupRows = rowGroupRows }
+            if compression == "none" { parquet.compression = .none }
+            let outcome = try job.runToFiles(target: db.database == nil ? nil : try db.target(), directory: out, format: fileFormat,
+                                             parquet: parquet, parquetTypes: parquetTypes)
             progress.finish()
             if !quiet {
                 print(Summary(reports: outcome.reports, target: "\(out) (\(fileFormat.rawValue))", seed: outcome.plan.seed, seconds: outcome.seconds).text)

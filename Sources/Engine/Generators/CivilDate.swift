@@ -85,6 +85,11 @@ package enum CivilDate {
     /// (`YYYY-MM-DD…`), read straight from the bytes without making a
     /// `String`; nil for any other shape (the caller falls back to `parseDays`).
     package static func writtenDays(_ b: [UInt8]) -> Int64? {
+        b.withUnsafeBytes { writtenDays($0) }
+    }
+
+    /// `writtenDays` over bytes in place (a batch's arena).
+    package static func writtenDays(_ b: UnsafeRawBufferPointer) -> Int64? {
         guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
               let y = digits(b, 0..<4), let m = digits(b, 5..<7), let d = digits(b, 8..<10),
               (1...12).contains(m), (1...daysIn(year: y, month: m)).contains(d) else { return nil }
@@ -94,6 +99,11 @@ package enum CivilDate {
     /// `parseSeconds` for generated text: a date, or `YYYY-MM-DD HH:MM:SS`
     /// (space or `T`) with nothing after it but `+00`; nil for other shapes.
     package static func writtenSeconds(_ b: [UInt8]) -> Int64? {
+        b.withUnsafeBytes { writtenSeconds($0) }
+    }
+
+    /// `writtenSeconds` over bytes in place (a batch's arena).
+    package static func writtenSeconds(_ b: UnsafeRawBufferPointer) -> Int64? {
         guard let d = writtenDays(b) else { return nil }
         if b.count == 10 { return d * 86_400 }
         guard b.count == 19 || (b.count == 22 && b[19] == UInt8(ascii: "+") && b[20] == UInt8(ascii: "0") && b[21] == UInt8(ascii: "0")),
@@ -103,7 +113,7 @@ package enum CivilDate {
     }
 
     @inline(__always)
-    static func digits(_ b: [UInt8], _ range: Range<Int>) -> Int? {
+    static func digits(_ b: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int? {
         var v = 0
         for i in range {
             let digit = b[i] &- UInt8(ascii: "0")

@@ -12,6 +12,10 @@ package struct PlanOptions: Sendable {
     package var tableRows: [QualifiedName: Int64]
     /// Multiplies every count (after overrides), rounding to the nearest row.
     package var scale: Double
+    /// Per table: its count is rounded down to a multiple of this, after
+    /// the scale. A smelt-datagen `partition:` gives each of its days
+    /// ⌊rows / days⌋ rows and drops the remainder; so does dbsynth for smelt configs.
+    package var rowMultiples: [QualifiedName: Int64] = [:]
     /// Append after existing rows: keys continue after the current maximum.
     package var append: Bool
     /// On `--append`: the largest value now in each integer key or unique
@@ -43,7 +47,9 @@ package struct PlanOptions: Sendable {
     /// the default; times the scale.
     package func rows(for table: QualifiedName, sized: Int64? = nil) -> Int64 {
         let base = tableRows[table] ?? sized ?? defaultRows
-        return max(0, Int64((Double(base) * scale).rounded()))
+        let rows = max(0, Int64((Double(base) * scale).rounded()))
+        guard let multiple = rowMultiples[table], multiple > 1 else { return rows }
+        return rows - rows % multiple
     }
 }
 

@@ -1,0 +1,5 @@
+import ArgumentParser
+import Loader
+
+/// `--parquet-types logical|smelt` on `fill`.
+extension ParquetTypes: ExpressibleByArgument {}

@@ -1,0 +1,34 @@
+import Engine
+
+/// One output file of a table (a whole table, or one partition of it):
+/// rows go in slices of a batch, `close` completes the file.
+protocol TableFile: AnyObject {
+    func append(_ batch: RowBatch, rows: Range<Int>) throws
+    func close() throws
+}
+
+/// A csv, jsonl or sql file: its header, each row encoded, its footer.
+final class TextTableFile: TableFile {
+    private let writer: FileWriter
+    private let encoder: RowEncoder
+    private let footer: [UInt8]
+    private var out = ByteWriter(capacity: 1 << 16)
+
+    init(path: String, header: [UInt8], encoder: RowEncoder, footer: [UInt8]) throws {
+        writer = try FileWriter(path: path)
+        self.encoder = encoder
+        self.footer = footer
+        try writer.write(header)
+    }
+
+    func append(_ batch: RowBatch, rows: Range<Int>) throws {
+        for r in rows { encoder.encode(batch, row: r, into: &out) }
+        try writer.write(out.bytes)
+        out.removeAll()
+    }
+
+    func close() throws {
+        try writer.write(footer)
+        try writer.close()
+    }
+}
