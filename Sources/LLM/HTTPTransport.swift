@@ -48,7 +48,7 @@ package struct HTTPTransport: Sendable {
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let data: Data, response: URLResponse
         do {
-            (data, response) = try await session.data(for: request)
+            (data, response) = try await exchange(request)
         } catch let error as URLError where error.code == .timedOut {
             throw .timeout
         } catch let error as URLError {
@@ -64,5 +64,24 @@ package struct HTTPTransport: Sendable {
             if let name = name as? String, let value = value as? String { fields[name.lowercased()] = value }
         }
         return HTTPResponse(status: http.statusCode, headers: fields, body: data)
+    }
+
+    /// The completion-handler API, not `session.data(for:)`: on Linux a task
+    /// group cancelling an async `data(for:)` while libcurl reports its
+    /// failure deadlocks FoundationNetworking (`URLSessionTask.cancel` waits
+    /// on the session queue, which waits on the task's status lock). A
+    /// cancelled fill's calls here simply run out, bounded by the timeout.
+    func exchange(_ request: URLRequest) async throws -> (Data, URLResponse) {
+        try await withCheckedThrowingContinuation { continuation in
+            session.dataTask(with: request) { data, response, error in
+                if let error {
+                    continuation.resume(throwing: error)
+                } else if let response {
+                    continuation.resume(returning: (data ?? Data(), response))
+                } else {
+                    continuation.resume(throwing: URLError(.badServerResponse))
+                }
+            }.resume()
+        }
     }
 }

@@ -29,7 +29,9 @@ Control endpoints (the tests use them; a real server has none):
 
 import argparse
 import json
+import os
 import re
+import signal
 import sys
 import threading
 import time
@@ -39,7 +41,7 @@ WORDS = ("sturdy quiet bright velvet harbor lantern meadow copper gentle swift "
          "amber ridge willow cobalt orchard ember prairie crystal maple summit").split()
 
 state_lock = threading.Lock()
-state = {"steps": [], "reject_json_schema": False, "advice": [], "log": [], "counter": 0}
+state = {"steps": [], "reject_json_schema": False, "advice": [], "delay": 0, "log": [], "counter": 0, "in_flight": 0}
 
 
 def next_step():
@@ -94,14 +96,23 @@ class Handler(BaseHTTPRequestHandler):
                 state["steps"] = list(body.get("steps", []))
                 state["reject_json_schema"] = bool(body.get("reject_json_schema", False))
                 state["advice"] = list(body.get("advice", []))
+                state["delay"] = float(body.get("delay", 0))
             self.send_json(200, {"ok": True})
             return
         if self.path != "/v1/chat/completions":
             self.send_json(404, {"error": {"message": f"no route {self.path}"}})
             return
         with state_lock:
-            state["log"].append({"path": self.path, "headers": dict(self.headers.items()), "body": body})
-        self.chat(body)
+            state["in_flight"] += 1
+            state["log"].append({"path": self.path, "headers": dict(self.headers.items()), "body": body,
+                                 "in_flight": state["in_flight"]})
+        try:
+            if state["delay"]:
+                time.sleep(state["delay"])
+            self.chat(body)
+        finally:
+            with state_lock:
+                state["in_flight"] -= 1
 
     def chat(self, body):
         step = next_step()
@@ -153,6 +164,9 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main():
+    # A parent that ignores SIGTERM passes that on; this server must still stop.
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args()
