@@ -39,23 +39,28 @@ import Introspect
             return ((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["llm"] as? [String: Any]) ?? [:]
         }
 
-        /// The key is in no output and in no file the run wrote (database, report, cache).
         func expectKeyAbsent(_ results: [CommandResult], sourceLocation: SourceLocation = #_sourceLocation) throws {
-            for r in results {
-                #expect(!r.stdout.contains(FakeLLMServer.key), sourceLocation: sourceLocation)
-                #expect(!r.stderr.contains(FakeLLMServer.key), sourceLocation: sourceLocation)
-            }
-            let files = FileManager.default.enumerator(atPath: db.directory.path)?.allObjects.compactMap { $0 as? String } ?? []
-            #expect(files.contains { $0.hasSuffix(".json") && $0.contains("llm-cache") }, "the cache holds no file", sourceLocation: sourceLocation)
-            for file in files {
-                let data = FileManager.default.contents(atPath: db.directory.appendingPathComponent(file).path) ?? Data()
-                #expect(data.range(of: Data(FakeLLMServer.key.utf8)) == nil, "\(file) holds the key", sourceLocation: sourceLocation)
-            }
+            LLMFillTests.expectKeyAbsent(results, in: db.directory, sourceLocation: sourceLocation)
         }
 
         func remove() {
             server.stop()
             db.remove()
+        }
+    }
+
+    /// The key is in no output and in no file the runs wrote under
+    /// `directory` (database, report, cache, config), and the cache holds files.
+    static func expectKeyAbsent(_ results: [CommandResult], in directory: URL, sourceLocation: SourceLocation = #_sourceLocation) {
+        for r in results {
+            #expect(!r.stdout.contains(FakeLLMServer.key), sourceLocation: sourceLocation)
+            #expect(!r.stderr.contains(FakeLLMServer.key), sourceLocation: sourceLocation)
+        }
+        let files = FileManager.default.enumerator(atPath: directory.path)?.allObjects.compactMap { $0 as? String } ?? []
+        #expect(files.contains { $0.hasSuffix(".json") && $0.contains("cache") }, "the cache holds no file", sourceLocation: sourceLocation)
+        for file in files {
+            let data = FileManager.default.contents(atPath: directory.appendingPathComponent(file).path) ?? Data()
+            #expect(data.range(of: Data(FakeLLMServer.key.utf8)) == nil, "\(file) holds the key", sourceLocation: sourceLocation)
         }
     }
 
@@ -390,12 +395,6 @@ import Introspect
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("--llm-budget-tokens 50"))
         #expect(try db.open().query("SELECT id, rating, body FROM review ORDER BY id") == rows)
-        for r in [first, second, refused] { #expect(!(r.stdout + r.stderr).contains(FakeLLMServer.key)) }
-        let files = FileManager.default.enumerator(atPath: directory.path)?.allObjects.compactMap { $0 as? String } ?? []
-        #expect(!files.isEmpty)
-        for file in files {
-            let data = FileManager.default.contents(atPath: directory.appendingPathComponent(file).path) ?? Data()
-            #expect(data.range(of: Data(FakeLLMServer.key.utf8)) == nil, "\(file) holds the key")
-        }
+        Self.expectKeyAbsent([first, second, refused], in: directory)
     }
 }
