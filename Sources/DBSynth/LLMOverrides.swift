@@ -20,11 +20,11 @@ struct LLMOverrides: ColumnOverrides {
         return try base?.generator(for: table, column: column, context: context)
     }
 
-    func fanOut(for table: Table) throws -> FanOut? { try base?.fanOut(for: table) }
+    func fanOut(for table: Table, parentRows: (ForeignKey) -> Int64) throws -> FanOut? { try base?.fanOut(for: table, parentRows: parentRows) }
     func seed(for table: Table) -> UInt64? { base?.seed(for: table) }
     func uniformFanOut(for table: Table) -> Bool { base?.uniformFanOut(for: table) ?? false }
-    func childrenPerParent(for table: Table, foreignKey: ForeignKey) throws -> (any ValueGenerator)? {
-        try base?.childrenPerParent(for: table, foreignKey: foreignKey)
+    func childrenPerParent(for table: Table, foreignKey: ForeignKey, parentRows: Int64) throws -> (any ValueGenerator)? {
+        try base?.childrenPerParent(for: table, foreignKey: foreignKey, parentRows: parentRows)
     }
     func sharesKey(table: Table, column: String, through: ForeignKey) -> Bool? {
         base?.sharesKey(table: table, column: column, through: through)

@@ -47,9 +47,9 @@ package struct PoolFetcher: Sendable {
                     }
                 }
             }
-            var results = [Result<PoolResult, LLMError>?](repeating: nil, count: requests.count)
-            for try await (i, result) in group { results[i] = result }
-            return results.map { $0! }
+            var results: [(Int, Result<PoolResult, LLMError>)] = []
+            for try await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
     }
 
