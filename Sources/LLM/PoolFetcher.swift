@@ -152,6 +152,8 @@ package struct PoolFetcher: Sendable {
         var usage = LLMUsage()
         var attempt = 0
         while true {
+            // After another column's failure the group is cancelled: ask nothing more.
+            try Task.checkCancellation()
             let answer = try await limiter.run { try await client.complete(prompt) }
             usage.add(answer)
             do {
