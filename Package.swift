@@ -58,14 +58,19 @@ let package = Package(
         // `dbsynth profile`: aggregates of a live database (no rows), with
         // the K rule that keeps rare values out.
         .target(name: "Profile", dependencies: ["SchemaModel", "Introspect", "Engine"]),
+        // Values written by a language model (`type: llm`, `fill --llm`,
+        // `init --llm`): an OpenAI-compatible chat client over
+        // FoundationNetworking (libcurl), pools, the cache and the token
+        // report. Never talks to a database; the calls happen before the load.
+        .target(name: "LLM", dependencies: ["SchemaModel", "Engine"]),
         // The fill as a library: options in, a result or a DBSynthError out.
         // The command line is a thin layer over it.
-        .target(name: "DBSynth", dependencies: ["SchemaModel", "Introspect", "Engine", "Loader", "Parquet", "Config", "Profile"]),
+        .target(name: "DBSynth", dependencies: ["SchemaModel", "Introspect", "Engine", "Loader", "Parquet", "Config", "Profile", "LLM"]),
         // The `dbsynth` command: flags, terminal output, exit codes.
         .executableTarget(
             name: "DBSynthCLI",
             dependencies: [
-                "DBSynth", "SchemaModel", "Introspect", "Engine", "Loader", "Parquet", "Config", "Profile",
+                "DBSynth", "SchemaModel", "Introspect", "Engine", "Loader", "Parquet", "Config", "Profile", "LLM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,6 +86,7 @@ let package = Package(
         // The Parquet writer's encoders against hand-computed bytes, its
         // files read back by pyarrow and DuckDB.
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "TestSupport"]),
+        .testTarget(name: "LLMTests", dependencies: ["LLM", "Engine", "SchemaModel"]),
         .testTarget(name: "LoaderTests", dependencies: ["Loader", "Engine", "SchemaModel", "Introspect", "TestSupport"]),
         // End-to-end: runs the built `dbsynth` against real databases.
         .testTarget(name: "dbsynthTests", dependencies: ["DBSynthCLI", "DBSynthFuzz", "SchemaModel", "Introspect", "Engine", "TestSupport"]),

@@ -27,7 +27,11 @@ package struct ConfigFile: Sendable {
     /// nil when the file does not say (smelt for `datasets:` without a database).
     package var parquetLogicalTypes: Bool?
 
-    package static let topKeys = ["seed", "rows", "scale_factor", "fan_out", "parquet_types", "tables", "datasets"]
+    /// `llm: { prices: { MODEL: { input: USD, output: USD } } }`: per
+    /// million tokens, over the built-in price table.
+    package var llmPrices: [String: (input: Double, output: Double)] = [:]
+
+    package static let topKeys = ["seed", "rows", "scale_factor", "fan_out", "parquet_types", "llm", "tables", "datasets"]
 
     /// Reads and parses `path`. Any problem is a `ConfigError` naming the line and key.
     package static func load(path: String) throws -> ConfigFile {
@@ -74,6 +78,7 @@ package struct ConfigFile: Sendable {
                 throw t.error("parquet_types must be logical or smelt, not '\(other)'" + (Suggest.closest(to: other, among: ["logical", "smelt"]).map { "; did you mean '\($0)'?" } ?? ""))
             }
         }
+        if let llm = root["llm"] { config.llmPrices = try Self.llmPrices(llm) }
         if root["tables"] != nil, let d = root["datasets"] {
             throw d.error("use either tables: (dbsynth) or datasets: (smelt-datagen), not both")
         }
@@ -94,6 +99,22 @@ package struct ConfigFile: Sendable {
         }
         try config.checkReferences()
         return config
+    }
+
+    /// `llm: { prices: { gpt-4o-mini: { input: 0.15, output: 0.60 } } }`.
+    static func llmPrices(_ node: ConfigNode) throws -> [String: (input: Double, output: Double)] {
+        try node.checkKeys(["prices"], what: "key of llm")
+        var out: [String: (input: Double, output: Double)] = [:]
+        guard let prices = node["prices"] else { return out }
+        for (model, price) in try prices.mapping() {
+            try price.checkKeys(["input", "output"], what: "key of a price (US dollars per million tokens)")
+            let input = try price.require("input"), output = try price.require("output")
+            let (i, o) = (try input.number(), try output.number())
+            guard i >= 0 else { throw input.error("a price must be 0 or more") }
+            guard o >= 0 else { throw output.error("a price must be 0 or more") }
+            out[model] = (i, o)
+        }
+        return out
     }
 
     static func seedValue(_ node: ConfigNode) throws -> UInt64 {
@@ -120,6 +141,22 @@ package struct ConfigFile: Sendable {
             }
             earlier.insert(t.name)
         }
+    }
+}
+
+extension ConfigFile {
+    /// The `type: llm` columns, with the table they belong to in `schema`.
+    package func llmColumns(in schema: Schema) -> [(table: Table, column: Column, spec: LLMColumnSpec, node: ConfigNode)] {
+        var out: [(table: Table, column: Column, spec: LLMColumnSpec, node: ConfigNode)] = []
+        for tc in tables where !tc.skip {
+            guard let table = ConfigValidator.resolveTable(tc.name, in: schema) else { continue }
+            for cc in tc.columns {
+                if case .llm(let spec) = cc.generator.kind, let column = table.column(named: cc.name) {
+                    out.append((table, column, spec, cc.generator.node))
+                }
+            }
+        }
+        return out
     }
 }
 

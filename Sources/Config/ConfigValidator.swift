@@ -50,11 +50,7 @@ package enum ConfigValidator {
     }
 
     static func validate(_ tc: TableConfig, table: Table, config: ConfigFile, schema: Schema, skipped: Set<QualifiedName>) throws {
-        let derived = DomainDeriver.derive(
-            checks: table.checks.map { (name: $0.name, expression: $0.expression) },
-            columns: table.columns.map(\.name),
-            domainChecks: table.columns.flatMap { c in c.domainChecks.map { (column: c.name, expression: $0) } },
-            nonNullable: Set(table.columns.filter { !$0.isNullable }.map(\.name)))
+        let derived = DomainDeriver.derive(table: table)
         let names = table.columns.map(\.name)
         for cc in tc.columns {
             guard let column = table.column(named: cc.name) else {
@@ -65,6 +61,9 @@ package enum ConfigValidator {
             }
             try checkFits(cc.generator, column: column, table: table, domain: derived.domain(cc.name), topLevel: true)
             for spec in cc.generator.flattened {
+                if case .llm = spec.kind, spec.node.path != cc.generator.node.path || cc.entity {
+                    throw spec.node.error("llm writes a whole column's values; it cannot be nested in \(cc.entity ? "an entity" : "another generator")")
+                }
                 if case .fromParent(let fkColumn, let parentColumn) = spec.kind {
                     guard let fk = table.foreignKeys.first(where: { $0.columns.contains(fkColumn) }) else {
                         let fkColumns = table.foreignKeys.flatMap(\.columns)
@@ -123,6 +122,8 @@ package enum ConfigValidator {
         switch spec.kind {
         case .sequentialID, .uuid: return true
         case .sequence: return true
+        // A pool as large as the table, or the row number appended.
+        case .llm: return true
         // Built unique (the row index embedded) when the column is unique.
         case .semantic(let kind): return [.email, .username, .phone].contains(kind)
         case .stringPattern(let t): return t.parts.contains { if case .sequentialID = $0 { return true }; if case .uuid = $0 { return true }; return false }

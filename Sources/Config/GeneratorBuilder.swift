@@ -57,6 +57,12 @@ struct GeneratorBuilder {
         case .normal(let mean, let sd, let lo, let hi, let decimals):
             return NormalGenerator(mean: mean, stddev: sd, lower: lo, upper: hi, decimals: decimals, stream: stream)
         case .zipf(let n, let s): return ZipfGenerator(n: n, s: s, stream: stream)
+        case .llm:
+            // The model's pool replaces this before the load (`LLMOverrides`,
+            // layered over the config); what is left here is the plan drawn
+            // before the calls, and `--llm-fallback`: the inferred generator.
+            guard let context else { throw spec.node.error("llm can only fill a column") }
+            return try context.inferred()
         case .regex(let pattern):
             return PatternGenerator(pattern: pattern, minLength: 0, maxLength: column?.type.lengthLimit, letterCase: .any, stream: stream)
         }

@@ -92,6 +92,13 @@ package enum GeneratorCatalog {
         .init(name: "regex", summary: "text matching a regular expression (classes, ranges, quantifiers, groups, alternation)",
               parameters: [p("pattern", nil, "the expression; anchors are implied")],
               example: "{ type: regex, pattern: \"[A-Z]{3}-[0-9]{4}\" }", smelt: false),
+        .init(name: "llm", summary: "text written by a language model before the load (DBSYNTH_LLM_URL); rows draw from a pool of values, cached",
+              parameters: [p("prompt", "built from the schema", "what the values are (table, column, type, comment, length, CHECK and sibling columns are always said)"),
+                           p("pool", "min(rows, 500)", "distinct values asked for; rows draw from them"),
+                           p("unique", "the column's own", "distinct per row: a pool as large as the table, or the row number appended"),
+                           p("per_row", "false", "one value per row, written with the row's other values (at most --llm-max-rows rows)"),
+                           p("batch", "50", "values per call")],
+              example: "{ type: llm, prompt: \"a short product review\", pool: 200 }", smelt: false),
     ]
 
     package static func info(_ name: String) -> GeneratorInfo? { all.first { $0.name == name } }

@@ -121,10 +121,28 @@ enum GeneratorParser {
             } catch let e as SimplePattern.UnsupportedPattern {
                 throw p.error("unsupported regular expression: \(e.reason)")
             }
+        case "llm":
+            var spec = LLMColumnSpec()
+            if let p = node["prompt"] {
+                spec.prompt = try p.string()
+                if spec.prompt!.trimmingSpaces().isEmpty { throw p.error("prompt must not be empty; leave it out to describe the column from the schema") }
+            }
+            if let p = node["pool"] { spec.pool = Int(try positive(p, what: "pool", max: 100_000)) }
+            if let b = node["batch"] { spec.batch = Int(try positive(b, what: "batch", max: 500)) }
+            spec.unique = try node["unique"]?.boolean()
+            spec.perRow = try node["per_row"]?.boolean() ?? false
+            if spec.perRow, let p = node["pool"] { throw p.error("per_row writes one value per row; it takes no pool") }
+            return .llm(spec)
         default:
             guard let kind = SemanticKind(rawValue: name) else { throw node.error("unknown generator '\(name)'") }
             return .semantic(kind)
         }
+    }
+
+    static func positive(_ node: ConfigNode, what: String, max: Int64) throws -> Int64 {
+        let v = try node.integer()
+        guard (1...max).contains(v) else { throw node.error("\(what) must be 1 to \(max), not \(v)") }
+        return v
     }
 
     static func probability(_ node: ConfigNode?, default value: Double) throws -> Double {

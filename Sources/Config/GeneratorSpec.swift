@@ -38,6 +38,9 @@ package struct GeneratorSpec: Sendable {
         case zipf(n: Int64, s: Double)
         case sequence(start: Int64, step: Int64)
         case regex(SimplePattern)
+        /// `{ type: llm, prompt, pool, unique, per_row, batch }`: text a
+        /// language model writes before the load (see `LLMColumnSpec`).
+        case llm(LLMColumnSpec)
     }
 
     package let kind: Kind
@@ -53,7 +56,7 @@ package struct GeneratorSpec: Sendable {
         case .constant(let l): return l.valueClass
         case .weightedChoice(let v): return Self.commonClass(v.map(\.value))
         case .oneOf(let v): return Self.commonClass(v)
-        case .stringPattern, .regex, .linkedChoice: return .text
+        case .stringPattern, .regex, .linkedChoice, .llm: return .text
         case .uniformFloat: return .float
         case .normal(_, _, _, _, let decimals): return decimals == 0 ? .integer : .float
         case .date: return .date
@@ -116,5 +119,27 @@ package struct GeneratorSpec: Sendable {
         if classes.isSubset(of: [.integer, .float]), !classes.isEmpty { return .float }
         if classes == [.boolean] { return .boolean }
         return .text
+    }
+}
+
+/// A `type: llm` column: what to ask the model, and how many values.
+package struct LLMColumnSpec: Sendable, Equatable {
+    /// What the values are; nil: the prompt is built from the schema.
+    package var prompt: String?
+    /// Distinct values asked for; nil: min(rows, 500).
+    package var pool: Int?
+    /// nil: unique when the column is (a UNIQUE constraint or key).
+    package var unique: Bool?
+    /// One value per row, written with the row's other values.
+    package var perRow: Bool
+    /// Values per call; nil: 50.
+    package var batch: Int?
+
+    package init(prompt: String? = nil, pool: Int? = nil, unique: Bool? = nil, perRow: Bool = false, batch: Int? = nil) {
+        self.prompt = prompt
+        self.pool = pool
+        self.unique = unique
+        self.perRow = perRow
+        self.batch = batch
     }
 }

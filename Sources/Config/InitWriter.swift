@@ -12,7 +12,10 @@ import SchemaModel
 /// default fill exactly. Every other column is written as a comment with the
 /// nearest config generator and what inference does, ready to uncomment.
 package enum InitWriter {
-    package static func write(schema: Schema, plan: Plan, target: String) -> String {
+    /// - Parameter chosen: generators chosen outside inference (`init
+    ///   --llm`), as config text by table and column; written as active
+    ///   entries marked as the model's choice.
+    package static func write(schema: Schema, plan: Plan, target: String, chosen: [QualifiedName: [String: String]] = [:]) -> String {
         var lines = [
             "# dbsynth config for \(target), written by `dbsynth init`.",
             "# Active entries produce exactly what dbsynth infers; commented ones show the",
@@ -37,7 +40,9 @@ package enum InitWriter {
             for c in t.columns {
                 let key = (yamlKey(c.column.name) + ":").padding(toLength: width, withPad: " ", startingAt: 0)
                 let (text, identical) = equivalent(c, table: t.table)
-                if let text, identical {
+                if let advice = chosen[t.table.name]?[c.column.name] {
+                    lines.append("      \(key) \(advice)   # chosen by the model (init --llm); inferred: \(c.generator.summary)")
+                } else if let text, identical {
                     lines.append("      \(key) \(text)")
                 } else if let text {
                     lines.append("      # \(key) \(text)   # inferred: \(c.generator.summary)")
@@ -47,6 +52,17 @@ package enum InitWriter {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The columns inference leaves generic: no realistic kind, not a key,
+    /// not a foreign key, not computed (what `init --llm` asks the model about).
+    package static func genericColumns(_ plan: Plan) -> [(table: Table, column: Column)] {
+        plan.tables.flatMap { t in
+            t.columns.filter { c in
+                c.kind == nil && !t.table.primaryKey.contains(c.column.name) && !t.table.foreignKeys.contains { $0.columns.contains(c.column.name) }
+                    && !(c.generator is SequenceGenerator) && !(c.generator is ForeignKeyGenerator)
+            }.map { (t.table, $0.column) }
+        }
     }
 
     /// The config text for a planned column and whether it is identical to inference.

@@ -40,6 +40,7 @@ package struct LinkedPoolConfig: Sendable {
             for f in fields {
                 for spec in f.generator.flattened {
                     if case .linkedChoice = spec.kind { throw spec.node.error("a pool field may not be a linked_choice") }
+                    if case .llm = spec.kind { throw spec.node.error("llm writes a whole column's values; it cannot be a pool field") }
                 }
             }
             var sticky: Set<String> = []

@@ -1,4 +1,5 @@
 import Introspect
+import LLM
 import Loader
 
 #if canImport(Glibc)
@@ -57,6 +58,9 @@ public struct DBSynthError: Error, Sendable, CustomStringConvertible {
             self.init(.fileOutput, error.description)
         case let error as ServerCheckRefusal:
             self.init(.refused, error.message)
+        case let error as LLMError:
+            // Every model call happens before the load: nothing was written.
+            self.init(.refused, error.description)
         case let error as TargetError:
             self.init(.refused, error.description)
         case let error as ProbeRejected:

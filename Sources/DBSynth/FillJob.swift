@@ -39,6 +39,8 @@ package struct FillJob {
         /// False after a dry run: everything was rolled back.
         package var committed: Bool
         package var seconds: Double
+        /// What the model calls did, when columns were written by one.
+        package var llm: LLMReport?
     }
 
     package init(options: FillOptions) {
@@ -107,7 +109,8 @@ package struct FillJob {
         }
         if let window = options.dateWindow { planOptions.dateWindow = window }
         planOptions.triggersDisabled = options.disableTriggers
-        let plan = try Planning.plan(planned, options: planOptions)
+        // Model calls, if any, happen here: before anything is written.
+        let (plan, llm) = try LLMFill(options: options.llm, config: setup.config, warn: onWarning).plan(planned, options: planOptions)
         for line in WarningGroups.lines(plan.warnings, schema: planned) { onWarning(line) }
 
         let start = Filler.now()
@@ -132,12 +135,12 @@ package struct FillJob {
         if options.dryRun {
             // The probe runs too; it rolls back whatever it, --schema or --create did.
             let probed = try reporting { try filler.probe(plan, truncate: truncate) }
-            return Outcome(plan: plan, reports: [], kept: kept, probe: probed, committed: false, seconds: Filler.now() - start)
+            return Outcome(plan: plan, reports: [], kept: kept, probe: probed, committed: false, seconds: Filler.now() - start, llm: llm)
         }
         let reports = try reporting {
             try filler.run(plan, truncate: truncate, onTableStart: onTableStart, progress: onProgress)
         }
-        return Outcome(plan: plan, reports: reports, kept: kept, committed: true, seconds: Filler.now() - start)
+        return Outcome(plan: plan, reports: reports, kept: kept, committed: true, seconds: Filler.now() - start, llm: llm)
     }
 
     /// A load error raised by a user trigger names the trigger and its table
@@ -181,7 +184,7 @@ package struct FillJob {
         let counts = try TableCounts.resolve(options.tableRows, schema: schema)
         var planOptions = setup.options(schema: schema, seed: options.seed, rows: options.rows, shape: options.shape, scale: options.scale, counts: counts, append: false)
         if let window = options.dateWindow { planOptions.dateWindow = window }
-        let plan = try Planning.plan(schema, options: planOptions)
+        let (plan, llm) = try LLMFill(options: options.llm, config: setup.config, warn: onWarning).plan(schema, options: planOptions)
         for warning in plan.warnings { onWarning(warning) }
         let sink = FileSink(directory: directory, format: format, partitionColumns: setup.partitionColumns(in: schema),
                             createStatements: creates, outputDirectories: setup.outputDirectories(in: schema))
@@ -197,6 +200,6 @@ package struct FillJob {
         var filler = Filler(sink: sink)
         filler.jobs = jobs
         let reports = try filler.run(plan, truncate: false, onTableStart: onTableStart, progress: onProgress)
-        return Outcome(plan: plan, reports: reports, committed: true, seconds: Filler.now() - start)
+        return Outcome(plan: plan, reports: reports, committed: true, seconds: Filler.now() - start, llm: llm)
     }
 }

@@ -58,6 +58,8 @@ public struct FillOptions: Sendable {
     public var jobs: Int?
     /// Plan, validate and probe, then roll back: nothing is written.
     public var dryRun = false
+    /// Model-written values: `--llm`, the budget, the cache.
+    public var llm = LLMOptions()
 
     public init(rows: Int64? = nil, seed: UInt64? = nil) {
         self.rows = rows

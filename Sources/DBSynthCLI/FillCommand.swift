@@ -100,8 +100,10 @@ struct FillCommand: ParsableCommand {
     @Option(help: "Threads generating rows (default: cores − 1). The rows are identical for any value.")
     var jobs: Int?
 
-    @Option(help: ArgumentHelp("Write a JSON report: per-table rows, seconds, rows/s, warnings, cycle breaks.", valueName: "FILE.json"))
+    @Option(help: ArgumentHelp("Write a JSON report: per-table rows, seconds, rows/s, warnings, cycle breaks, model calls and tokens.", valueName: "FILE.json"))
     var report: String?
+
+    @OptionGroup(title: "Model-written values") var llm: LLMFlags
 
     func validate() throws {
         if let rows, rows < 0 { throw ValidationError("--rows must be 0 or more, not \(rows)") }
@@ -144,6 +146,7 @@ struct FillCommand: ParsableCommand {
         options.disableTriggers = disableTriggers
         options.jobs = jobs
         options.dryRun = dryRun
+        options.llm = llm.options
         return options
     }
 
@@ -168,6 +171,7 @@ struct FillCommand: ParsableCommand {
             progress.finish()
             if !quiet {
                 print(Summary(reports: outcome.reports, target: "\(out) (\(fileFormat.rawValue))", seed: outcome.plan.seed, seconds: outcome.seconds).text)
+                if let llm = outcome.llm { print(LLMSummary(report: llm).text) }
             }
             return
         }
@@ -196,12 +200,14 @@ struct FillCommand: ParsableCommand {
         if let report {
             var document = FillReport(plan: outcome.plan, tables: outcome.reports, target: target.description, seconds: outcome.seconds)
             document.keptTables = outcome.kept
+            document.llm = outcome.llm.map(FillReport.LLMSection.init)
             try document.write(to: report)
         }
         if !quiet {
             var summary = Summary(reports: outcome.reports, target: target.description, seed: outcome.plan.seed, seconds: outcome.seconds)
             summary.kept = outcome.kept
             print(summary.text)
+            if let llm = outcome.llm { print(LLMSummary(report: llm).text) }
         }
     }
 

@@ -2,6 +2,7 @@ import Engine
 import DBSynth
 import Foundation
 import Introspect
+import LLM
 import Loader
 
 /// The `--report FILE.json` document (stable; fields are only ever added):
@@ -43,6 +44,62 @@ struct FillReport: Encodable {
     /// The database error that stopped the load, when one did (the fill
     /// was rolled back): everything the server said, and the statement.
     var error: ErrorSection?
+    /// The model-written columns: calls, tokens, cache hits and cost.
+    var llm: LLMSection?
+
+    struct LLMSection: Encodable {
+        struct Column: Encodable {
+            var table: String
+            var column: String
+            var values: Int
+            var source: String
+            var usage: LLMUsage
+            var costUSD: Double?
+
+            enum CodingKeys: String, CodingKey {
+                case table, column, values, source
+                case costUSD = "cost_usd"
+            }
+
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(table, forKey: .table)
+                try c.encode(column, forKey: .column)
+                try c.encode(values, forKey: .values)
+                try c.encode(source, forKey: .source)
+                try c.encode(costUSD, forKey: .costUSD)
+                try usage.encode(to: encoder)
+            }
+        }
+
+        var model: String
+        var endpoint: String
+        var usage: LLMUsage
+        var costUSD: Double?
+        var columns: [Column]
+
+        enum CodingKeys: String, CodingKey {
+            case model, endpoint, columns
+            case costUSD = "cost_usd"
+        }
+
+        init(_ report: LLMReport) {
+            model = report.model
+            endpoint = report.endpoint
+            usage = report.total
+            costUSD = report.cost
+            columns = report.columns.map { Column(table: $0.table, column: $0.column, values: $0.values, source: $0.source, usage: $0.usage, costUSD: $0.cost) }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(model, forKey: .model)
+            try c.encode(endpoint, forKey: .endpoint)
+            try c.encode(costUSD, forKey: .costUSD)
+            try c.encode(columns, forKey: .columns)
+            try usage.encode(to: encoder)
+        }
+    }
 
     struct ErrorSection: Encodable {
         var message: String
@@ -105,7 +162,7 @@ struct FillReport: Encodable {
         case database, seed, seconds, tables, warnings
         case totalRows = "total_rows"
         case keptTables = "kept_tables"
-        case probe, error
+        case probe, error, llm
     }
 
     init(plan: Plan, tables reports: [TableReport], target: String, seconds: Double) {

@@ -24,12 +24,24 @@ struct InitCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write here instead of stdout.", valueName: "FILE"))
     var output: String?
 
+    @OptionGroup(title: "Model-written values") var llm: LLMFlags
+
     func run() throws {
         let target = try db.target()
         let connection = try DatabaseConnection.open(target)
         let schema = try connection.readSchema()
         let plan = try Planning.plan(schema, rows: nil, shape: nil)
-        let text = InitWriter.write(schema: schema, plan: plan, target: target.description)
+        var chosen: [QualifiedName: [String: String]] = [:]
+        if llm.enabled {
+            // One analysis call for the schema (or none, from the cache).
+            let advice = try GeneratorAdvice.ask(schema: schema, plan: plan, options: llm.options)
+            for line in advice.ignored { Terminal.warning("init --llm: \(line); left as inferred") }
+            chosen = advice.chosen
+            let u = advice.usage
+            let written = chosen.values.reduce(0) { $0 + $1.count }
+            Terminal.writeErr("init --llm (\(advice.endpoint)): \(written) columns chosen by the model; \(u.calls) calls, \(u.inputTokens) input and \(u.outputTokens) output tokens, \(u.cacheHits) from the cache\n")
+        }
+        let text = InitWriter.write(schema: schema, plan: plan, target: target.description, chosen: chosen)
         guard let output else { print(text, terminator: ""); return }
         do {
             try text.write(toFile: output, atomically: true, encoding: .utf8)

@@ -60,7 +60,8 @@ public struct PostgresIntrospector {
             SELECT a.attrelid, a.attnum, a.attname, a.atttypid, a.atttypmod, format_type(a.atttypid, a.atttypmod),
                    a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,
                    CASE WHEN a.attcollation <> t.typcollation THEN co.collname END,
-                   pg_get_serial_sequence(a.attrelid::regclass::text, a.attname)
+                   pg_get_serial_sequence(a.attrelid::regclass::text, a.attname),
+                   col_description(a.attrelid, a.attnum)
             FROM pg_attribute a
             JOIN pg_type t ON t.oid = a.atttypid
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
@@ -86,6 +87,7 @@ public struct PostgresIntrospector {
                 isGenerated: (row[9] ?? "") == "s", collation: row[10],
                 domain: resolved.domain, domainChecks: resolved.checks)
             column.elementChecks = resolved.elementChecks
+            column.comment = row[12]
             columnsByTable[rel, default: []].append((attnum, column))
         }
 

@@ -127,6 +127,9 @@ public struct Column: Sendable {
     public var domainChecks: [String]
     /// For an array of a domain: the element domain's CHECKs (`VALUE` is one element).
     public var elementChecks: [String] = []
+    /// `COMMENT ON COLUMN` (PostgreSQL): what the column means, for the
+    /// prompts of model-written values.
+    public var comment: String?
 
     public init(
         name: String, type: DataType, declaredType: String, isNullable: Bool = true,

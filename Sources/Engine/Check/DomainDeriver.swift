@@ -1112,3 +1112,15 @@ private struct DomainDeriverCore {
 extension DomainOperand {
     var isTerm: Bool { if case .term = self { return true } else { return false } }
 }
+
+extension DomainDeriver {
+    /// The domains of every column of `table` under all its CHECKs and its
+    /// columns' domain CHECKs.
+    package static func derive(table: Table) -> DerivedConstraints {
+        derive(
+            checks: table.checks.map { (name: $0.name, expression: $0.expression) },
+            columns: table.columns.map(\.name),
+            domainChecks: table.columns.flatMap { c in c.domainChecks.map { (column: c.name, expression: $0) } },
+            nonNullable: Set(table.columns.filter { !$0.isNullable }.map(\.name)))
+    }
+}

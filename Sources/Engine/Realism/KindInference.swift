@@ -92,6 +92,10 @@ package enum KindInference {
         }
     }
 
+    /// Whether values of `kind` can be stored in a column of `type` (for
+    /// kinds chosen from outside inference: `init --llm`'s advice).
+    package static func fits(_ kind: SemanticKind, type: DataType) -> Bool { fits(kind, Shape(type)) }
+
     /// Whether values of `kind` can be stored in a column of `shape`.
     static func fits(_ kind: SemanticKind, _ shape: Shape) -> Bool {
         switch kind.valueClass {
