@@ -140,6 +140,10 @@ package enum ConfigValidator {
             // A foreign key carries the parent's key type; checked by the database.
             return
         }
+        if case .scd2(.stable, _, _, _, nil) = spec.kind {
+            // The inferred generator, which fits the column by construction.
+            return
+        }
         if !accepts(column.type, valueClass) {
             throw spec.node.error("\(spec.name) gives \(valueClass.rawValue) values, which do not fit \(what)")
         }
