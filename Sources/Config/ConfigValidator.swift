@@ -124,6 +124,8 @@ package enum ConfigValidator {
         case .sequence: return true
         // A pool as large as the table, or the row number appended.
         case .llm: return true
+        // Day start + row: distinct days, distinct keys.
+        case .calendar(_, let field, _): return field == .date || field == .key
         // Built unique (the row index embedded) when the column is unique.
         case .semantic(let kind): return [.email, .username, .phone].contains(kind)
         case .stringPattern(let t): return t.parts.contains { if case .sequentialID = $0 { return true }; if case .uuid = $0 { return true }; return false }

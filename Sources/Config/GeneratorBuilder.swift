@@ -63,6 +63,12 @@ struct GeneratorBuilder {
             // before the calls, and `--llm-fallback`: the inferred generator.
             guard let context else { throw spec.node.error("llm can only fill a column") }
             return try context.inferred()
+        case .zipfOver(let name, let s):
+            guard let context, let parent = ConfigValidator.resolveTable(name, in: overrides.schema) else {
+                throw spec.node.error("zipf over: no table named '\(name)'")
+            }
+            return ZipfGenerator(n: max(1, context.rows(of: parent.name) ?? 1), s: s, stream: stream)
+        case .cycle(let values): return CycleGenerator(literals: values)
         case .calendar(let start, let field, let fiscal):
             return CalendarGenerator(start: start, field: field, fiscalStartMonth: fiscal)
         case .seasonalDate(let start, let end, let shape, let format):

@@ -103,6 +103,16 @@ enum GeneratorParser {
             let decimals = try node["decimals"]?.integer() ?? 2
             guard (0...9).contains(decimals) else { throw try node.require("decimals").error("decimals must be 0 to 9") }
             return .normal(mean: try node.require("mean").number(), stddev: stddev, min: lo, max: hi, decimals: Int(decimals))
+        case "cycle":
+            let values = try node.require("values")
+            let list = try values.sequence().map { try $0.literal() }
+            guard !list.isEmpty else { throw values.error("needs at least one value") }
+            return .cycle(list)
+        case "zipf" where node["over"] != nil:
+            if node["n"] != nil { throw try node.require("n").error("give n or over, not both") }
+            let s = try node["s"]?.number() ?? 1.1
+            guard s > 0 else { throw try node.require("s").error("s must be positive") }
+            return .zipfOver(table: try node.require("over").string(), s: s)
         case "zipf":
             let nNode = try node.require("n")
             let n = try nNode.integer()

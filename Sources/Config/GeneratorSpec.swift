@@ -36,6 +36,10 @@ package struct GeneratorSpec: Sendable {
         case normal(mean: Double, stddev: Double, min: Double?, max: Double?, decimals: Int)
         /// Ranks 1…n with P(k) ∝ 1/k^s.
         case zipf(n: Int64, s: Double)
+        /// `zipf` with `over: TABLE`: n is that table's planned rows.
+        case zipfOver(table: String, s: Double)
+        /// values[row mod n].
+        case cycle([ConfigLiteral])
         case sequence(start: Int64, step: Int64)
         case regex(SimplePattern)
         /// `{ type: llm, prompt, pool, unique, per_row, batch }`: text a
@@ -58,12 +62,14 @@ package struct GeneratorSpec: Sendable {
     /// The shape of the values, for type inference and column compatibility.
     package var valueClass: ValueClass {
         switch kind {
-        case .sequentialID, .geometric, .zipf, .sequence, .uniformInt, .logNormal, .foreignKey, .fromParent: return .integer
+        case .sequentialID, .geometric, .zipf, .zipfOver, .sequence, .uniformInt, .logNormal, .foreignKey, .fromParent: return .integer
         case .uuid: return .uuid
         case .constant(let l): return l.valueClass
         case .weightedChoice(let v): return Self.commonClass(v.map(\.value))
         case .oneOf(let v): return Self.commonClass(v)
         case .stringPattern, .regex, .linkedChoice, .llm: return .text
+        case .oneOf(let v), .cycle(let v): return Self.commonClass(v)
+        case .stringPattern, .regex, .linkedChoice: return .text
         case .uniformFloat: return .float
         case .normal(_, _, _, _, let decimals): return decimals == 0 ? .integer : .float
         case .date: return .date
@@ -102,7 +108,7 @@ package struct GeneratorSpec: Sendable {
         switch kind {
         case .optional: return true
         case .constant(.null): return true
-        case .oneOf(let v): return v.contains(.null)
+        case .oneOf(let v), .cycle(let v): return v.contains(.null)
         case .weightedChoice(let v): return v.contains { $0.value == .null }
         case .calendar(_, let field, _): return field == .holidayName
         case .scd2(let field, _, _, _, let inner): return field == .validTo || inner?.nullable == true
@@ -114,7 +120,7 @@ package struct GeneratorSpec: Sendable {
     package var literals: [ConfigLiteral]? {
         switch kind {
         case .constant(let l): return [l]
-        case .oneOf(let v): return v
+        case .oneOf(let v), .cycle(let v): return v
         case .weightedChoice(let v): return v.filter { $0.weight > 0 }.map(\.value)
         case .bool: return [.bool(true), .bool(false)]
         case .scd2(.isCurrent, _, _, _, _): return [.bool(true), .bool(false)]
