@@ -126,6 +126,10 @@ package enum ConfigValidator {
         case .llm: return true
         // Day start + row: distinct days, distinct keys.
         case .calendar(_, let field, _): return field == .date || field == .key
+        // NULLs never collide under UNIQUE (SQLite and PostgreSQL alike).
+        case .optional(_, let inner): return producesDistinctValues(inner)
+        // Distinct values, one per row, as long as the table has no more rows than values.
+        case .cycle(let values): return Set(values.map(\.description)).count == values.count
         // Built unique (the row index embedded) when the column is unique.
         case .semantic(let kind): return [.email, .username, .phone].contains(kind)
         case .stringPattern(let t): return t.parts.contains { if case .sequentialID = $0 { return true }; if case .uuid = $0 { return true }; return false }
