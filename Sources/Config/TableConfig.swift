@@ -40,13 +40,15 @@ package struct TableConfig: Sendable {
     package var entity: Entity?
     package var linkedPools: [LinkedPoolConfig] = []
     package var partition: Partition?
+    /// `quality_issues: {rate, flag, date_column, kinds}`: rows with deliberate defects.
+    package var qualityIssues: QualityIssueConfig?
     /// `fan_out: uniform | skewed` for this table's foreign keys; nil: the file's.
     package var uniformFanOut: Bool?
     /// smelt-datagen's `output:` (a relative directory such as `data/orders`):
     /// where `--format parquet` puts the dataset's `data.parquet` under `--out`.
     package var outputPath: String?
 
-    static let tableKeys = ["rows", "seed", "columns", "per_parent", "fan_out", "skip", "entity", "linked_pools", "partition"]
+    static let tableKeys = ["rows", "seed", "columns", "per_parent", "fan_out", "skip", "entity", "linked_pools", "partition", "quality_issues"]
     static let datasetKeys = ["name", "output", "num_rows", "rows", "seed", "columns", "per_parent", "fan_out", "skip", "entity", "linked_pools", "partition"]
 
     package func column(named name: String) -> ColumnConfig? { columns.first { $0.name == name } }
@@ -100,6 +102,7 @@ package struct TableConfig: Sendable {
             let start = try GeneratorParser.day(try p.require("start"), default: 0)
             t.partition = Partition(column: try p.require("column").string(), start: start, days: days, node: p)
         }
+        if let q = node["quality_issues"] { t.qualityIssues = try QualityIssueConfig.parse(q) }
         try t.checkLinkedChoices()
         return t
     }

@@ -39,6 +39,9 @@ struct CreateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("File format with --out: csv (default), jsonl or sql.", valueName: "FORMAT"))
     var format: String?
 
+    @Option(help: ArgumentHelp("Give this share of fact rows a defect (duplicate, late_arriving, missing_value, outlier), named in their _dq_issue column.", valueName: "RATE"))
+    var qualityIssues: Double?
+
     @Flag(help: "Print nothing but errors and warnings.")
     var quiet = false
 
@@ -47,12 +50,15 @@ struct CreateCommand: ParsableCommand {
         if !(scale > 0) || !scale.isFinite { throw ValidationError("--scale must be a positive number") }
         if format != nil && out == nil { throw ValidationError("--format needs --out DIR") }
         if out != nil && db.database != nil { throw ValidationError("give a database or --out DIR, not both") }
+        if let qualityIssues, !(0...1).contains(qualityIssues) { throw ValidationError("--quality-issues must be between 0 and 1, not \(qualityIssues)") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
     }
 
     func run() throws {
         SignalHandlers.install()
-        var creation = DatasetCreation(dataset: try DatasetsCommand.dataset(name))
+        var dataset = try DatasetsCommand.dataset(name)
+        if let qualityIssues { dataset = dataset.withQualityIssues(rate: qualityIssues) }
+        var creation = DatasetCreation(dataset: dataset)
         creation.size = Dataset.Size(rawValue: size)!
         creation.scale = scale
         creation.seed = seed

@@ -210,4 +210,43 @@ import SchemaModel
         #expect(header.count == 732)
         #expect(header[0].hasPrefix("date_key,date_id,day_of_week"))
     }
+
+    @Test func qualityIssuesAreFlaggedAndLookLikeWhatTheySay() throws {
+        let clean = try ScratchSQLite(), dirty = try ScratchSQLite()
+        defer { clean.remove(); dirty.remove() }
+        for (db, extra) in [(clean, [String]()), (dirty, ["--quality-issues", "0.08"])] {
+            let r = try CommandRunner.dbsynth(["create", "retail_star", db.url, "--scale", "0.1", "--quiet"] + extra)
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let c = try dirty.open(), k = try clean.open()
+        func n(_ sql: String) throws -> Int64 { try c.scalarInt(sql) ?? -1 }
+        let sales = try n("SELECT count(*) FROM fact_sales")
+        let flagged = try c.query("SELECT _dq_issue, count(*) FROM fact_sales WHERE _dq_issue IS NOT NULL GROUP BY 1 ORDER BY 1")
+        #expect(flagged.map { $0[0] } == ["duplicate", "late_arriving", "missing_value", "outlier"])
+        let total = flagged.compactMap { Int64($0[1] ?? "") }.reduce(0, +)
+        #expect(Double(total) / Double(sales) > 0.06 && Double(total) / Double(sales) < 0.1, "\(total) of \(sales)")
+        // Keys and foreign keys stay valid whatever the defect.
+        #expect(try c.query("PRAGMA foreign_key_check").isEmpty)
+        let columns = "sale_date, product_key, store_key, customer_sk, quantity, unit_price, discount, amount, payment_method"
+        // Clean rows are the clean database's rows; defective ones differ from them.
+        let cleanRows = try k.query("SELECT sales_id, \(columns) FROM fact_sales ORDER BY 1")
+        let dirtyRows = try c.query("SELECT sales_id, \(columns), _dq_issue FROM fact_sales ORDER BY 1")
+        var lateEarlier = 0, outlierBigger = 0
+        for (i, (a, b)) in zip(cleanRows, dirtyRows).enumerated() {
+            switch b.last! {
+            case "duplicate":
+                // Every column but the key repeats one of the 50 rows before (as generated clean).
+                let copied = cleanRows[max(0, i - 50)..<max(1, i)].contains { Array($0.dropFirst()) == Array(b.dropFirst().dropLast()) }
+                #expect(copied, "duplicate \(b) copies an earlier row")
+            case nil: #expect(Array(b.dropLast()) == a)
+            case "missing_value": #expect(b[7] == nil, "discount, the nullable column, is NULL")
+            case "late_arriving": if let x = b[1], let y = a[1], x < y { lateEarlier += 1 }
+            case "outlier": if let x = Double(b[8] ?? ""), let y = Double(a[8] ?? ""), x > 50 * y { outlierBigger += 1 }
+            default: break
+            }
+        }
+        let late = flagged.first { $0[0] == "late_arriving" }.flatMap { Int($0[1] ?? "") } ?? 0
+        #expect(lateEarlier * 10 >= late * 9, "late rows carry an earlier date: \(lateEarlier) of \(late)")
+        #expect(outlierBigger > 0)
+    }
 }

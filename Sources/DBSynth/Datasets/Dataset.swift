@@ -50,6 +50,23 @@ public struct Dataset: Sendable {
 
     public func totalRows(_ size: Size) -> Int64 { tables.reduce(0) { $0 + $1.rows(size, scale: 1) } }
 
+    /// The column that names a row's deliberate defect under `--quality-issues`.
+    public static let qualityFlag = "_dq_issue"
+
+    /// The dataset with a share `rate` of its fact rows defective
+    /// (duplicates, late-arriving, missing values, outliers), each named
+    /// in a `_dq_issue` column the DDL gains, NULL on clean rows.
+    public func withQualityIssues(rate: Double) -> Dataset {
+        var d = self
+        for (table, dateColumn) in partitionColumns.sorted(by: { $0.key < $1.key }) {
+            d.config = d.config.replacingOccurrences(
+                of: "\n  \(table):\n",
+                with: "\n  \(table):\n    quality_issues: { rate: \(rate), flag: \(Self.qualityFlag), date_column: \(dateColumn), not_before: \"\(DatasetParts.firstDay)\" }\n")
+            d.ddl += "ALTER TABLE \(table) ADD COLUMN \(Self.qualityFlag) TEXT;\n"
+        }
+        return d
+    }
+
     /// The config with a header naming the dataset and its sizes, as
     /// `datasets show` prints it.
     public var annotatedConfig: String {
