@@ -52,6 +52,14 @@ package enum ConfigValidator {
     static func validate(_ tc: TableConfig, table: Table, config: ConfigFile, schema: Schema, skipped: Set<QualifiedName>) throws {
         let derived = DomainDeriver.derive(table: table)
         let names = table.columns.map(\.name)
+        if let q = tc.qualityIssues {
+            guard let flag = table.column(named: q.flag), flag.type.isTextual, flag.isNullable else {
+                throw (q.node["flag"] ?? q.node).error("quality_issues: \(table.name) needs a nullable text column '\(q.flag)' to name each row's issue\(Suggest.hint(q.flag, among: names))")
+            }
+            if let d = q.dateColumn, table.column(named: d) == nil {
+                throw (q.node["date_column"] ?? q.node).error("quality_issues: \(table.name) has no column '\(d)'\(Suggest.hint(d, among: names))")
+            }
+        }
         for cc in tc.columns {
             guard let column = table.column(named: cc.name) else {
                 throw cc.node.error("\(table.name) has no column '\(cc.name)'\(Suggest.hint(cc.name, among: names))")
