@@ -41,6 +41,19 @@ package struct ConfigOverrides: ColumnOverrides {
         guard let tc = byTable[table.name] else {
             return pointsAtSkippedTable(table, column: column) ? NullGenerator() : nil
         }
+        guard let series = tc.series else { return try withQualityIssues(for: table, column: column, tc: tc, context: context) }
+        // Day by day: the series column is the row's day, every other column draws at the row's global index.
+        let layout = series.layout
+        if column.name == series.column { return SeriesGenerator(inner: nil, layout: layout, firstRow: context.firstRow) }
+        // The key is the global row + 1, not after the rows already there (--append's floor): a day's keys never depend on the run.
+        if table.primaryKey == [column.name], tc.column(named: column.name) == nil {
+            return SeriesGenerator(inner: SequenceGenerator(start: 1), layout: layout, firstRow: context.firstRow)
+        }
+        let inner = try withQualityIssues(for: table, column: column, tc: tc, context: context) ?? context.inferred()
+        return SeriesGenerator(inner: inner, layout: layout, firstRow: context.firstRow)
+    }
+
+    func withQualityIssues(for table: Table, column: Column, tc: TableConfig, context: OverrideContext) throws -> (any ValueGenerator)? {
         guard let quality = tc.qualityIssues, !table.primaryKey.contains(column.name) else {
             return try cleanGenerator(for: table, column: column, tc: tc, context: context)
         }

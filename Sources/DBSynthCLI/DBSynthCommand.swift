@@ -34,7 +34,7 @@ struct DBSynthCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [FillCommand.self, InspectCommand.self, ProfileCommand.self, CompareCommand.self, ResetCommand.self, InitCommand.self, GeneratorsCommand.self,
-                      DatasetsCommand.self, CreateCommand.self]
+                      DatasetsCommand.self, CreateCommand.self, SeriesCommand.self]
     )
 
     /// Runs the command and maps errors to the documented exit codes, printing
