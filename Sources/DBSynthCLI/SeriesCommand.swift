@@ -54,6 +54,7 @@ struct SeriesCommand: ParsableCommand {
         series.seed = seed
         let target = try db.target()
         let first = try series.start(target: target, from: from.flatMap(CivilDate.parseDays))
+        try series.check(from: first, days: days)
         let scratch = try DatasetCreation.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         var day = first

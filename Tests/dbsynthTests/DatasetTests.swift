@@ -250,3 +250,60 @@ import SchemaModel
         #expect(outlierBigger > 0)
     }
 }
+
+/// `dbsynth series`: day by day, resumable, a day's rows independent of how the days were batched.
+@Suite struct DatasetSeriesTests {
+    static func facts(_ db: ScratchSQLite) throws -> [[String?]] {
+        try db.open().query("SELECT * FROM fact_sales ORDER BY sales_id")
+    }
+
+    @Test func tenDaysThenFiveEqualFifteenAtOnceInAnyBatches() throws {
+        let resumed = try ScratchSQLite(), once = try ScratchSQLite(), batched = try ScratchSQLite()
+        defer { resumed.remove(); once.remove(); batched.remove() }
+        let first = try CommandRunner.dbsynth(["series", "retail_star", resumed.url, "--from", "2024-11-20", "--days", "10", "--batch-days", "3", "--quiet"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let again = try CommandRunner.dbsynth(["series", "retail_star", resumed.url, "--days", "5"])
+        #expect(again.status == 0, "\(again.stderr)")
+        // Resumed the day after the last: five one-day transactions from 2024-11-30.
+        #expect(again.stdout.split(separator: "\n").map { $0.prefix(22) } == ["2024-11-30..2024-11-30", "2024-12-01..2024-12-01", "2024-12-02..2024-12-02", "2024-12-03..2024-12-03", "2024-12-04..2024-12-04"])
+        for (db, batch) in [(once, "15"), (batched, "4")] {
+            let r = try CommandRunner.dbsynth(["series", "retail_star", db.url, "--from", "2024-11-20", "--days", "15", "--batch-days", batch, "--quiet"])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let rows = try Self.facts(once)
+        #expect(rows.count > 3_000)
+        #expect(try Self.facts(resumed) == rows)
+        #expect(try Self.facts(batched) == rows)
+        let c = try resumed.open()
+        #expect(try c.query("PRAGMA foreign_key_check").isEmpty)
+        #expect(try c.query("SELECT min(sale_date), max(sale_date), count(DISTINCT sale_date) FROM fact_sales") == [["2024-11-20", "2024-12-04", "15"]])
+        // Black Friday is the busiest day; the dimensions were created once.
+        #expect(try c.query("SELECT sale_date FROM fact_sales GROUP BY sale_date ORDER BY count(*) DESC LIMIT 1") == [["2024-11-29"]])
+        #expect(try c.scalarInt("SELECT count(*) FROM dim_date") == 731)
+    }
+
+    @Test func aFirstRunNeedsFromAndDaysStayInTheDateDimension() throws {
+        let db = try ScratchSQLite()
+        defer { db.remove() }
+        let noFrom = try CommandRunner.dbsynth(["series", "finance_star", db.url, "--days", "3"])
+        #expect(noFrom.status != 0 && noFrom.stderr.hasPrefix("error: "), "\(noFrom.stderr)")
+        let outside = try CommandRunner.dbsynth(["series", "finance_star", db.url, "--from", "2024-12-30", "--days", "5"])
+        #expect(outside.status == 2)
+        #expect(outside.stderr == "error: series: days 2024-12-30 to 2025-01-03 are outside dim_date (2023-01-01 to 2024-12-31)\n")
+        let oltp = try CommandRunner.dbsynth(["series", "retail_oltp", db.url, "--from", "2024-01-01", "--days", "1"])
+        #expect(oltp.status == 2 && oltp.stderr.contains("is not a star dataset"))
+        #expect(!FileManager.default.fileExists(atPath: db.path))
+    }
+
+    @Test(.enabled(if: TestEnvironment.postgresTestsEnabled))
+    func aSeriesOnPostgresResumesToo() throws {
+        let db = try ScratchPostgres()
+        defer { db.drop() }
+        for args in [["--from", "2024-03-01", "--days", "2"], ["--days", "2"]] {
+            let r = try CommandRunner.dbsynth(["series", "ecommerce_star", db.url, "--quiet"] + args)
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let c = try db.open()
+        #expect(try c.query("SELECT min(order_date)::text, max(order_date)::text, count(DISTINCT order_date) FROM fact_order_line") == [["2024-03-01", "2024-03-04", "4"]])
+    }
+}

@@ -75,12 +75,17 @@ public struct DatasetSeries: Sendable {
 
     static func days(_ text: String) -> Int64? { CivilDate.parseDays(String(text.prefix(10))) }
 
-    /// The options of one batch of days, its config written under `scratch`.
-    package func batch(from: Int64, days: Int, firstRun: Bool, scratch: URL) throws -> FillOptions {
-        guard let fact else { throw DBSynthError.refused("series: \(dataset.name) is not a star dataset") }
+    /// Refuses days the date dimension lacks, before any batch is written.
+    package func check(from: Int64, days: Int) throws {
         guard from >= Self.origin, from + Int64(days) <= Self.end else {
             throw DBSynthError.refused("series: days \(CivilDate.dateText(days: from)) to \(CivilDate.dateText(days: from + Int64(days) - 1)) are outside dim_date (\(DatasetParts.firstDay) to 2024-12-31)")
         }
+    }
+
+    /// The options of one batch of days, its config written under `scratch`.
+    package func batch(from: Int64, days: Int, firstRun: Bool, scratch: URL) throws -> FillOptions {
+        guard let fact else { throw DBSynthError.refused("series: \(dataset.name) is not a star dataset") }
+        try check(from: from, days: days)
         // Foreign keys the config leaves to inference pick their parents by
         // a draw of their own, the same in the first run (new parents) and
         // in later ones (parents already there), where inference would differ.
