@@ -123,6 +123,13 @@ enum DatasetParts {
         """
     }
 
+    /// An OLTP `customer` table: a person with an adult's age, then `columns`.
+    static func customerDDL(_ columns: [String]) -> String {
+        let person = ["customer_id INTEGER PRIMARY KEY", "first_name TEXT NOT NULL", "last_name TEXT NOT NULL",
+                      "email TEXT NOT NULL UNIQUE", "phone TEXT", "age INTEGER NOT NULL CHECK (age BETWEEN 18 AND 95)"]
+        return "CREATE TABLE customer (\n" + (person + columns).map { "    " + $0 }.joined(separator: ",\n") + "\n);\n"
+    }
+
     /// A fact table's seasonal day: weekly rhythm, December and holiday peaks, 12 % growth a year.
     static let seasonalDay = "{ type: seasonal_date, start: \"\(firstDay)\", end: \"\(endDay)\", growth: 0.12 }"
 

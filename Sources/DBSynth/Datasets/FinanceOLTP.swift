@@ -48,17 +48,7 @@ extension Dataset {
                 city TEXT NOT NULL,
                 country TEXT NOT NULL
             );
-            CREATE TABLE customer (
-                customer_id INTEGER PRIMARY KEY,
-                first_name TEXT NOT NULL,
-                last_name TEXT NOT NULL,
-                email TEXT NOT NULL UNIQUE,
-                phone TEXT,
-                age INTEGER NOT NULL CHECK (age BETWEEN 18 AND 95),
-                annual_income INTEGER NOT NULL CHECK (annual_income >= 0),
-                credit_score INTEGER NOT NULL CHECK (credit_score BETWEEN 300 AND 850),
-                home_branch_id INTEGER NOT NULL REFERENCES branch (branch_id)
-            );
+            \(DatasetParts.customerDDL(["annual_income INTEGER NOT NULL CHECK (annual_income >= 0)", "credit_score INTEGER NOT NULL CHECK (credit_score BETWEEN 300 AND 850)", "home_branch_id INTEGER NOT NULL REFERENCES branch (branch_id)"]))
             CREATE TABLE account (
                 account_id INTEGER PRIMARY KEY,
                 customer_id INTEGER NOT NULL REFERENCES customer (customer_id),

@@ -50,18 +50,7 @@ extension Dataset {
                 city TEXT NOT NULL,
                 country TEXT NOT NULL
             );
-            CREATE TABLE customer (
-                customer_id INTEGER PRIMARY KEY,
-                first_name TEXT NOT NULL,
-                last_name TEXT NOT NULL,
-                email TEXT NOT NULL UNIQUE,
-                phone TEXT,
-                age INTEGER NOT NULL CHECK (age BETWEEN 18 AND 95),
-                city TEXT NOT NULL,
-                country TEXT NOT NULL,
-                marketing_opt_in BOOLEAN NOT NULL,
-                created_at TIMESTAMP NOT NULL
-            );
+            \(DatasetParts.customerDDL(["city TEXT NOT NULL", "country TEXT NOT NULL", "marketing_opt_in BOOLEAN NOT NULL", "created_at TIMESTAMP NOT NULL"]))
             CREATE TABLE product (
                 product_id INTEGER PRIMARY KEY,
                 sku TEXT NOT NULL UNIQUE,
