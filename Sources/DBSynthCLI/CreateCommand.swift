@@ -36,7 +36,7 @@ struct CreateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write files to this directory instead of a database (facts partitioned by date).", valueName: "DIR"))
     var out: String?
 
-    @Option(help: ArgumentHelp("File format with --out: csv (default), jsonl or sql.", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("File format with --out: csv (default), jsonl, sql or parquet.", valueName: "FORMAT"))
     var format: String?
 
     @Option(help: ArgumentHelp("Give this share of fact rows a defect (duplicate, late_arriving, missing_value, outlier), named in their _dq_issue column.", valueName: "RATE"))
@@ -68,7 +68,7 @@ struct CreateCommand: ParsableCommand {
         let progress = Progress(enabled: !quiet && Terminal.stderrIsTerminal)
         if let out {
             guard let fileFormat = FileSink.Format(rawValue: format ?? "csv") else {
-                throw DBSynthError(.refused, "--format \(format ?? ""): expected csv, jsonl or sql")
+                throw DBSynthError(.refused, "--format \(format ?? ""): expected csv, jsonl, sql or parquet")
             }
             var (job, target) = try creation.fileJob(scratch: scratch)
             job.onWarning = Terminal.warning
