@@ -41,6 +41,49 @@ package struct ConfigOverrides: ColumnOverrides {
         guard let tc = byTable[table.name] else {
             return pointsAtSkippedTable(table, column: column) ? NullGenerator() : nil
         }
+        guard let series = tc.series else { return try withQualityIssues(for: table, column: column, tc: tc, context: context) }
+        // Day by day: the series column is the row's day, every other column draws at the row's global index.
+        let layout = series.layout
+        if column.name == series.column { return SeriesGenerator(inner: nil, layout: layout, firstRow: context.firstRow) }
+        // The key is the global row + 1, not after the rows already there (--append's floor): a day's keys never depend on the run.
+        if table.primaryKey == [column.name], tc.column(named: column.name) == nil {
+            return SeriesGenerator(inner: SequenceGenerator(start: 1), layout: layout, firstRow: context.firstRow)
+        }
+        let inner = try withQualityIssues(for: table, column: column, tc: tc, context: context) ?? context.inferred()
+        return SeriesGenerator(inner: inner, layout: layout, firstRow: context.firstRow)
+    }
+
+    func withQualityIssues(for table: Table, column: Column, tc: TableConfig, context: OverrideContext) throws -> (any ValueGenerator)? {
+        guard let quality = tc.qualityIssues, !table.primaryKey.contains(column.name) else {
+            return try cleanGenerator(for: table, column: column, tc: tc, context: context)
+        }
+        // Every column but the key: its clean values, defects on the issue rows.
+        let issues = QualityIssues(rate: quality.rate, kinds: quality.kinds,
+                                   stream: RowRandom.streamKey(seed: context.seed, table: table.name.description, column: "\u{1}quality"))
+        if column.name == quality.flag { return QualityIssueGenerator(inner: NullGenerator(), role: .flag, issues: issues) }
+        let clean = try cleanGenerator(for: table, column: column, tc: tc, context: context) ?? context.inferred()
+        let role: QualityIssueGenerator.Role
+        if column.name == quality.dateColumn {
+            role = .eventDate(earliest: quality.notBefore ?? Int64.min / 86_400)
+        } else if table.foreignKeys.contains(where: { $0.columns.contains(column.name) }) {
+            role = .plain
+        } else if Self.isNumber(column.type) {
+            role = .numeric(nullable: column.isNullable)
+        } else {
+            role = column.isNullable ? .nullable : .plain
+        }
+        return QualityIssueGenerator(inner: clean, role: role, issues: issues)
+    }
+
+    static func isNumber(_ type: DataType) -> Bool {
+        switch type {
+        case .integer, .numeric, .real, .double, .money: return true
+        default: return false
+        }
+    }
+
+    /// The generator of a column without quality issues; nil to infer it.
+    func cleanGenerator(for table: Table, column: Column, tc: TableConfig, context: OverrideContext) throws -> (any ValueGenerator)? {
         if let p = tc.partition, p.column == column.name {
             return PartitionDateGenerator(start: p.start, days: p.days, rows: context.rows)
         }

@@ -52,6 +52,14 @@ package enum ConfigValidator {
     static func validate(_ tc: TableConfig, table: Table, config: ConfigFile, schema: Schema, skipped: Set<QualifiedName>) throws {
         let derived = DomainDeriver.derive(table: table)
         let names = table.columns.map(\.name)
+        if let q = tc.qualityIssues {
+            guard let flag = table.column(named: q.flag), flag.type.isTextual, flag.isNullable else {
+                throw (q.node["flag"] ?? q.node).error("quality_issues: \(table.name) needs a nullable text column '\(q.flag)' to name each row's issue\(Suggest.hint(q.flag, among: names))")
+            }
+            if let d = q.dateColumn, table.column(named: d) == nil {
+                throw (q.node["date_column"] ?? q.node).error("quality_issues: \(table.name) has no column '\(d)'\(Suggest.hint(d, among: names))")
+            }
+        }
         for cc in tc.columns {
             guard let column = table.column(named: cc.name) else {
                 throw cc.node.error("\(table.name) has no column '\(cc.name)'\(Suggest.hint(cc.name, among: names))")
@@ -124,6 +132,12 @@ package enum ConfigValidator {
         case .sequence: return true
         // A pool as large as the table, or the row number appended.
         case .llm: return true
+        // Day start + row: distinct days, distinct keys.
+        case .calendar(_, let field, _): return field == .date || field == .key
+        // NULLs never collide under UNIQUE (SQLite and PostgreSQL alike).
+        case .optional(_, let inner): return producesDistinctValues(inner)
+        // Distinct values, one per row, as long as the table has no more rows than values.
+        case .cycle(let values): return Set(values.map(\.description)).count == values.count
         // Built unique (the row index embedded) when the column is unique.
         case .semantic(let kind): return [.email, .username, .phone].contains(kind)
         case .stringPattern(let t): return t.parts.contains { if case .sequentialID = $0 { return true }; if case .uuid = $0 { return true }; return false }
@@ -138,6 +152,10 @@ package enum ConfigValidator {
         let valueClass = spec.valueClass
         if case .foreignKey = spec.kind, !column.type.isInteger {
             // A foreign key carries the parent's key type; checked by the database.
+            return
+        }
+        if case .scd2(.stable, _, _, _, nil) = spec.kind {
+            // The inferred generator, which fits the column by construction.
             return
         }
         if !accepts(column.type, valueClass) {

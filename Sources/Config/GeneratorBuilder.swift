@@ -63,6 +63,25 @@ struct GeneratorBuilder {
             // before the calls, and `--llm-fallback`: the inferred generator.
             guard let context else { throw spec.node.error("llm can only fill a column") }
             return try context.inferred()
+        case .zipfOver(let name, let s):
+            guard let context, let parent = ConfigValidator.resolveTable(name, in: overrides.schema) else {
+                throw spec.node.error("zipf over: no table named '\(name)'")
+            }
+            return ZipfGenerator(n: max(1, context.rows(of: parent.name) ?? 1), s: s, stream: stream)
+        case .cycle(let values): return CycleGenerator(literals: values)
+        case .calendar(let start, let field, let fiscal):
+            return CalendarGenerator(start: start, field: field, fiscalStartMonth: fiscal)
+        case .seasonalDate(let start, let end, let shape, let format):
+            return SeasonalDateGenerator(days: start..<end, shape: shape, format: format, stream: stream)
+        case .scd2(let field, let weights, let start, let end, let inner):
+            guard let context else { throw spec.node.error("scd2 cannot be used here") }
+            // One layout for every scd2 column of the table: its stream
+            // depends on the table and seed only, not on the column.
+            let layout = VersionLayout(versionWeights: weights, days: start..<end, rows: context.rows,
+                                       stream: RowRandom.streamKey(seed: context.seed, table: table.name.description, column: "\u{1}scd2"))
+            guard field == .stable else { return VersionGenerator(layout: layout, field: field) }
+            let attribute = try inner.map { try build($0, stream: Self.substream(stream, "inner")) } ?? (try context.inferred())
+            return VersionGenerator(layout: layout, field: .stable, inner: attribute)
         case .regex(let pattern):
             return PatternGenerator(pattern: pattern, minLength: 0, maxLength: column?.type.lengthLimit, letterCase: .any, stream: stream)
         }

@@ -103,6 +103,16 @@ enum GeneratorParser {
             let decimals = try node["decimals"]?.integer() ?? 2
             guard (0...9).contains(decimals) else { throw try node.require("decimals").error("decimals must be 0 to 9") }
             return .normal(mean: try node.require("mean").number(), stddev: stddev, min: lo, max: hi, decimals: Int(decimals))
+        case "cycle":
+            let values = try node.require("values")
+            let list = try values.sequence().map { try $0.literal() }
+            guard !list.isEmpty else { throw values.error("needs at least one value") }
+            return .cycle(list)
+        case "zipf" where node["over"] != nil:
+            if node["n"] != nil { throw try node.require("n").error("give n or over, not both") }
+            let s = try node["s"]?.number() ?? 1.1
+            guard s > 0 else { throw try node.require("s").error("s must be positive") }
+            return .zipfOver(table: try node.require("over").string(), s: s)
         case "zipf":
             let nNode = try node.require("n")
             let n = try nNode.integer()
@@ -133,6 +143,43 @@ enum GeneratorParser {
             spec.perRow = try node["per_row"]?.boolean() ?? false
             if spec.perRow, let p = node["pool"] { throw p.error("per_row writes one value per row; it takes no pool") }
             return .llm(spec)
+        case "calendar":
+            let field = try choice(node["field"], CalendarGenerator.Field.self, default: .date)
+            let fiscal = try node["fiscal_start_month"]?.integer() ?? 1
+            guard (1...12).contains(fiscal) else { throw try node.require("fiscal_start_month").error("fiscal_start_month must be 1 to 12, not \(fiscal)") }
+            return .calendar(start: try day(try node.require("start"), default: 0), field: field, fiscalStartMonth: Int(fiscal))
+        case "seasonal_date":
+            let (start, end) = (try day(try node.require("start"), default: 0), try day(try node.require("end"), default: 0))
+            guard start < end else { throw try node.require("start").error("start must be before end (end is exclusive)") }
+            var shape = SeasonalDateGenerator.Shape.retail
+            if let w = node["weekday"] { shape.weekday = try weights(w, count: 7, what: "weekday weights, Monday first") }
+            if let m = node["month"] { shape.month = try weights(m, count: 12, what: "month weights, January first") }
+            if let h = node["holiday_factor"] {
+                shape.holidayFactor = try h.number()
+                guard shape.holidayFactor > 0 else { throw h.error("holiday_factor must be positive") }
+            }
+            if let g = node["growth"] {
+                shape.growth = try g.number()
+                guard shape.growth > -1 else { throw g.error("growth must be above -1 (a yearly rate: 0.1 is 10 %)") }
+            }
+            return .seasonalDate(start: start, end: end, shape: shape, format: try choice(node["format"], SeasonalDateGenerator.Format.self, default: .date))
+        case "scd2":
+            let field = try choice(try node.require("field"), VersionGenerator.Field.self, default: .key)
+            var versionWeights = [0.6, 0.25, 0.1, 0.05]
+            if let v = node["versions"] {
+                let list = try v.sequence().map { try $0.number() }
+                guard !list.isEmpty, list.allSatisfy({ $0 >= 0 }), list.reduce(0, +) > 0 else {
+                    throw v.error("versions: a list of weights (share of keys with 1, 2, … versions), non-negative, with a positive sum")
+                }
+                versionWeights = list
+            }
+            let start = try day(node["start"], default: DefaultWindow.startDays)
+            let end = try day(node["end"], default: DefaultWindow.endDays + 1)
+            guard end - start >= Int64(2 * versionWeights.count) else {
+                throw (node["start"] ?? node).error("start must be at least \(2 * versionWeights.count) days before end, room for every version")
+            }
+            if node["inner"] != nil, field != .stable { throw try node.require("inner").error("inner is only for field: stable") }
+            return .scd2(field: field, versionWeights: versionWeights, start: start, end: end, inner: try node["inner"].map(parse))
         default:
             guard let kind = SemanticKind(rawValue: name) else { throw node.error("unknown generator '\(name)'") }
             return .semantic(kind)
@@ -143,6 +190,25 @@ enum GeneratorParser {
         let v = try node.integer()
         guard (1...max).contains(v) else { throw node.error("\(what) must be 1 to \(max), not \(v)") }
         return v
+    }
+
+    /// One of an enumeration's raw values, naming the choices when it is not.
+    static func choice<E: RawRepresentable & CaseIterable>(_ node: ConfigNode?, _: E.Type, default value: E) throws -> E where E.RawValue == String {
+        guard let node else { return value }
+        let text = try node.string()
+        guard let v = E(rawValue: text) else {
+            throw node.error("'\(text)' is not one of " + E.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return v
+    }
+
+    /// A list of exactly `count` non-negative weights with a positive sum.
+    static func weights(_ node: ConfigNode, count: Int, what: String) throws -> [Double] {
+        let list = try node.sequence().map { try $0.number() }
+        guard list.count == count, list.allSatisfy({ $0 >= 0 }), list.reduce(0, +) > 0 else {
+            throw node.error("expected \(count) \(what): non-negative, with a positive sum")
+        }
+        return list
     }
 
     static func probability(_ node: ConfigNode?, default value: Double) throws -> Double {

@@ -36,11 +36,22 @@ package struct GeneratorSpec: Sendable {
         case normal(mean: Double, stddev: Double, min: Double?, max: Double?, decimals: Int)
         /// Ranks 1…n with P(k) ∝ 1/k^s.
         case zipf(n: Int64, s: Double)
+        /// `zipf` with `over: TABLE`: n is that table's planned rows.
+        case zipfOver(table: String, s: Double)
+        /// values[row mod n].
+        case cycle([ConfigLiteral])
         case sequence(start: Int64, step: Int64)
         case regex(SimplePattern)
         /// `{ type: llm, prompt, pool, unique, per_row, batch }`: text a
         /// language model writes before the load (see `LLMColumnSpec`).
         case llm(LLMColumnSpec)
+        /// Row i is the day `start + i` (days since the epoch); one attribute of it.
+        case calendar(start: Int64, field: CalendarGenerator.Field, fiscalStartMonth: Int)
+        /// Days [start, end) weighted by weekday, month, holidays and growth.
+        case seasonalDate(start: Int64, end: Int64, shape: SeasonalDateGenerator.Shape, format: SeasonalDateGenerator.Format)
+        /// A type-2 slowly changing dimension column; `inner` for `stable`
+        /// (nil: the inferred generator, drawn at the key's first row).
+        case scd2(field: VersionGenerator.Field, versionWeights: [Double], start: Int64, end: Int64, inner: GeneratorSpec?)
     }
 
     package let kind: Kind
@@ -51,16 +62,33 @@ package struct GeneratorSpec: Sendable {
     /// The shape of the values, for type inference and column compatibility.
     package var valueClass: ValueClass {
         switch kind {
-        case .sequentialID, .geometric, .zipf, .sequence, .uniformInt, .logNormal, .foreignKey, .fromParent: return .integer
+        case .sequentialID, .geometric, .zipf, .zipfOver, .sequence, .uniformInt, .logNormal, .foreignKey, .fromParent: return .integer
         case .uuid: return .uuid
         case .constant(let l): return l.valueClass
         case .weightedChoice(let v): return Self.commonClass(v.map(\.value))
         case .oneOf(let v): return Self.commonClass(v)
         case .stringPattern, .regex, .linkedChoice, .llm: return .text
+        case .oneOf(let v), .cycle(let v): return Self.commonClass(v)
+        case .stringPattern, .regex, .linkedChoice: return .text
         case .uniformFloat: return .float
         case .normal(_, _, _, _, let decimals): return decimals == 0 ? .integer : .float
         case .date: return .date
         case .timestamp: return .timestamp
+        case .calendar(_, let field, _):
+            switch field {
+            case .date: return .date
+            case .monthName, .dayName, .holidayName: return .text
+            case .isWeekend, .isHoliday: return .boolean
+            default: return .integer
+            }
+        case .seasonalDate(_, _, _, let format): return format == .date ? .date : .integer
+        case .scd2(let field, _, _, _, let inner):
+            switch field {
+            case .key, .version: return .integer
+            case .validFrom, .validTo: return .date
+            case .isCurrent: return .boolean
+            case .stable: return inner?.valueClass ?? .text
+            }
         case .bool: return .boolean
         case .optional(_, let inner): return inner.valueClass
         case .jsonObject: return .json
@@ -80,8 +108,10 @@ package struct GeneratorSpec: Sendable {
         switch kind {
         case .optional: return true
         case .constant(.null): return true
-        case .oneOf(let v): return v.contains(.null)
+        case .oneOf(let v), .cycle(let v): return v.contains(.null)
         case .weightedChoice(let v): return v.contains { $0.value == .null }
+        case .calendar(_, let field, _): return field == .holidayName
+        case .scd2(let field, _, _, _, let inner): return field == .validTo || inner?.nullable == true
         default: return false
         }
     }
@@ -90,9 +120,11 @@ package struct GeneratorSpec: Sendable {
     package var literals: [ConfigLiteral]? {
         switch kind {
         case .constant(let l): return [l]
-        case .oneOf(let v): return v
+        case .oneOf(let v), .cycle(let v): return v
         case .weightedChoice(let v): return v.filter { $0.weight > 0 }.map(\.value)
         case .bool: return [.bool(true), .bool(false)]
+        case .scd2(.isCurrent, _, _, _, _): return [.bool(true), .bool(false)]
+        case .scd2(.stable, _, _, _, let inner?): return inner.literals
         case .optional(_, let inner): return inner.literals
         default: return nil
         }

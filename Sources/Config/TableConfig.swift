@@ -40,13 +40,17 @@ package struct TableConfig: Sendable {
     package var entity: Entity?
     package var linkedPools: [LinkedPoolConfig] = []
     package var partition: Partition?
+    /// `quality_issues: {rate, flag, date_column, kinds}`: rows with deliberate defects.
+    package var qualityIssues: QualityIssueConfig?
+    /// `series: {column, origin, from, days, per_day, growth}`: day-by-day rows.
+    package var series: SeriesConfig?
     /// `fan_out: uniform | skewed` for this table's foreign keys; nil: the file's.
     package var uniformFanOut: Bool?
     /// smelt-datagen's `output:` (a relative directory such as `data/orders`):
     /// where `--format parquet` puts the dataset's `data.parquet` under `--out`.
     package var outputPath: String?
 
-    static let tableKeys = ["rows", "seed", "columns", "per_parent", "fan_out", "skip", "entity", "linked_pools", "partition"]
+    static let tableKeys = ["rows", "seed", "columns", "per_parent", "fan_out", "skip", "entity", "linked_pools", "partition", "quality_issues", "series"]
     static let datasetKeys = ["name", "output", "num_rows", "rows", "seed", "columns", "per_parent", "fan_out", "skip", "entity", "linked_pools", "partition"]
 
     package func column(named name: String) -> ColumnConfig? { columns.first { $0.name == name } }
@@ -99,6 +103,13 @@ package struct TableConfig: Sendable {
             guard days >= 1 else { throw daysNode.error("days must be 1 or more") }
             let start = try GeneratorParser.day(try p.require("start"), default: 0)
             t.partition = Partition(column: try p.require("column").string(), start: start, days: days, node: p)
+        }
+        if let q = node["quality_issues"] { t.qualityIssues = try QualityIssueConfig.parse(q) }
+        if let s = node["series"] {
+            let series = try SeriesConfig.parse(s)
+            if t.rows != nil { throw s.error("a series table's rows are its days' rows; drop rows:") }
+            t.series = series
+            t.rows = series.layout.rows
         }
         try t.checkLinkedChoices()
         return t

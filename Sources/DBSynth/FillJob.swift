@@ -72,11 +72,11 @@ package struct FillJob {
             if createsFile, !committed, let path = target.sqlitePath { try? FileManager.default.removeItem(atPath: path) }
         }
         // A DDL file with its own BEGIN/COMMIT runs in its own transactions first.
-        if let schemaFile, schemaFile.controlsTransactions { try schemaFile.apply(to: connection, warn: onWarning) }
+        if let schemaFile, schemaFile.controlsTransactions { try schemaFile.apply(to: connection, besideTables: options.schemaBesideTables, warn: onWarning) }
         // One transaction from here: the DDL of --schema and --create, then
         // the load. Any failure undoes all of it; a dry run ends it unloaded.
         let outcome = try sink.transaction {
-            if let schemaFile, !schemaFile.controlsTransactions { try schemaFile.apply(to: connection, warn: onWarning) }
+            if let schemaFile, !schemaFile.controlsTransactions { try schemaFile.apply(to: connection, besideTables: options.schemaBesideTables, warn: onWarning) }
             return try fill(target: target, connection: connection, sink: sink, setup: setup)
         }
         committed = outcome.committed
@@ -186,7 +186,9 @@ package struct FillJob {
         if let window = options.dateWindow { planOptions.dateWindow = window }
         let (plan, llm) = try LLMFill(options: options.llm, config: setup.config, warn: onWarning).plan(schema, options: planOptions)
         for warning in plan.warnings { onWarning(warning) }
-        let sink = FileSink(directory: directory, format: format, partitionColumns: setup.partitionColumns(in: schema),
+        var partitions = setup.partitionColumns(in: schema)
+        for (name, column) in options.partitionColumns { partitions[try TableCounts.find(name, in: schema, option: "partition \(name)").name] = column }
+        let sink = FileSink(directory: directory, format: format, partitionColumns: partitions,
                             createStatements: creates, outputDirectories: setup.outputDirectories(in: schema))
         sink.parquet = FileSink.ParquetSettings(types: setup.parquetTypes(live: live != nil, flag: parquetTypes), writer: parquet)
         // The live database evaluates the CHECKs dbsynth cannot (read-only), as a load would.

@@ -43,6 +43,12 @@ public struct FillOptions: Sendable {
     public var existingRows: ExistingRows = .keep
     /// DDL run first when the database has no tables yet (`--schema`).
     public var schemaPath: String?
+    /// Run `schemaPath` even when the database already has other tables
+    /// (`dbsynth create`, which has checked that none of its own exist).
+    public var schemaBesideTables = false
+    /// Hive partition columns for `--out`, by table name, beside the
+    /// config's `partition:` ones (a dataset's fact dates).
+    public var partitionColumns: [String: String] = [:]
     /// Create the config's tables the database lacks (`--create`).
     public var createFromConfig = false
     /// The window of dates and timestamps, as days since 1970-01-01 (`--dates`).

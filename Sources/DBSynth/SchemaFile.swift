@@ -23,8 +23,8 @@ struct SchemaFile {
     /// Runs the file, or warns that it was skipped because the database
     /// already has tables. A failing file is refused naming the file; one
     /// that manages its own transactions is rolled back first.
-    func apply(to connection: DatabaseConnection, warn: (String) -> Void) throws {
-        if !(try connection.readSchema().tables.isEmpty) {
+    func apply(to connection: DatabaseConnection, besideTables: Bool = false, warn: (String) -> Void) throws {
+        if !besideTables, !(try connection.readSchema().tables.isEmpty) {
             warn("--schema \(path): skipped: the database already has tables")
             return
         }

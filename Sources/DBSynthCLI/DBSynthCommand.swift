@@ -33,7 +33,8 @@ struct DBSynthCommand: ParsableCommand {
             error; 130 / 143 interrupted by SIGINT / SIGTERM (rolled back).
             """,
         version: "0.1.0",
-        subcommands: [FillCommand.self, InspectCommand.self, ProfileCommand.self, CompareCommand.self, ResetCommand.self, InitCommand.self, GeneratorsCommand.self]
+        subcommands: [FillCommand.self, InspectCommand.self, ProfileCommand.self, CompareCommand.self, ResetCommand.self, InitCommand.self, GeneratorsCommand.self,
+                      DatasetsCommand.self, CreateCommand.self, SeriesCommand.self]
     )
 
     /// Runs the command and maps errors to the documented exit codes, printing

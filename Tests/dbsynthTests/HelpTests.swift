@@ -13,7 +13,7 @@ import TestSupport
 
     @Test func theRootHelpListsEveryCommandAndFillItsShape() throws {
         let root = try CommandRunner.dbsynth(["--help"]).stdout
-        for command in ["fill", "inspect", "profile", "compare", "reset", "init", "generators"] {
+        for command in ["fill", "inspect", "profile", "compare", "reset", "init", "generators", "datasets", "create"] {
             #expect(root.contains("  \(command) "), "\(command) in \(root)")
         }
         #expect(try CommandRunner.dbsynth(["fill", "--help"]).stdout.contains("--shape <SHAPE>"))

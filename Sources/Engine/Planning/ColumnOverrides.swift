@@ -64,6 +64,8 @@ package struct OverrideContext {
     package let stream: UInt64
     /// Rows planned for this table.
     package let rows: Int64
+    /// The first row index generated (the rows already there on `--append`).
+    package var firstRow: Int64 = 0
     /// Seed in force for this table.
     package let seed: UInt64
     let table: Table

@@ -205,7 +205,8 @@ package final class Planner {
         }
         let rows = rowCounts[table.name] ?? options.rows(for: table.name)
         if allowOverride, let overrides = options.overrides {
-            let context = OverrideContext(stream: stream(table, name), rows: rows, seed: seed(for: table), planner: self, table: table, column: column)
+            var context = OverrideContext(stream: stream(table, name), rows: rows, seed: seed(for: table), planner: self, table: table, column: column)
+            context.firstRow = firstRows[table.name] ?? 0
             if let g = try overrides.generator(for: table, column: column, context: context) {
                 return try withinDomain(g, table: table, column: column)
             }
