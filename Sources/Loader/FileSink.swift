@@ -82,6 +82,10 @@ package final class FileSink: Sink {
 
         var file: TableFile?
         var partition: [UInt8]?
+        // Rows in any order (a dataset's sales by seasonal date) come back
+        // to a partition: text files are appended to, a Parquet file (whose
+        // footer is written) gets a sibling `data-2.parquet`, never truncated.
+        var visits: [[UInt8]?: Int] = [:]
         if partitionIndex == nil {
             file = try open(outputDirectory == nil ? temporaryRoot : temporaryRoot.appendingPathComponent("data.\(format.rawValue)"), plan)
         }
@@ -105,7 +109,17 @@ package final class FileSink: Sink {
                         try FileOutputError.wrap(.creatingDirectory, dir.path) {
                             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
                         }
-                        file = try open(dir.appendingPathComponent("data.\(format.rawValue)"), plan)
+                        let visit = visits[value, default: 0]
+                        visits[value] = visit + 1
+                        if visit == 0 {
+                            file = try open(dir.appendingPathComponent("data.\(format.rawValue)"), plan)
+                        } else if format == .parquet {
+                            file = try open(dir.appendingPathComponent("data-\(visit + 1).parquet"), plan)
+                        } else {
+                            file = try TextTableFile(path: dir.appendingPathComponent("data.\(format.rawValue)").path,
+                                                     header: format == .sql ? Array("BEGIN;\n".utf8) : [],
+                                                     encoder: RowEncoder(format: format, plan: plan), footer: footer, appending: true)
+                        }
                         partition = value
                     }
                     try file?.append(batch, rows: start..<end)

@@ -16,9 +16,10 @@ final class FileWriter {
     let path: String
     private var descriptor: Int32
 
-    init(path: String) throws {
+    /// `appending`: after what the file holds (a partition the rows come back to), else emptied first.
+    init(path: String, appending: Bool = false) throws {
         self.path = path
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        descriptor = open(path, O_WRONLY | O_CREAT | (appending ? O_APPEND : O_TRUNC) | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileOutputError(.creating, path, reason: FileOutputError.systemReason()) }
     }
 

@@ -14,20 +14,26 @@ final class TextTableFile: TableFile {
     private let footer: [UInt8]
     private var out = ByteWriter(capacity: 1 << 16)
 
-    init(path: String, header: [UInt8], encoder: RowEncoder, footer: [UInt8]) throws {
-        writer = try FileWriter(path: path)
+    init(path: String, header: [UInt8], encoder: RowEncoder, footer: [UInt8], appending: Bool = false) throws {
+        writer = try FileWriter(path: path, appending: appending)
         self.encoder = encoder
         self.footer = footer
         try writer.write(header)
     }
 
+    /// Encoded rows are written in stretches of 64 KiB: a partition that
+    /// gets one row at a time (rows not in date order) costs no write each.
     func append(_ batch: RowBatch, rows: Range<Int>) throws {
         for r in rows { encoder.encode(batch, row: r, into: &out) }
-        try writer.write(out.bytes)
-        out.removeAll()
+        if out.count >= 1 << 16 {
+            try writer.write(out.bytes)
+            out.removeAll()
+        }
     }
 
     func close() throws {
+        try writer.write(out.bytes)
+        out.removeAll()
         try writer.write(footer)
         try writer.close()
     }

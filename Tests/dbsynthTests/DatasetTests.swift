@@ -206,6 +206,18 @@ import SchemaModel
         let partitions = files.filter { $0.hasPrefix("fact_sales/sale_date=") && $0.hasSuffix("/data.csv") }
         #expect(partitions.count > 600, "one directory per day with sales: \(partitions.count)")
         #expect(partitions.contains("fact_sales/sale_date=2024-11-29/data.csv"))
+        // Sales come in no date order: a partition the rows come back to is
+        // appended to, not emptied, so every sale is in some file, once.
+        var written = 0
+        for p in partitions {
+            let lines = try String(contentsOf: dir.appendingPathComponent(p), encoding: .utf8).split(separator: "\n")
+            #expect(lines.first?.hasPrefix("sales_id") == true && !lines.dropFirst().contains(lines[0]), "one header in \(p)")
+            written += lines.count - 1
+        }
+        let db = try ScratchSQLite()
+        defer { db.remove() }
+        try #require(try CommandRunner.dbsynth(["create", "retail_star", db.url, "--scale", "0.05", "--quiet"]).status == 0)
+        #expect(Int64(written) == (try db.open().scalarInt("SELECT count(*) FROM fact_sales")), "every sale written once")
         let header = try String(contentsOf: dir.appendingPathComponent("dim_date.csv"), encoding: .utf8).split(separator: "\n")
         #expect(header.count == 732)
         #expect(header[0].hasPrefix("date_key,date_id,day_of_week"))
