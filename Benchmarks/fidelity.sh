@@ -11,16 +11,12 @@ cd "$(dirname "$0")/.."
 corpus=$(cd "${DBSYNTH_CORPUS:-../shared/corpus}" && pwd)
 datasets=${*:-pagila sakila chinook northwind}
 scripts/install-deps.sh
-command -v /usr/bin/time >/dev/null 2>&1 || { apt-get install -y -qq time >/dev/null 2>&1 || true; }
 venv=${SDV_VENV:-/tmp/dbsynth-sdv}
 if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import sdv, sdmetrics" 2>/dev/null; then
   apt-get install -y -qq python3-venv >/dev/null 2>&1 || true
   python3 -m venv "$venv" && "$venv/bin/pip" install -q sdv
 fi
-if [ -n "${DBSYNTH_BIN:-}" ]; then bin=$DBSYNTH_BIN; else
-  swift build -c release --product dbsynth 2>&1 | tail -n 1
-  bin=$(swift build -c release --show-bin-path)/dbsynth
-fi
+source Benchmarks/release-bin.sh
 work=$(mktemp -d /tmp/dbsynth-fidelity.XXXXXX)
 chmod 755 "$work"
 trap 'rm -rf "$work"' EXIT

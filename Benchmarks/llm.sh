@@ -12,12 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}
-if [ -n "${DBSYNTH_BIN:-}" ]; then
-  bin=$DBSYNTH_BIN
-else
-  swift build -c release --product dbsynth 2>&1 | tail -n 1
-  bin=$(swift build -c release --show-bin-path)/dbsynth
-fi
+source Benchmarks/release-bin.sh
 work=$(mktemp -d /tmp/dbsynth-llm-bench.XXXXXX)
 python3 Tests/LLMServer/fake_openai.py --port 0 > "$work/server.out" &
 server=$!

@@ -21,12 +21,7 @@ if ! [ -x "$venv/bin/smelt-datagen" ] || ! "$venv/bin/python" -c "import pyarrow
   "$venv/bin/pip" install -q --disable-pip-version-check smelt-sql pyarrow duckdb
 fi
 [ -x /usr/bin/time ] || { apt-get install -y -qq time >/dev/null 2>&1 || { echo "error: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }; }
-if [ -n "${DBSYNTH_BIN:-}" ]; then
-  bin=$DBSYNTH_BIN
-else
-  swift build -c release --product dbsynth 2>&1 | tail -n 1
-  bin=$(swift build -c release --show-bin-path)/dbsynth
-fi
+source Benchmarks/release-bin.sh
 work=$(mktemp -d /tmp/dbsynth-parquet-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 pin=()

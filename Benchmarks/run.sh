@@ -9,13 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}
 scripts/install-deps.sh
-command -v /usr/bin/time >/dev/null 2>&1 || { apt-get install -y -qq time >/dev/null 2>&1 || true; }
-if [ -n "${DBSYNTH_BIN:-}" ]; then
-  bin=$DBSYNTH_BIN
-else
-  swift build -c release --product dbsynth 2>&1 | tail -n 1
-  bin=$(swift build -c release --show-bin-path)/dbsynth
-fi
+source Benchmarks/release-bin.sh
 work=$(mktemp -d /tmp/dbsynth-bench.XXXXXX)
 chmod 755 "$work"
 trap 'rm -rf "$work"' EXIT
