@@ -67,9 +67,7 @@ struct CreateCommand: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let progress = Progress(enabled: !quiet && Terminal.stderrIsTerminal)
         if let out {
-            guard let fileFormat = FileSink.Format(rawValue: format ?? "csv") else {
-                throw DBSynthError(.refused, "--format \(format ?? ""): expected csv, jsonl, sql or parquet")
-            }
+            let fileFormat = try FileSink.Format.named(format)
             var (job, target) = try creation.fileJob(scratch: scratch)
             job.onWarning = Terminal.warning
             job.onTableStart = progress.start

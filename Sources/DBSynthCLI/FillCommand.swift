@@ -160,9 +160,7 @@ struct FillCommand: ParsableCommand {
         job.onTableStart = progress.start
         job.onProgress = progress.update
         if let out {
-            guard let fileFormat = FileSink.Format(rawValue: format ?? "csv") else {
-                throw DBSynthError(.refused, "--format \(format ?? ""): expected csv, jsonl, sql or parquet")
-            }
+            let fileFormat = try FileSink.Format.named(format)
             var parquet = ParquetWriterOptions()
             if let rowGroupRows { parquet.rowGroupRows = rowGroupRows }
             if compression == "none" { parquet.compression = .none }

@@ -164,6 +164,13 @@ import SchemaModel
         #expect(size.stderr.contains("--size huge: expected small or large"))
         let show = try CommandRunner.dbsynth(["datasets", "show", "nope"])
         #expect(show.status == 2 && show.stderr.hasPrefix("error: no dataset named 'nope'"))
+        // fill and create refuse an unknown file format alike.
+        let out = try TestEnvironment.temporaryDirectory().appendingPathComponent("files").path
+        for arguments in [["create", "retail_star"], ["fill", db.url]] {
+            let format = try CommandRunner.dbsynth(arguments + ["--out", out, "--format", "xml"])
+            #expect(format.status == 2 && format.stderr == "error: --format xml: expected csv, jsonl, sql or parquet\n", "\(format.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 
     @Test func datasetsListsEveryDatasetAndShowPrintsAUsableConfig() throws {
