@@ -20,6 +20,9 @@ import SchemaModel
 package struct ProfileOverrides: ColumnOverrides {
     let profile: DataProfile
     let seed: UInt64
+    /// Each profiled table's copula, made once: every column of the table
+    /// and every child's fan-out reads the same coordinates.
+    let copulas: [String: GaussianCopula]
 
     /// Tables up to this many rows take their copula coordinates by rank
     /// (`RankedUniforms`); beyond it n draws already follow the marginals
@@ -28,8 +31,15 @@ package struct ProfileOverrides: ColumnOverrides {
     static let rankedRows: Int64 = 100_000
 
     package init(profile: DataProfile, seed: UInt64) {
-        self.profile = profile.liftingCopies()
+        let lifted = profile.liftingCopies()
+        self.profile = lifted
         self.seed = seed
+        copulas = Dictionary(lifted.tables.compactMap { t in
+            t.copula.flatMap { c in
+                GaussianCopula(correlation: Self.parentBlockAsFilled(c, of: t, in: lifted),
+                               stream: RowRandom.streamKey(seed: seed, table: t.name, column: "\u{1}copula")).map { (t.name, $0) }
+            }
+        }, uniquingKeysWith: { a, _ in a })
     }
 
     func profile(of table: QualifiedName) -> TableProfile? { profile.table(matching: table) }
@@ -38,11 +48,7 @@ package struct ProfileOverrides: ColumnOverrides {
 
     /// The copula of a profiled table, its coordinates keyed by the
     /// profiled name so a child's fan-out reads the same ones.
-    func copula(of profiled: TableProfile) -> GaussianCopula? {
-        guard let c = profiled.copula else { return nil }
-        return GaussianCopula(correlation: parentBlockAsFilled(c, of: profiled),
-                              stream: RowRandom.streamKey(seed: seed, table: profiled.name, column: "\u{1}copula"))
-    }
+    func copula(of profiled: TableProfile) -> GaussianCopula? { copulas[profiled.name] }
 
     /// The copula's matrix with the correlations among its leading parent
     /// columns as the fill draws them: the parent's own copula entry where
@@ -52,7 +58,7 @@ package struct ProfileOverrides: ColumnOverrides {
     /// correlate at -0.999); conditioning on parent uniforms that do not
     /// follow that block solves for wildly large innovations and pushes
     /// every child coordinate to 0 or 1.
-    func parentBlockAsFilled(_ copula: CopulaProfile, of profiled: TableProfile) -> [[Double]] {
+    static func parentBlockAsFilled(_ copula: CopulaProfile, of profiled: TableProfile, in profile: DataProfile) -> [[Double]] {
         var r = copula.correlation
         guard let through = copula.dimensions.first?.parent else { return r }
         let leading = copula.dimensions.prefix { $0.parent == through }.count
@@ -147,12 +153,12 @@ package struct ProfileOverrides: ColumnOverrides {
         var evenPartner = false
         if keys.count == 1, keys[0].count == 2 {
             let pair = table.foreignKeys.filter { $0.columns.count == 1 && keys[0].contains($0.columns[0]) && $0.referencedTable != table.name }
-            let counted = pair.compactMap { fk in profiled.foreignKeys.first { $0.columns == fk.columns }.map { (fk, Self.unlikePoisson($0)) } }
-            if counted.count == 2, let driver = counted.max(by: { $0.1 < $1.1 }) {
-                keyed.remove(driver.0.columns[0])
+            let counted = pair.compactMap { fk in profiled.foreignKeys.first { $0.columns == fk.columns } }
+            if counted.count == 2 {
+                let (driver, other) = Self.unlikePoisson(counted[0]) >= Self.unlikePoisson(counted[1]) ? (counted[0], counted[1]) : (counted[1], counted[0])
+                keyed.remove(driver.columns[0])
                 // The other side evenly where its counts vary less than chance would (each film in 1 to 3 categories).
-                let other = counted.first { $0.0 != driver.0 }.flatMap { o in profiled.foreignKeys.first { $0.columns == o.0.columns } }
-                evenPartner = other.map { Self.dispersion($0) < 0.5 } ?? false
+                evenPartner = Self.dispersion(other) < 0.5
             }
         }
         // The FK with the most parents in the source drives: its counts vary least.

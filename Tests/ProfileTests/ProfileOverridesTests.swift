@@ -65,7 +65,7 @@ import Testing
         let copula = try #require(bill.copula)
         // The client has no copula: its rank and country are drawn independently,
         // however collinear they looked at the bills' rows.
-        let block = ProfileOverrides(profile: profile, seed: 1).parentBlockAsFilled(copula, of: bill)
+        let block = ProfileOverrides.parentBlockAsFilled(copula, of: bill, in: profile)
         #expect(block[0][1] == 0 && block[1][0] == 0)
         #expect(block[0][2] == 0.5 && block[1][2] == 0.1 && block[2][2] == 1, "the rest as profiled")
         // Conditioned on independent parent scores, a child coordinate
