@@ -2,9 +2,13 @@
 /// every run (Swift's `Hasher` is randomly seeded per process, which would
 /// break reproducibility).
 package enum StableHash {
-    package static func of(_ text: String) -> UInt64 {
+    package static func of(_ text: String) -> UInt64 { fnv(text.utf8) }
+
+    /// FNV-1a over bytes: a name's, or a value's in place (`Value.identityHash`).
+    @inline(__always)
+    package static func fnv<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in text.utf8 {
+        for b in bytes {
             h ^= UInt64(b)
             h &*= 0x0000_0100_0000_01b3
         }

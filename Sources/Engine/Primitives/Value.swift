@@ -39,9 +39,7 @@ package struct Value {
         case .int, .bool: h = StableHash.mix(h ^ UInt64(bitPattern: int))
         case .double: h = StableHash.mix(h ^ double.bitPattern)
         case .text, .bytes:
-            var f: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in bytes.bytes { f = (f ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-            h = StableHash.mix(h ^ f ^ UInt64(bytes.count))
+            h = StableHash.mix(h ^ StableHash.fnv(bytes.bytes) ^ UInt64(bytes.count))
         }
         return h
     }
